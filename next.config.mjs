@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // better-sqlite3 is the sandbox's, never bundled; the BFF needs node's http2 client.
+  // The BFF dials FlyteAdmin over HTTP/2 with node's http2 module; keep it out of the bundle.
   serverExternalPackages: ["@connectrpc/connect-node"],
-  basePath: process.env.FLYTE_CONSOLE_BASE_PATH || undefined,
+  // Types are checked once, by `npm run typecheck` in the test suite, not again in every build.
+  typescript: { ignoreBuildErrors: true },
 };
 export default nextConfig;

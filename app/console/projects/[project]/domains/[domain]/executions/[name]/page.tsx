@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { ExecutionOverview } from "@/components/executions/execution-overview";
+import { decodeParams } from "@/app/console/params";
+
+type Params = { project: string; domain: string; name: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { name } = await decodeParams(params);
+  return { title: `Execution ${name}` };
+}
+
+export default async function Page({ params }: { params: Promise<Params> }) {
+  const { project, domain, name } = await decodeParams(params);
+  return <ExecutionOverview project={project} domain={domain} name={name} />;
+}

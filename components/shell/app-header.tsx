@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { BackendBadge } from "./connection-banner";
+
+export function AppHeader() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4">
+        <Link href="/console" className="flex items-center gap-2 font-semibold text-slate-900">
+          <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5 text-indigo-600" fill="currentColor">
+            <path d="M12 2 3 7v10l9 5 9-5V7l-9-5Zm0 2.3 6.8 3.8L12 11.9 5.2 8.1 12 4.3Z" />
+          </svg>
+          Flyte Console
+        </Link>
+        <BackendBadge />
+      </div>
+    </header>
+  );
+}
+
+export type Crumb = { label: string; href?: string };
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <ol className="flex flex-wrap items-center gap-1">
+        {items.map((c, i) => (
+          <li key={i} className="flex items-center gap-1">
+            {i > 0 ? <span aria-hidden>/</span> : null}
+            {c.href ? (
+              <Link href={c.href} className="hover:text-slate-900 hover:underline">
+                {c.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className="text-slate-900">
+                {c.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

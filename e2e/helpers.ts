@@ -1,0 +1,27 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+
+export const SANDBOX_HTTP = `http://127.0.0.1:${process.env.E2E_SANDBOX_HTTP_PORT || 18088}`;
+export const PROJECT = "flytesnacks";
+export const DOMAIN = "development";
+
+/** Switches the sandbox's fault injection (its loopback-only control endpoint). */
+export async function setSandboxFaults(
+  request: APIRequestContext,
+  faults: { latencyMs?: number; unavailableRate?: number; outageForMs?: number },
+) {
+  const res = await request.post(`${SANDBOX_HTTP}/_sandbox/faults`, { data: faults });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}
+
+/** Calls the BFF the way connect-web does, as JSON. */
+export async function callBff(
+  request: APIRequestContext,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return request.post(`/api/connect/${method}`, {
+    headers: { "content-type": "application/json", ...headers },
+    data: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}

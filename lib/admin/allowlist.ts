@@ -1,0 +1,61 @@
+// The AdminService and SignalService methods the browser may call through the BFF.
+// Everything absent here (event writes, registration, attribute updates, project
+// registration, GetOrCreateSignal) is refused before it reaches FlyteAdmin.
+
+export type MethodAccess = "read" | "mutation";
+
+const ADMIN: Record<string, MethodAccess> = {
+  GetVersion: "read",
+  ListProjects: "read",
+  GetProject: "read",
+  GetDomains: "read",
+  ListNamedEntities: "read",
+  GetNamedEntity: "read",
+  GetTask: "read",
+  ListTaskIds: "read",
+  ListTasks: "read",
+  GetWorkflow: "read",
+  ListWorkflowIds: "read",
+  ListWorkflows: "read",
+  GetLaunchPlan: "read",
+  GetActiveLaunchPlan: "read",
+  ListActiveLaunchPlans: "read",
+  ListLaunchPlanIds: "read",
+  ListLaunchPlans: "read",
+  GetExecution: "read",
+  GetExecutionData: "read",
+  ListExecutions: "read",
+  GetExecutionMetrics: "read",
+  GetNodeExecution: "read",
+  GetDynamicNodeWorkflow: "read",
+  ListNodeExecutions: "read",
+  ListNodeExecutionsForTask: "read",
+  GetNodeExecutionData: "read",
+  GetTaskExecution: "read",
+  ListTaskExecutions: "read",
+  GetTaskExecutionData: "read",
+  GetDescriptionEntity: "read",
+  ListDescriptionEntities: "read",
+  CreateExecution: "mutation",
+  RelaunchExecution: "mutation",
+  RecoverExecution: "mutation",
+  TerminateExecution: "mutation",
+  UpdateExecution: "mutation",
+  UpdateNamedEntity: "mutation",
+  UpdateLaunchPlan: "mutation",
+};
+
+const SIGNAL: Record<string, MethodAccess> = {
+  ListSignals: "read",
+  SetSignal: "mutation",
+};
+
+const BY_SERVICE: Record<string, Record<string, MethodAccess>> = {
+  "flyteidl.service.AdminService": ADMIN,
+  "flyteidl.service.SignalService": SIGNAL,
+};
+
+/** How the browser may use a method, or undefined when it may not call it at all. */
+export function methodAccess(serviceTypeName: string, methodName: string): MethodAccess | undefined {
+  return BY_SERVICE[serviceTypeName]?.[methodName];
+}

@@ -1,0 +1,172 @@
+// The BFF against a real gRPC upstream on loopback (a small AdminService test server).
+import { createServer, type Http2Server, type ServerHttp2Session } from "node:http2";
+import type { AddressInfo } from "node:net";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { Code, ConnectError, createClient, type ConnectRouter } from "@connectrpc/connect";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { createConnectTransport } from "@connectrpc/connect-web";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProjectsSchema } from "@/lib/gen/flyteidl/admin/project_pb";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { createBff } from "./bff";
+import { readAdminConfig } from "./config";
+import { createUpstream } from "./upstream";
+
+const seen: { method: string; authorization: string | null; cookie: string | null }[] = [];
+
+function routes(router: ConnectRouter) {
+  router.service(AdminService, {
+    getVersion: () => ({ controlPlaneVersion: { Version: "v1.16.5-test" } }),
+    listProjects: (_req, ctx) => {
+      seen.push({ method: "ListProjects", authorization: ctx.requestHeader.get("authorization"), cookie: ctx.requestHeader.get("cookie") });
+      return create(ProjectsSchema, { projects: [{ id: "flytesnacks", name: "flytesnacks" }] });
+    },
+    terminateExecution: (req) => {
+      seen.push({ method: "TerminateExecution", authorization: null, cookie: null });
+      if (!req.id?.name) throw new ConnectError("execution name is required", Code.InvalidArgument);
+      return {};
+    },
+    createWorkflowEvent: () => {
+      seen.push({ method: "CreateWorkflowEvent", authorization: null, cookie: null });
+      return {};
+    },
+  });
+}
+
+let server: Http2Server;
+const sessions = new Set<ServerHttp2Session>();
+let bff: (req: Request) => Promise<Response>;
+let downBff: (req: Request) => Promise<Response>;
+const ORIGIN = "http://console.test";
+
+function client(origin: string | null = ORIGIN, headers: Record<string, string> = {}) {
+  const transport = createConnectTransport({
+    baseUrl: `${ORIGIN}/api/connect`,
+    fetch: (input, init) => {
+      const req = new Request(input, init);
+      if (origin) req.headers.set("origin", origin);
+      req.headers.set("host", "console.test");
+      for (const [k, v] of Object.entries(headers)) req.headers.set(k, v);
+      return bff(req);
+    },
+  });
+  return { admin: createClient(AdminService, transport), console: createClient(ConsoleService, transport) };
+}
+
+beforeAll(async () => {
+  server = createServer(connectNodeAdapter({ routes, grpc: true }));
+  server.on("session", (s) => sessions.add(s));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const config = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_MAX_BODY_BYTES: "2048" });
+  bff = createBff(createUpstream(config));
+  const down = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: "http://127.0.0.1:9", FLYTE_ADMIN_DEADLINE_MS: "2000" });
+  downBff = createBff(createUpstream(down));
+});
+
+afterAll(() => {
+  for (const s of sessions) s.destroy();
+  server.close();
+});
+
+describe("BFF pass-through", () => {
+  it("forwards an allowlisted read and only the user's token, taken from the auth cookie", async () => {
+    seen.length = 0;
+    const res = await client(ORIGIN, { cookie: "flyte_at=tok123; other=secret" }).admin.listProjects({});
+    expect(res.projects.map((p) => p.id)).toEqual(["flytesnacks"]);
+    expect(seen).toEqual([{ method: "ListProjects", authorization: "Bearer tok123", cookie: null }]);
+  });
+
+  it("prefers an explicit Authorization header", async () => {
+    seen.length = 0;
+    await client(ORIGIN, { authorization: "Bearer abc", cookie: "flyte_at=zzz" }).admin.listProjects({});
+    expect(seen[0].authorization).toBe("Bearer abc");
+  });
+
+  it("refuses event writes with PermissionDenied and never calls FlyteAdmin", async () => {
+    seen.length = 0;
+    const err = await client().admin.createWorkflowEvent({}).catch((e) => ConnectError.from(e));
+    expect(err).toBeInstanceOf(ConnectError);
+    expect((err as ConnectError).code).toBe(Code.PermissionDenied);
+    expect((err as ConnectError).rawMessage).toMatch(/CreateWorkflowEvent is not available/);
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses cross-origin and origin-less mutations but lets same-origin ones through", async () => {
+    seen.length = 0;
+    const cross = await client("http://evil.test").admin.terminateExecution({ id: { name: "x" } }).catch((e) => ConnectError.from(e));
+    expect((cross as ConnectError).code).toBe(Code.PermissionDenied);
+    expect((cross as ConnectError).rawMessage).toMatch(/cross-origin/);
+    const none = await client(null).admin.terminateExecution({ id: { name: "x" } }).catch((e) => ConnectError.from(e));
+    expect((none as ConnectError).code).toBe(Code.PermissionDenied);
+    expect(seen).toEqual([]);
+    await client().admin.terminateExecution({ id: { project: "p", domain: "d", name: "x" } });
+    expect(seen.map((s) => s.method)).toEqual(["TerminateExecution"]);
+  });
+
+  it("passes FlyteAdmin's own errors through with their code and message", async () => {
+    const err = await client().admin.terminateExecution({ id: {} }).catch((e) => ConnectError.from(e));
+    expect((err as ConnectError).code).toBe(Code.InvalidArgument);
+    expect((err as ConnectError).rawMessage).toBe("execution name is required");
+  });
+
+  it("answers a malformed JSON body with InvalidArgument, not a 500", async () => {
+    const res = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, host: "console.test" },
+        body: "{not json",
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "invalid_argument" });
+  });
+
+  it("refuses bodies over the limit and unknown methods", async () => {
+    const big = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "5000" },
+        body: JSON.stringify({ filters: "x".repeat(4990) }),
+      }),
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: "resource_exhausted" });
+    const unknown = await bff(new Request(`${ORIGIN}/api/connect/flyteidl.service.Nope/Do`, { method: "POST", body: "{}" }));
+    expect(unknown.status).toBe(404);
+  });
+
+  it("speaks binary protobuf too", async () => {
+    const res = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {
+        method: "POST",
+        headers: { "content-type": "application/proto" },
+        body: new Uint8Array(0),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const projects = fromBinary(ProjectsSchema, new Uint8Array(await res.arrayBuffer()));
+    expect(projects.projects[0].id).toBe("flytesnacks");
+    expect(toBinary(ProjectsSchema, projects).length).toBeGreaterThan(0);
+  });
+});
+
+describe("FlyteAdmin down", () => {
+  it("turns a refused connection into Unavailable naming the endpoint", async () => {
+    const transport = createConnectTransport({ baseUrl: `${ORIGIN}/api/connect`, fetch: (i, init) => downBff(new Request(i, init)) });
+    const err = await createClient(AdminService, transport).listProjects({}).catch((e) => ConnectError.from(e));
+    expect((err as ConnectError).code).toBe(Code.Unavailable);
+    expect((err as ConnectError).rawMessage).toMatch(/FlyteAdmin at http:\/\/127\.0\.0\.1:9 is unreachable/);
+  });
+
+  it("reports it through the console's own service", async () => {
+    const transport = createConnectTransport({ baseUrl: `${ORIGIN}/api/connect`, fetch: (i, init) => downBff(new Request(i, init)) });
+    const info = await createClient(ConsoleService, transport).getConsoleInfo({});
+    expect(info.adminReachable).toBe(false);
+    expect(info.adminError).toMatch(/unreachable/);
+    const up = await client().console.getConsoleInfo({});
+    expect(up.adminReachable).toBe(true);
+    expect(up.adminVersion?.Version).toBe("v1.16.5-test");
+  });
+});

@@ -1,0 +1,100 @@
+// The browser's only door to FlyteAdmin: a Connect router that forwards allowlisted
+// AdminService/SignalService methods upstream and answers the console's own service.
+import { Code, ConnectError, createConnectRouter, type HandlerContext } from "@connectrpc/connect";
+import { createFetchHandler } from "@connectrpc/connect/protocol";
+import type { DescMessage, DescMethodUnary, DescService, MessageShape } from "@bufbuild/protobuf";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { methodAccess, type MethodAccess } from "./allowlist";
+import { upstreamHeaders } from "./credentials";
+import { upstreamError } from "./errors";
+import { checkSameOrigin } from "./origin";
+import { probeAdmin } from "./probe";
+import { upstream, type Upstream } from "./upstream";
+
+export const BFF_PREFIX = "/api/connect";
+
+type FetchHandler = (req: Request) => Promise<Response>;
+
+function refuse(service: DescService, method: { name: string }) {
+  return () => {
+    throw new ConnectError(
+      `${service.name}.${method.name} is not available through the console`,
+      Code.PermissionDenied,
+    );
+  };
+}
+
+function forward<I extends DescMessage, O extends DescMessage>(
+  up: Upstream,
+  method: DescMethodUnary<I, O>,
+  access: MethodAccess,
+) {
+  return async (req: MessageShape<I>, ctx: HandlerContext): Promise<MessageShape<O>> => {
+    if (access === "mutation") {
+      const verdict = checkSameOrigin(ctx.requestHeader, ctx.url, up.config.trustedOrigins);
+      if (!verdict.ok) throw new ConnectError(verdict.reason, Code.PermissionDenied);
+    }
+    const clientDeadline = ctx.timeoutMs();
+    const deadline = Math.min(clientDeadline ?? Infinity, up.config.deadlineMs);
+    try {
+      const res = await up.transport.unary(
+        method,
+        ctx.signal,
+        deadline,
+        upstreamHeaders(ctx.requestHeader, up.config.authCookie),
+        req,
+      );
+      return res.message;
+    } catch (err) {
+      throw upstreamError(err, up.config.endpoint);
+    }
+  };
+}
+
+function connectErrorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ code, message }, { status });
+}
+
+export function createBff(up: Upstream): FetchHandler {
+  const router = createConnectRouter({ readMaxBytes: up.config.maxBodyBytes });
+  for (const service of [AdminService, SignalService] as DescService[]) {
+    for (const method of service.methods) {
+      const access = methodAccess(service.typeName, method.name);
+      if (access && method.methodKind === "unary") {
+        const unary = method as DescMethodUnary;
+        router.rpc(unary, forward(up, unary, access));
+      } else {
+        router.rpc(method, refuse(service, method) as never);
+      }
+    }
+  }
+  router.service(ConsoleService, {
+    getConsoleInfo: () => probeAdmin(up),
+  });
+
+  const handlers = new Map(router.handlers.map((h) => [h.requestPath, createFetchHandler(h)]));
+  return async (req: Request) => {
+    const path = new URL(req.url).pathname;
+    const at = path.indexOf(BFF_PREFIX);
+    const methodPath = at >= 0 ? path.slice(at + BFF_PREFIX.length) : path;
+    const handler = handlers.get(methodPath);
+    if (!handler) return connectErrorResponse(404, "unimplemented", `unknown method ${methodPath}`);
+    const length = Number(req.headers.get("content-length") ?? 0);
+    if (length > up.config.maxBodyBytes) {
+      return connectErrorResponse(
+        413,
+        "resource_exhausted",
+        `request body of ${length} bytes is over the limit of ${up.config.maxBodyBytes}`,
+      );
+    }
+    return handler(req);
+  };
+}
+
+let shared: FetchHandler | undefined;
+export function bff(): FetchHandler {
+  shared ??= createBff(upstream());
+  return shared;
+}

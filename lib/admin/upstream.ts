@@ -1,0 +1,35 @@
+// The one connection to FlyteAdmin: a gRPC (HTTP/2) transport and typed clients.
+import { createClient, type Client, type Transport } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { adminConfig, type AdminConfig } from "./config";
+
+export interface Upstream {
+  config: AdminConfig;
+  transport: Transport;
+  admin: Client<typeof AdminService>;
+  signal: Client<typeof SignalService>;
+}
+
+export function createUpstream(config: AdminConfig): Upstream {
+  const transport = createGrpcTransport({
+    baseUrl: config.baseUrl,
+    // Keep one HTTP/2 session warm; FlyteAdmin behind a load balancer may close idle ones.
+    pingIntervalMs: 30_000,
+    idleConnectionTimeoutMs: 5 * 60_000,
+  });
+  return {
+    config,
+    transport,
+    admin: createClient(AdminService, transport),
+    signal: createClient(SignalService, transport),
+  };
+}
+
+let shared: Upstream | undefined;
+/** The process-wide upstream; one HTTP/2 session is shared by every browser request. */
+export function upstream(): Upstream {
+  shared ??= createUpstream(adminConfig());
+  return shared;
+}

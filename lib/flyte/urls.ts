@@ -1,0 +1,346 @@
+import {
+  entityKindOf,
+  type EntityKind,
+  type ExecutionIdLike,
+  type IdentifierLike,
+  type NodeExecutionIdLike,
+} from "./ids";
+
+export type { EntityKind } from "./ids";
+
+/** Every console page a URL can name. Optional `domain`: the old `?domain=` forms may omit it. */
+export type ConsoleRoute =
+  | { page: "projects" }
+  | { page: "project"; project: string; domain?: string }
+  | { page: "executions"; project: string; domain?: string }
+  | {
+      page: "execution";
+      project: string;
+      domain: string;
+      name: string;
+      nodeId?: string;
+      attempt?: number;
+    }
+  | { page: "entities"; kind: EntityKind; project: string; domain?: string }
+  | { page: "entity"; kind: EntityKind; project: string; domain: string; name: string }
+  | {
+      page: "entityVersion";
+      kind: EntityKind;
+      project: string;
+      domain: string;
+      name: string;
+      version: string;
+    }
+  | { page: "notFound" };
+
+/** A route that has a page of its own. */
+export type PageRoute = Exclude<ConsoleRoute, { page: "notFound" }>;
+
+/** Query keys that belong to the route; everything else in a query string is carried along untouched. */
+export const ROUTE_QUERY_KEYS = { domain: "domain", node: "node", attempt: "attempt" } as const;
+const RESERVED = new Set<string>(Object.values(ROUTE_QUERY_KEYS));
+
+export interface UrlOptions {
+  /** Deployment prefix before `/console` (e.g. "/flyte"). When set, paths without it do not match. */
+  basePath?: string;
+}
+
+export type QueryInput = string | URLSearchParams | Record<string, string | undefined>;
+
+const NOT_FOUND: ConsoleRoute = { page: "notFound" };
+
+// Every spelling of an entity kind seen in links: ours/the old console's lists (plural camelCase),
+// flytekit and the old console's versions (singular snake), the older console ("launch plan").
+const KIND_BY_SEGMENT = new Map<string, EntityKind>([
+  ["workflows", "workflow"],
+  ["workflow", "workflow"],
+  ["tasks", "task"],
+  ["task", "task"],
+  ["launchPlans", "launch_plan"],
+  ["launchPlan", "launch_plan"],
+  ["launch_plans", "launch_plan"],
+  ["launch_plan", "launch_plan"],
+  ["launch plan", "launch_plan"],
+]);
+const SEGMENT_BY_KIND: Record<EntityKind, string> = {
+  workflow: "workflows",
+  task: "tasks",
+  launch_plan: "launchPlans",
+};
+
+function normalizeBasePath(basePath: string | undefined): string {
+  if (!basePath) return "";
+  const trimmed = basePath.replace(/\/+$/, "");
+  return trimmed === "" ? "" : trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+}
+
+function toSearchParams(query: QueryInput | undefined): URLSearchParams {
+  if (query === undefined) return new URLSearchParams();
+  if (typeof query === "string" || query instanceof URLSearchParams) {
+    return new URLSearchParams(query);
+  }
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.append(k, v);
+  return params;
+}
+
+/** Decoded, non-empty path segments after the base path; undefined when the path cannot be ours. */
+function pathSegments(pathname: string, basePath: string): string[] | undefined {
+  let path = pathname;
+  if (basePath) {
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
+    path = path.slice(basePath.length);
+  }
+  try {
+    return path
+      .split("/")
+      .filter((s) => s !== "")
+      .map(decodeURIComponent);
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
+}
+
+const nonEmpty = (v: string | null): string | undefined => (v ? v : undefined);
+
+function parseAttempt(v: string | null | undefined): number | undefined {
+  if (!v || !/^\d{1,9}$/.test(v)) return undefined;
+  return Number(v);
+}
+
+// Drop undefined optionals so parsed routes compare equal to hand-written ones.
+function compact<T extends ConsoleRoute>(route: T): T {
+  return Object.fromEntries(Object.entries(route).filter(([, v]) => v !== undefined)) as T;
+}
+
+function matchExecution(
+  project: string,
+  domain: string,
+  name: string,
+  tail: string[],
+  query: URLSearchParams,
+): ConsoleRoute | undefined {
+  let nodeId = nonEmpty(query.get(ROUTE_QUERY_KEYS.node));
+  let attempt = parseAttempt(query.get(ROUTE_QUERY_KEYS.attempt));
+  if (tail.length > 0) {
+    // FlyteAdmin's FLYTE_EXECUTION_URL: …/nodeId/:nodeId/nodes; the old console's task view:
+    // …/nodeId/:nodeId/taskId/:task/attempt/:n[/mappedIndex/…][/view/:tab].
+    if (tail[0] !== "nodeId" || tail.length < 2) return undefined;
+    const rest = tail.slice(2);
+    const isNodes = rest.length === 0 || (rest.length === 1 && rest[0] === "nodes");
+    const isTask = rest.length >= 4 && rest[0] === "taskId" && rest[2] === "attempt";
+    if (!isNodes && !isTask) return undefined;
+    nodeId = tail[1];
+    attempt = isTask ? parseAttempt(rest[3]) : undefined;
+  }
+  return compact({ page: "execution", project, domain, name, nodeId, attempt });
+}
+
+function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute | undefined {
+  // Deployments that served the old console at the root link without the /console prefix.
+  const rest = segments[0] === "console" ? segments.slice(1) : segments;
+  if (rest === segments && rest[0] !== "projects" && rest[0] !== "select-project") return undefined;
+
+  const [head, project, ...tail] = rest;
+  if (head === undefined) return { page: "projects" };
+  if (head === "select-project") return rest.length === 1 ? { page: "projects" } : undefined;
+  if (head !== "projects") return undefined;
+  if (project === undefined) return { page: "projects" };
+
+  const queryDomain = nonEmpty(query.get(ROUTE_QUERY_KEYS.domain));
+  if (tail.length === 0) return compact({ page: "project", project, domain: queryDomain });
+  if (tail[0] !== "domains") {
+    if (tail.length !== 1) return undefined;
+    if (tail[0] === "executions") return compact({ page: "executions", project, domain: queryDomain });
+    const kind = KIND_BY_SEGMENT.get(tail[0]);
+    return kind && compact({ page: "entities", kind, project, domain: queryDomain });
+  }
+
+  const [, domain, section, name, ...more] = tail;
+  if (domain === undefined) return undefined;
+  if (section === undefined) return { page: "project", project, domain };
+  if (section === "executions") {
+    if (name === undefined) return { page: "executions", project, domain };
+    return matchExecution(project, domain, name, more, query);
+  }
+  if (section === "task_executions") {
+    // Older console: task_executions/:exec/:nodeId/:taskProject/:taskDomain/:taskName/:taskVersion/:attempt
+    if (name === undefined || more.length !== 6) return undefined;
+    const attempt = parseAttempt(more[5]);
+    return compact({ page: "execution", project, domain, name, nodeId: more[0], attempt });
+  }
+  const kind = KIND_BY_SEGMENT.get(section);
+  if (!kind) return undefined;
+  if (name === undefined) return { page: "entities", kind, project, domain };
+  if (more.length === 0) return { page: "entity", kind, project, domain, name };
+  if (more.length === 2 && (more[0] === "version" || more[0] === "versions")) {
+    return { page: "entityVersion", kind, project, domain, name, version: more[1] };
+  }
+  return undefined;
+}
+
+/** The page a console URL names, for every form flytekit, FlyteAdmin and the old console produce. */
+export function parseConsolePath(
+  pathname: string,
+  search: QueryInput = "",
+  options: UrlOptions = {},
+): ConsoleRoute {
+  const segments = pathSegments(pathname, normalizeBasePath(options.basePath));
+  if (!segments) return NOT_FOUND;
+  return matchSegments(segments, toSearchParams(search)) ?? NOT_FOUND;
+}
+
+function pathOf(route: PageRoute): { segments: string[]; params: [string, string][] } {
+  const projectBase = (project: string, domain?: string) =>
+    domain === undefined ? ["projects", project] : ["projects", project, "domains", domain];
+  switch (route.page) {
+    case "projects":
+      return { segments: [], params: [] };
+    case "project":
+      return {
+        segments: ["projects", route.project],
+        params: route.domain ? [[ROUTE_QUERY_KEYS.domain, route.domain]] : [],
+      };
+    case "executions":
+      return { segments: [...projectBase(route.project, route.domain), "executions"], params: [] };
+    case "execution": {
+      const params: [string, string][] = [];
+      if (route.nodeId) params.push([ROUTE_QUERY_KEYS.node, route.nodeId]);
+      if (route.attempt !== undefined) params.push([ROUTE_QUERY_KEYS.attempt, String(route.attempt)]);
+      const segments = [...projectBase(route.project, route.domain), "executions", route.name];
+      return { segments, params };
+    }
+    case "entities":
+      return {
+        segments: [...projectBase(route.project, route.domain), SEGMENT_BY_KIND[route.kind]],
+        params: [],
+      };
+    case "entity":
+      return {
+        segments: [...projectBase(route.project, route.domain), SEGMENT_BY_KIND[route.kind], route.name],
+        params: [],
+      };
+    case "entityVersion":
+      return {
+        segments: [
+          ...projectBase(route.project, route.domain),
+          SEGMENT_BY_KIND[route.kind],
+          route.name,
+          "version",
+          route.version,
+        ],
+        params: [],
+      };
+  }
+}
+
+/**
+ * The one canonical URL (path + query) of a page. Route-owned query keys (domain, node, attempt) come
+ * from the route; any other `query` entries (tabs, filters) are appended as given.
+ */
+export function consolePath(route: PageRoute, query?: QueryInput, options: UrlOptions = {}): string {
+  const { segments, params } = pathOf(route);
+  const path = ["", "console", ...segments].map((s) => encodeURIComponent(s)).join("/");
+  const out = new URLSearchParams(params);
+  for (const [k, v] of toSearchParams(query)) if (!RESERVED.has(k)) out.append(k, v);
+  const qs = out.toString();
+  return `${normalizeBasePath(options.basePath)}${path}${qs ? `?${qs}` : ""}`;
+}
+
+function sameUrl(pathname: string, search: QueryInput, target: string): boolean {
+  const [targetPath, targetQuery = ""] = target.split("?", 2);
+  const decode = (p: string) => p.split("/").map(decodeURIComponent).join("\u0000");
+  if (decode(pathname) !== decode(targetPath)) return false;
+  const pairs = (q: QueryInput) =>
+    [...toSearchParams(q)].map(([k, v]) => `${k}=${v}`).sort().join("&");
+  return pairs(search) === pairs(targetQuery);
+}
+
+/**
+ * The canonical URL for an old or alternative form (for a 308 redirect), or null when the URL is
+ * already canonical or names no page.
+ */
+export function canonicalRedirect(
+  pathname: string,
+  search: QueryInput = "",
+  options: UrlOptions & { defaultDomain?: string } = {},
+): string | null {
+  const route = parseConsolePath(pathname, search, options);
+  if (route.page === "notFound") return null;
+  const target = consolePath(options.defaultDomain ? withDefaultDomain(route, options.defaultDomain) : route, search, options);
+  return sameUrl(pathname, search, target) ? null : target;
+}
+
+/**
+ * Fills in a domain where an old link left it out, so the page it names exists: a project's own
+ * page is its executions in that domain.
+ */
+export function withDefaultDomain(route: PageRoute, defaultDomain: string): PageRoute {
+  if (route.page === "project") return { page: "executions", project: route.project, domain: route.domain ?? defaultDomain };
+  if ((route.page === "executions" || route.page === "entities") && route.domain === undefined) {
+    return { ...route, domain: defaultDomain };
+  }
+  return route;
+}
+
+/** Canonical path of an execution page, optionally with a node (and attempt) selected. */
+export function executionPath(
+  id: ExecutionIdLike,
+  select: { nodeId?: string; attempt?: number } = {},
+  query?: QueryInput,
+): string {
+  const { project, domain, name } = id;
+  return consolePath(
+    compact({ page: "execution", project, domain, name, nodeId: select.nodeId, attempt: select.attempt }),
+    query,
+  );
+}
+
+/** Canonical path of an entity: its version page when the id has a version, else its detail page. */
+export function entityPath(id: IdentifierLike): string | undefined {
+  const kind = entityKindOf(id.resourceType);
+  if (!kind) return undefined;
+  const { project, domain, name, version } = id;
+  return version
+    ? consolePath({ page: "entityVersion", kind, project, domain, name, version })
+    : consolePath({ page: "entity", kind, project, domain, name });
+}
+
+/**
+ * Exactly what flytekit's `FlyteRemote.generate_console_http_domain` returns when no console endpoint
+ * is configured: the admin endpoint with http for insecure connections.
+ */
+export function flytekitConsoleHttpDomain(platform: {
+  endpoint: string;
+  insecure?: boolean;
+  consoleEndpoint?: string;
+}): string {
+  if (platform.consoleEndpoint) return platform.consoleEndpoint;
+  return `${platform.insecure ? "http" : "https"}://${platform.endpoint}`;
+}
+
+/**
+ * Exactly the URL flytekit's `FlyteRemote.generate_console_url` prints: executions by id, entities as
+ * singular `{workflow,task,launch_plan}/:name/version/:version` (any other resource type as
+ * "workflow"). flytekit does not percent-encode, so neither does this.
+ */
+export function flytekitConsoleUrl(
+  entity: ExecutionIdLike | IdentifierLike,
+  consoleHttpDomain: string,
+): string {
+  const base = `${consoleHttpDomain}/console/projects/${entity.project}/domains/${entity.domain}`;
+  if (!("resourceType" in entity)) return `${base}/executions/${entity.name}`;
+  const kind = entityKindOf(entity.resourceType);
+  const rt = kind === "task" || kind === "launch_plan" ? kind : "workflow";
+  return `${base}/${rt}/${entity.name}/version/${entity.version}`;
+}
+
+/**
+ * Exactly FlyteAdmin's FLYTE_EXECUTION_URL (set in every task pod): the configured console URL with
+ * trailing slashes removed, then …/executions/:name/nodeId/:uniqueNodeId/nodes.
+ */
+export function flyteAdminExecutionUrl(consoleUrl: string, id: NodeExecutionIdLike): string {
+  const e = id.executionId;
+  const base = consoleUrl.replace(/\/+$/, "");
+  return `${base}/projects/${e?.project ?? ""}/domains/${e?.domain ?? ""}/executions/${e?.name ?? ""}/nodeId/${id.nodeId}/nodes`;
+}

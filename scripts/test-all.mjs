@@ -1,0 +1,58 @@
+// `npm test`: every suite — types, unit tests (vitest), end-to-end tests (Playwright against
+// the real sandbox + console + Chromium) — then one line `N passed, N failed` summing them.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { buildIfStale } from "./build-if-stale.mjs";
+
+const root = process.cwd();
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const results = join(root, "results", "tests");
+mkdirSync(results, { recursive: true });
+const tally = { passed: 0, failed: 0, skipped: 0 };
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const res = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return res.status ?? 1;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+// 1. Types: one check counts as one test.
+const tscStatus = run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
+tscStatus === 0 ? tally.passed++ : tally.failed++;
+
+// 2. Unit tests.
+const vitestJson = join(results, "vitest.json");
+rmSync(vitestJson, { force: true });
+const vitestStatus = run("unit tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+  tally.passed += v.numPassedTests;
+  tally.failed += v.numFailedTests;
+  tally.skipped += v.numPendingTests + v.numTodoTests;
+}
+if (vitestStatus !== 0 && (!v || v.numFailedTests === 0)) tally.failed++; // a crash, not a test failure
+
+// 3. End-to-end tests against the built console.
+buildIfStale(root);
+const pwJson = join(results, "playwright.json");
+rmSync(pwJson, { force: true });
+const pwStatus = run("end-to-end tests (Playwright)", bin("playwright"), ["test"], { E2E_JSON: pwJson });
+const p = readJson(pwJson);
+if (p?.stats) {
+  tally.passed += p.stats.expected + p.stats.flaky;
+  tally.failed += p.stats.unexpected;
+  tally.skipped += p.stats.skipped;
+}
+if (pwStatus !== 0 && (!p?.stats || p.stats.unexpected === 0)) tally.failed++;
+
+console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(tally.failed > 0 ? 1 : 0);
