@@ -30,7 +30,11 @@ export function buildIsStale(root = process.cwd()) {
 export function buildIfStale(root = process.cwd()) {
   if (!buildIsStale(root)) return;
   console.log("console: building the Next.js app (first start or sources changed)…");
-  const res = spawnSync(join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit" });
+  const res = spawnSync(join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (res.status !== 0) {
     console.error("console: next build failed");
     process.exit(res.status ?? 1);

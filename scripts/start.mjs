@@ -50,7 +50,7 @@ function waitForPort(port, host, timeoutMs) {
   });
 }
 
-const env = { ...process.env };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!env.FLYTE_ADMIN_ENDPOINT) {
   const grpcPort = Number(env.FLYTE_SANDBOX_GRPC_PORT || 8089);
   env.FLYTE_SANDBOX_GRPC_PORT = String(grpcPort);
