@@ -2,16 +2,17 @@
 // AdminService/SignalService methods upstream and answers the console's own service.
 import { Code, ConnectError, createConnectRouter, type HandlerContext } from "@connectrpc/connect";
 import { createFetchHandler } from "@connectrpc/connect/protocol";
-import type { DescMessage, DescMethodUnary, DescService, MessageShape } from "@bufbuild/protobuf";
+import { create, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
-import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ConsoleService, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { upstreamHeaders } from "./credentials";
 import { upstreamError } from "./errors";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { upstream, type Upstream } from "./upstream";
+import { updatesOf, WatchHub } from "./watch/hub";
 
 export const BFF_PREFIX = "/api/connect";
 
@@ -53,11 +54,15 @@ function forward<I extends DescMessage, O extends DescMessage>(
   };
 }
 
+function watchOptions(up: Upstream) {
+  return { intervalMs: up.config.watchIntervalMs, maxBackoffMs: 15_000, overlapMs: 1_000, pageSize: 1_000 };
+}
+
 function connectErrorResponse(status: number, code: string, message: string): Response {
   return Response.json({ code, message }, { status });
 }
 
-export function createBff(up: Upstream): FetchHandler {
+export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))): FetchHandler {
   const router = createConnectRouter({ readMaxBytes: up.config.maxBodyBytes });
   for (const service of [AdminService, SignalService] as DescService[]) {
     for (const method of service.methods) {
@@ -72,6 +77,16 @@ export function createBff(up: Upstream): FetchHandler {
   }
   router.service(ConsoleService, {
     getConsoleInfo: () => probeAdmin(up),
+    async *watchExecution(req, ctx) {
+      const id = req.id;
+      if (!id?.project || !id.domain || !id.name) {
+        throw new ConnectError("id with project, domain and name is required", Code.InvalidArgument);
+      }
+      const headers = upstreamHeaders(ctx.requestHeader, up.config.authCookie);
+      for await (const update of updatesOf((l) => hub.subscribe(id, headers, l), ctx.signal)) {
+        yield create(WatchExecutionResponseSchema, update);
+      }
+    },
   });
 
   const handlers = new Map(router.handlers.map((h) => [h.requestPath, createFetchHandler(h)]));

@@ -15,6 +15,8 @@ export interface AdminConfig {
   maxBodyBytes: number;
   /** Origins allowed to send mutations besides the console's own (comma-separated env). */
   trustedOrigins: string[];
+  /** How often a watched execution is polled upstream (one loop per execution, for all viewers). */
+  watchIntervalMs: number;
 }
 
 export const DEFAULT_ENDPOINT = "http://127.0.0.1:8089";
@@ -53,6 +55,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+    watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 750),
   };
 }
 

@@ -1,0 +1,172 @@
+// One upstream poll loop for one execution (and one set of credentials), shared by every
+// viewer: it asks FlyteAdmin only for node executions updated since the last poll, stops
+// when everything is terminal, and backs off while FlyteAdmin fails.
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { workflowPhase } from "@/lib/flyte/phases";
+import { timestampMs } from "@/lib/flyte/time";
+import { upstreamError } from "../errors";
+import type { Upstream } from "../upstream";
+import { isNodeTerminal, liveParents, mergeNodeExecutions, newestUpdate } from "./node-changes";
+
+export interface WatchUpdate {
+  snapshot: boolean;
+  execution?: Execution;
+  nodeExecutions: NodeExecution[];
+  terminal: boolean;
+  upstreamError: string;
+}
+
+export interface WatchOptions {
+  intervalMs: number;
+  maxBackoffMs: number;
+  /** Updates within this many ms before the watermark are asked for again (clock skew, same-ms writes). */
+  overlapMs: number;
+  pageSize: number;
+}
+
+type Listener = (update: WatchUpdate) => void;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+export class ExecutionWatch {
+  private readonly listeners = new Set<Listener>();
+  private readonly nodes = new Map<string, NodeExecution>();
+  private execution?: Execution;
+  private watermarkMs = 0;
+  /** Parent nodes whose children were listed at least once. */
+  private readonly listedParents = new Set<string>();
+  private loaded = false;
+  private error = "";
+  private abort?: AbortController;
+  terminal = false;
+
+  constructor(
+    private readonly up: Upstream,
+    private readonly id: WorkflowExecutionIdentifier,
+    private readonly headers: Headers,
+    private readonly options: WatchOptions,
+    private readonly onIdle: () => void,
+  ) {}
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (this.loaded) listener(this.snapshot());
+    if (!this.abort && !this.terminal) void this.run();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.abort?.abort();
+        this.abort = undefined;
+        this.onIdle();
+      }
+    };
+  }
+
+  private snapshot(): WatchUpdate {
+    return {
+      snapshot: true,
+      execution: this.execution,
+      nodeExecutions: [...this.nodes.values()],
+      terminal: this.terminal,
+      upstreamError: this.error,
+    };
+  }
+
+  private emit(update: WatchUpdate) {
+    for (const l of this.listeners) l(update);
+  }
+
+  private async run() {
+    const abort = new AbortController();
+    this.abort = abort;
+    let failures = 0;
+    while (!abort.signal.aborted && !this.terminal) {
+      try {
+        await this.poll(abort.signal);
+        failures = 0;
+      } catch (err) {
+        if (abort.signal.aborted) return;
+        failures++;
+        this.error = upstreamError(err, this.up.config.endpoint).rawMessage;
+        this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error });
+      }
+      const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
+      if (!this.terminal) await sleep(delay, abort.signal);
+    }
+  }
+
+  private call() {
+    return { headers: this.headers, timeoutMs: this.up.config.deadlineMs };
+  }
+
+  private async listNodes(parentId: string, since: number, signal: AbortSignal): Promise<NodeExecution[]> {
+    const out: NodeExecution[] = [];
+    const filters = since > 0 ? `gte(updated_at,${new Date(since).toISOString()})` : "";
+    let token = "";
+    do {
+      const res = await this.up.admin.listNodeExecutions(
+        { workflowExecutionId: this.id, limit: this.options.pageSize, token, filters, uniqueParentId: parentId },
+        { ...this.call(), signal },
+      );
+      out.push(...res.nodeExecutions);
+      token = res.token;
+    } while (token);
+    return out;
+  }
+
+  private async poll(signal: AbortSignal) {
+    const execution = await this.up.admin.getExecution({ id: this.id }, { ...this.call(), signal });
+    const since = this.loaded ? this.watermarkMs - this.options.overlapMs : 0;
+    const changed = mergeNodeExecutions(this.nodes, await this.listNodes("", since, signal));
+    // Children: of parents still running, and of parents first seen or finished in this poll.
+    const swept = new Set<string>();
+    let pending = [...new Set([...liveParents(this.nodes), ...changed.filter((n) => n.metadata?.isParentNode).map((n) => n.id!.nodeId)])];
+    while (pending.length) {
+      const next: string[] = [];
+      for (const parent of pending) {
+        if (swept.has(parent)) continue;
+        swept.add(parent);
+        const firstLook = !this.listedParents.has(parent);
+        const kids = mergeNodeExecutions(this.nodes, await this.listNodes(parent, firstLook ? 0 : since, signal));
+        this.listedParents.add(parent);
+        changed.push(...kids);
+        next.push(...kids.filter((n) => n.metadata?.isParentNode).map((n) => n.id!.nodeId));
+      }
+      pending = next;
+    }
+    const execChanged =
+      !this.execution ||
+      timestampMs(this.execution.closure?.updatedAt) !== timestampMs(execution.closure?.updatedAt) ||
+      this.execution.closure?.phase !== execution.closure?.phase;
+    this.execution = execution;
+    this.watermarkMs = Math.max(this.watermarkMs, newestUpdate(changed));
+    this.terminal =
+      workflowPhase(execution.closure?.phase ?? 0).isTerminal && [...this.nodes.values()].every(isNodeTerminal);
+    const hadError = this.error !== "";
+    this.error = "";
+    if (!this.loaded) {
+      this.loaded = true;
+      this.emit(this.snapshot());
+      return;
+    }
+    if (execChanged || changed.length || this.terminal || hadError) {
+      this.emit({
+        snapshot: false,
+        execution: execChanged ? execution : undefined,
+        nodeExecutions: changed,
+        terminal: this.terminal,
+        upstreamError: "",
+      });
+    }
+  }
+}
