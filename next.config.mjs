@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets several checkouts' worth of builds (parallel e2e runs, dev servers) live side by side.
+  distDir: process.env.FLYTE_CONSOLE_DIST_DIR || ".next",
   poweredByHeader: false,
   // The BFF dials FlyteAdmin over HTTP/2 with node's http2 module; keep it out of the bundle.
   serverExternalPackages: ["@connectrpc/connect-node"],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proto", "public"];
 const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
-const SKIP = new Set(["node_modules", "sandbox", ".next"]);
+const SKIP = new Set(["node_modules", "sandbox", ".next", "gen"]);
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -20,7 +20,7 @@ function newestMtime(path) {
 }
 
 export function buildIsStale(root = process.cwd()) {
-  const buildId = join(root, ".next", "BUILD_ID");
+  const buildId = join(root, process.env.FLYTE_CONSOLE_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const newest = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(join(root, f))));
