@@ -50,7 +50,7 @@ export default defineConfig({
       PORT: String(CONSOLE_PORT),
       FLYTE_SANDBOX_GRPC_PORT: String(SANDBOX_GRPC_PORT),
       FLYTE_SANDBOX_HTTP_PORT: String(SANDBOX_HTTP_PORT),
-      FLYTE_SANDBOX_DATA_DIR: "test-results/sandbox-data",
+      FLYTE_SANDBOX_DATA_DIR: `results/e2e-sandbox-${SANDBOX_GRPC_PORT}`,
       FLYTE_SANDBOX_FRESH: "1",
       FLYTE_SANDBOX_TASK_MS: "400",
       FLYTE_SANDBOX_QUEUE_MS: "100",
