@@ -8,7 +8,7 @@ import { startStack } from "./stack";
 const outDir = join(process.cwd(), "results", "bench");
 mkdirSync(outDir, { recursive: true });
 
-const { buildIfStale } = (await import("../scripts/build-if-stale.mjs")) as { buildIfStale: (root?: string) => void };
+const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
 buildIfStale();
 
 const stack = await startStack({ grpcPort: 28089, httpPort: 28088, consolePort: 23000 });

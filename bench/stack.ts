@@ -49,7 +49,7 @@ export async function startStack(opts: { grpcPort: number; httpPort: number; con
     ...env,
     FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${opts.grpcPort}`,
     FLYTE_CONSOLE_BACKEND: "sandbox",
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
   };
   children.push(
     spawn(bin("next"), ["start", "-p", String(opts.consolePort), "-H", "127.0.0.1"], {

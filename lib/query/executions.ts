@@ -7,12 +7,24 @@ export const getExecution = AdminService.method.getExecution;
 
 export const EXECUTIONS_PAGE_SIZE = 50;
 
-/** The request for one project/domain's executions, newest first. */
-export function executionListRequest(project: string, domain: string, filters = ""): ResourceListRequest {
+export interface ExecutionSort {
+  /** A FlyteAdmin execution column: created_at, duration, execution_name, … */
+  key: string;
+  ascending?: boolean;
+}
+
+/** The request for one project/domain's executions, newest first unless `sort` says otherwise. */
+export function executionListRequest(
+  project: string,
+  domain: string,
+  filters = "",
+  sort: ExecutionSort = { key: "created_at" },
+  limit = EXECUTIONS_PAGE_SIZE,
+): ResourceListRequest {
   return create(ResourceListRequestSchema, {
     id: { project, domain },
-    limit: EXECUTIONS_PAGE_SIZE,
+    limit,
     filters,
-    sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
+    sortBy: { key: sort.key, direction: sort.ascending ? Sort_Direction.ASCENDING : Sort_Direction.DESCENDING },
   });
 }

@@ -3,7 +3,7 @@
 // when everything is terminal, and backs off while FlyteAdmin fails.
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+export type ExecutionRef = { project: string; domain: string; name: string };
 import { workflowPhase } from "@/lib/flyte/phases";
 import { timestampMs } from "@/lib/flyte/time";
 import { upstreamError } from "../errors";
@@ -48,7 +48,7 @@ export class ExecutionWatch {
 
   constructor(
     private readonly up: Upstream,
-    private readonly id: WorkflowExecutionIdentifier,
+    private readonly id: ExecutionRef,
     private readonly headers: Headers,
     private readonly options: WatchOptions,
     private readonly onIdle: () => void,

@@ -1,9 +1,9 @@
 // Every viewer of an execution shares one ExecutionWatch per set of credentials, so
 // fifty viewers cost FlyteAdmin what one costs, and no one sees data through another's token.
-import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+
 import { executionKey } from "@/lib/flyte/ids";
 import type { Upstream } from "../upstream";
-import { ExecutionWatch, type WatchOptions, type WatchUpdate } from "./execution-watch";
+import { ExecutionWatch, type ExecutionRef, type WatchOptions, type WatchUpdate } from "./execution-watch";
 
 /** How long an unwatched execution's state is kept, so a reload does not start from nothing. */
 const LINGER_MS = 30_000;
@@ -20,7 +20,7 @@ export class WatchHub {
     return this.watches.size;
   }
 
-  subscribe(id: WorkflowExecutionIdentifier, headers: Headers, listener: (u: WatchUpdate) => void): () => void {
+  subscribe(id: ExecutionRef, headers: Headers, listener: (u: WatchUpdate) => void): () => void {
     const key = `${executionKey(id)}\u0000${headers.get("authorization") ?? ""}`;
     let watch = this.watches.get(key);
     if (!watch) {

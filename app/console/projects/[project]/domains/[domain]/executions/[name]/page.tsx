@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ExecutionOverview } from "@/components/executions/execution-overview";
+import { ExecutionPage } from "@/components/execution/execution-page";
 import { decodeParams } from "@/app/console/params";
 
 type Params = { project: string; domain: string; name: string };
@@ -11,5 +11,5 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function Page({ params }: { params: Promise<Params> }) {
   const { project, domain, name } = await decodeParams(params);
-  return <ExecutionOverview project={project} domain={domain} name={name} />;
+  return <ExecutionPage project={project} domain={domain} name={name} />;
 }

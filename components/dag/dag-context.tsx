@@ -1,0 +1,34 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
+import { KeyedStore, useKeyed } from "./keyed-store";
+
+export interface DagStores {
+  overlay: KeyedStore<NodeOverlayEntry>;
+  /** Holds `true` under the selected graph node id. */
+  selection: KeyedStore<true>;
+  select(graphNodeId: string): void;
+  toggleGroup(graphNodeId: string): void;
+}
+
+export const DagContext = createContext<DagStores | null>(null);
+
+function useDag(): DagStores {
+  const stores = useContext(DagContext);
+  if (!stores) throw new Error("DAG node rendered outside <DagView>");
+  return stores;
+}
+
+export function useDagActions() {
+  const { select, toggleGroup } = useDag();
+  return { select, toggleGroup };
+}
+
+export function useNodeOverlay(graphNodeId: string): NodeOverlayEntry | undefined {
+  return useKeyed(useDag().overlay, graphNodeId);
+}
+
+export function useIsSelected(graphNodeId: string): boolean {
+  return useKeyed(useDag().selection, graphNodeId) === true;
+}

@@ -1,0 +1,49 @@
+// Arrow-key movement between DAG nodes: right/left follow edges downstream/upstream,
+// up/down move to the nearest node above/below in the same column. Pure.
+import type { WorkflowGraph } from "@/lib/flyte/graph/types";
+import type { Layout } from "./layout";
+
+function absolute(graph: WorkflowGraph, layout: Layout, id: string): { x: number; y: number } | undefined {
+  let x = 0;
+  let y = 0;
+  for (let cur: string | undefined = id; cur !== undefined; cur = graph.byId.get(cur)?.parentId) {
+    const box = layout.boxes[cur];
+    if (!box) return undefined;
+    x += box.x;
+    y += box.y;
+  }
+  const box = layout.boxes[id];
+  return { x: x + box.width / 2, y: y + box.height / 2 };
+}
+
+export function nextNodeInDirection(
+  graph: WorkflowGraph,
+  layout: Layout,
+  currentId: string | undefined,
+  key: string,
+): string | undefined {
+  const laidOut = graph.nodes.filter((n) => layout.boxes[n.id]);
+  if (key === "Escape") return undefined;
+  if (!currentId || !layout.boxes[currentId]) return laidOut.find((n) => n.kind !== "start")?.id ?? laidOut[0]?.id;
+  const here = absolute(graph, layout, currentId)!;
+  if (key === "ArrowRight" || key === "ArrowLeft") {
+    const forward = key === "ArrowRight";
+    const linked = graph.edges
+      .filter((e) => (forward ? e.source === currentId : e.target === currentId))
+      .map((e) => (forward ? e.target : e.source))
+      .filter((id) => layout.boxes[id]);
+    if (linked.length === 0) return undefined;
+    return linked.sort((a, b) => Math.abs(absolute(graph, layout, a)!.y - here.y) - Math.abs(absolute(graph, layout, b)!.y - here.y))[0];
+  }
+  const down = key === "ArrowDown";
+  let best: { id: string; score: number } | undefined;
+  for (const n of laidOut) {
+    if (n.id === currentId) continue;
+    const p = absolute(graph, layout, n.id)!;
+    const dy = p.y - here.y;
+    if (down ? dy <= 0 : dy >= 0) continue;
+    const score = Math.abs(dy) + Math.abs(p.x - here.x) * 3;
+    if (!best || score < best.score) best = { id: n.id, score };
+  }
+  return best?.id;
+}

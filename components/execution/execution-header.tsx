@@ -1,0 +1,138 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { summarizeExecution } from "@/lib/flyte/execution";
+import { workflowPhase } from "@/lib/flyte/phases";
+import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
+import { consolePath } from "@/lib/flyte/urls";
+import type { LiveStatus } from "@/lib/query/live-execution";
+import { Breadcrumbs } from "@/components/shell/app-header";
+import { Banner } from "@/components/ui/banner";
+import { PhaseBadge } from "@/components/ui/phase-badge";
+import { useNow } from "@/components/ui/use-now";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[11px] uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="truncate text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function LiveIndicator({ status, error }: { status: LiveStatus; error: string }) {
+  if (status === "done") return null;
+  const text = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…";
+  return (
+    <span
+      data-testid="live-status"
+      data-status={status}
+      title={error || "Updates arrive as they happen"}
+      className={`inline-flex items-center gap-1 text-xs ${status === "live" ? "text-emerald-700" : "text-amber-700"}`}
+    >
+      <span aria-hidden className={`h-2 w-2 rounded-full ${status === "live" ? "animate-pulse bg-emerald-500" : "bg-amber-500"}`} />
+      {text}
+    </span>
+  );
+}
+
+export function ExecutionHeader({
+  execution,
+  status,
+  liveError,
+  failedNodeId,
+  onShowNode,
+}: {
+  execution: Execution;
+  status: LiveStatus;
+  liveError: string;
+  failedNodeId?: string;
+  onShowNode(nodeId: string): void;
+}) {
+  const s = summarizeExecution(execution);
+  const phase = workflowPhase(s.phase);
+  const now = useNow(1_000, !phase.isTerminal);
+  const duration = s.durationMs ?? (s.startedMs && !phase.isTerminal ? now - s.startedMs : undefined);
+  const lp = execution.spec?.launchPlan;
+  const wf = execution.closure?.workflowId;
+  const labels = Object.entries(execution.spec?.labels?.values ?? {});
+  return (
+    <section data-testid="execution-header" data-phase={phase.name} className="space-y-3">
+      <Breadcrumbs
+        items={[
+          { label: "Projects", href: "/console" },
+          { label: `${s.project}/${s.domain}`, href: consolePath({ page: "executions", project: s.project, domain: s.domain }) },
+          { label: s.name },
+        ]}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-xl font-semibold">{s.name}</h1>
+        <PhaseBadge phase={phase} testId="execution-phase" />
+        <LiveIndicator status={status} error={liveError} />
+        <div className="ml-auto flex gap-2" data-testid="execution-actions" />
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label="Launch plan">
+          {lp?.name ? (
+            <Link className="text-indigo-700 hover:underline" href={consolePath({ page: "entityVersion", kind: "launch_plan", project: lp.project, domain: lp.domain, name: lp.name, version: lp.version })} title={`${lp.name} ${lp.version}`}>
+              {lp.name}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Fact>
+        <Fact label="Workflow">
+          {wf?.name ? (
+            <Link className="text-indigo-700 hover:underline" href={consolePath({ page: "entityVersion", kind: "workflow", project: wf.project, domain: wf.domain, name: wf.name, version: wf.version })} title={`${wf.name} ${wf.version}`}>
+              {wf.version}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Fact>
+        <Fact label="Started">{formatTimestampUtc(s.startedMs ?? s.createdMs)}</Fact>
+        <Fact label="Duration">
+          <span data-testid="execution-duration" className="font-mono tabular-nums">
+            {formatDuration(duration)}
+          </span>
+        </Fact>
+        <Fact label="Launched by">
+          <span title={s.principal}>{s.principal || "—"}</span> <span className="text-slate-500">· {s.mode}</span>
+        </Fact>
+        <Fact label="Tags">{s.tags.length ? s.tags.join(", ") : "—"}</Fact>
+      </dl>
+      {labels.length ? (
+        <ul className="flex flex-wrap gap-1.5" aria-label="Labels">
+          {labels.map(([k, v]) => (
+            <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
+              {k}={v}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {s.error ? (
+        <Banner
+          tone="error"
+          title={s.error.kind === "UNKNOWN" ? "Execution failed" : `Execution failed with a ${s.error.kind} error`}
+          testId="execution-error"
+          action={
+            failedNodeId ? (
+              <button type="button" className="text-sm font-medium text-red-800 underline" onClick={() => onShowNode(failedNodeId)}>
+                Show failing node {failedNodeId}
+              </button>
+            ) : undefined
+          }
+        >
+          <pre className="max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs">{s.error.message}</pre>
+        </Banner>
+      ) : null}
+      {s.abortCause ? (
+        <Banner tone="warning" title="Aborted" testId="execution-abort">
+          {s.abortCause}
+        </Banner>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { Code, ConnectError } from "@connectrpc/connect";
+import { useQuery } from "@connectrpc/connect-query";
+import { useMemo, useState } from "react";
+import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import { failingNodeId } from "@/lib/flyte/node-executions";
+import { workflowPhase } from "@/lib/flyte/phases";
+import { consolePath } from "@/lib/flyte/urls";
+import { getExecution } from "@/lib/query/executions";
+import { Breadcrumbs } from "@/components/shell/app-header";
+import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
+import { ExecutionHeader } from "./execution-header";
+import { GraphTab } from "./graph-tab";
+import { LogDrawer } from "./log-drawer";
+import { NodePanel, type PanelTab } from "./node-panel";
+import { NodesTab } from "./nodes-tab";
+import { TimelineTab } from "./timeline-tab";
+import { useLiveExecution } from "./use-live-execution";
+import { useUrlState } from "./use-url-state";
+
+const TABS = [
+  { id: "graph", label: "Graph" },
+  { id: "nodes", label: "Nodes" },
+  { id: "timeline", label: "Timeline" },
+] as const;
+type Tab = (typeof TABS)[number]["id"];
+
+export function ExecutionPage({ project, domain, name }: { project: string; domain: string; name: string }) {
+  const [params, setParams] = useUrlState();
+  const tab = (TABS.find((t) => t.id === params.get("tab"))?.id ?? "graph") as Tab;
+  const selectedNodeId = params.get("node") ?? undefined;
+  const panelTab = (params.get("panel") as PanelTab | null) ?? "attempts";
+  const attemptParam = params.get("attempt");
+  const attempt = attemptParam !== null && /^\d+$/.test(attemptParam) ? Number(attemptParam) : undefined;
+  const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean } | undefined>();
+
+  const first = useQuery(getExecution, { id: { project, domain, name } });
+  const live = useLiveExecution(project, domain, name);
+  const execution = live.execution ?? first.data;
+  const failedNode = useMemo(() => failingNodeId(live.nodes.values()), [live.nodes]);
+
+  const crumbs = [
+    { label: "Projects", href: "/console" },
+    { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
+    { label: name },
+  ];
+  if (!execution) {
+    if (first.isPending) return <LoadingRows rows={4} label="Loading execution" />;
+    const notFound = ConnectError.from(first.error).code === Code.NotFound;
+    return (
+      <section className="space-y-4">
+        <Breadcrumbs items={crumbs} />
+        {notFound ? (
+          <EmptyState title={`Execution ${name} was not found`} testId="execution-not-found">
+            It may belong to another project or domain, or the link is mistyped.
+          </EmptyState>
+        ) : (
+          <QueryError error={first.error} retry={() => void first.refetch()} />
+        )}
+      </section>
+    );
+  }
+
+  const running = !workflowPhase(execution.closure?.phase ?? 0).isTerminal;
+  const selectNode = (nodeId: string | undefined) => setParams({ node: nodeId, attempt: undefined });
+  const selected = selectedNodeId ? live.nodes.get(selectedNodeId) : undefined;
+
+  return (
+    <div className="flex h-[calc(100vh-7rem)] min-h-[32rem] flex-col gap-3" data-testid="execution-page">
+      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} />
+      <nav role="tablist" aria-label="Execution views" className="flex gap-1 border-b border-slate-200">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setParams({ tab: t.id === "graph" ? undefined : t.id })}
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </button>
+        ))}
+        <span className="ml-auto self-center text-xs text-slate-500">{live.nodes.size.toLocaleString()} node executions</span>
+      </nav>
+      <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white">
+        <div className="min-w-0 flex-1 p-2" role="tabpanel">
+          {tab === "graph" ? (
+            <GraphTab execution={execution} nodes={live.nodes} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+          ) : tab === "nodes" ? (
+            <NodesTab nodes={live.nodes} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+          ) : (
+            <TimelineTab nodes={live.nodes} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
+          )}
+        </div>
+        {selected ? (
+          <NodePanel
+            key={selected.id?.nodeId}
+            nodeExecution={selected}
+            tab={panelTab}
+            attempt={attempt}
+            onChange={(c) => setParams({ ...(c.panel ? { panel: c.panel } : {}), ...(c.attempt !== undefined ? { attempt: String(c.attempt) } : {}) })}
+            onClose={() => setParams({ node: undefined, attempt: undefined, panel: undefined })}
+            onOpenLog={(log, isRunning) => setOpenLog({ log, running: isRunning })}
+          />
+        ) : null}
+      </div>
+      {openLog ? <LogDrawer log={openLog.log} running={openLog.running} onClose={() => setOpenLog(undefined)} /> : null}
+    </div>
+  );
+}

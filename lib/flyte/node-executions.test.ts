@@ -1,0 +1,56 @@
+import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { describe, expect, it } from "vitest";
+import { NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import { NodeExecution_Phase as P } from "@/lib/gen/flyteidl/core/execution_pb";
+import { failingNodeId, nodeExecutionRows } from "./node-executions";
+
+function ne(nodeId: string, spec: string, phase: P, startedMs: number, opts: { durationS?: number; updatedMs?: number; parent?: boolean } = {}) {
+  return create(NodeExecutionSchema, {
+    id: { nodeId, executionId: { project: "p", domain: "d", name: "x" } },
+    metadata: { specNodeId: spec, isParentNode: opts.parent ?? false },
+    closure: {
+      phase,
+      startedAt: timestampFromMs(startedMs),
+      duration: opts.durationS ? { seconds: BigInt(opts.durationS) } : undefined,
+      updatedAt: timestampFromMs(opts.updatedMs ?? startedMs),
+    },
+  });
+}
+
+const nodes = [
+  ne("n0", "n0", P.SUCCEEDED, 1000, { durationS: 5 }),
+  ne("n1", "n1", P.FAILED, 2000, { durationS: 30, parent: true, updatedMs: 9000 }),
+  ne("n1-0-a", "a", P.SUCCEEDED, 2100, { durationS: 2 }),
+  ne("n1-0-b", "b", P.FAILED, 2200, { durationS: 20, updatedMs: 8000 }),
+  ne("n2", "n2", P.SKIPPED, 3000),
+];
+
+describe("nodeExecutionRows", () => {
+  it("nests children under expanded parents and sorts siblings by start", () => {
+    const collapsed = nodeExecutionRows(nodes, { expanded: new Set(), nowMs: 10_000 });
+    expect(collapsed.map((r) => r.nodeId)).toEqual(["n0", "n1", "n2"]);
+    expect(collapsed[1]).toMatchObject({ hasChildren: true, expanded: false });
+    const open = nodeExecutionRows(nodes, { expanded: new Set(["n1"]), nowMs: 10_000 });
+    expect(open.map((r) => [r.nodeId, r.depth])).toEqual([["n0", 0], ["n1", 0], ["n1-0-a", 1], ["n1-0-b", 1], ["n2", 0]]);
+  });
+
+  it("filters by phase and keeps (and opens) the parents of matching children", () => {
+    const failed = nodeExecutionRows(nodes, { expanded: new Set(), phases: new Set(["FAILED"]), nowMs: 0 });
+    expect(failed.map((r) => r.nodeId)).toEqual(["n1", "n1-0-b"]);
+    const byName = nodeExecutionRows(nodes, { expanded: new Set(), search: "A", nowMs: 0 });
+    expect(byName.map((r) => r.nodeId)).toEqual(["n1", "n1-0-a"]);
+  });
+
+  it("sorts by duration, longest first", () => {
+    const rows = nodeExecutionRows(nodes, { expanded: new Set(), sort: "duration", nowMs: 0 });
+    expect(rows.map((r) => r.nodeId)).toEqual(["n1", "n0", "n2"]);
+  });
+});
+
+describe("failingNodeId", () => {
+  it("blames the failed child, not the parent that failed because of it", () => {
+    expect(failingNodeId(nodes)).toBe("n1-0-b");
+    expect(failingNodeId(nodes.filter((n) => n.closure?.phase !== P.FAILED))).toBeUndefined();
+  });
+});

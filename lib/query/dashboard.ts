@@ -1,0 +1,58 @@
+// The project dashboard's data: the executions list request for its filters, and the counts by
+// day and phase from the console's stats endpoint (app/api/dashboard/stats).
+import { Code, ConnectError } from "@connectrpc/connect";
+import type { ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
+import type { ChartWindow, ExecutionStats } from "@/lib/flyte/dashboard/stats";
+import { executionListRequest } from "./executions";
+
+export const STATS_PATH = "/api/dashboard/stats";
+
+/** The dashboard table's first page for these filters (throws FilterSyntaxError for unusable values). */
+export function dashboardListRequest(project: string, domain: string, filters: DashboardFilters, nowMs: number): ResourceListRequest {
+  return executionListRequest(project, domain, toAdminFilters(filters, nowMs), {
+    key: filters.sort.key,
+    ascending: filters.sort.ascending,
+  });
+}
+
+export interface StatsQuery {
+  project: string;
+  domain: string;
+  /** FlyteAdmin filters without phase and time: the endpoint adds the window. */
+  filters: string;
+  window: ChartWindow;
+}
+
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+  stats: (q: StatsQuery) => ["dashboard", "stats", q.project, q.domain, q.filters, q.window.fromMs, q.window.toMs, q.window.bucketMs] as const,
+};
+
+export function statsUrl(q: StatsQuery): string {
+  const params = new URLSearchParams({
+    project: q.project,
+    domain: q.domain,
+    filters: q.filters,
+    from: String(q.window.fromMs),
+    to: String(q.window.toMs),
+    bucket: String(q.window.bucketMs),
+  });
+  return `${STATS_PATH}?${params}`;
+}
+
+const CODES: Record<string, Code> = Object.fromEntries(
+  Object.entries(Code)
+    .filter(([, v]) => typeof v === "number")
+    .map(([k, v]) => [k.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase()), v as Code]),
+);
+
+export async function fetchExecutionStats(q: StatsQuery, signal?: AbortSignal): Promise<ExecutionStats> {
+  const res = await fetch(statsUrl(q), { signal, headers: { accept: "application/json" } });
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const err = (body ?? {}) as { code?: string; message?: string };
+    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, CODES[err.code ?? ""] ?? Code.Unknown);
+  }
+  return body as ExecutionStats;
+}

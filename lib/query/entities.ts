@@ -1,0 +1,72 @@
+// Workflows, tasks and launch plans: method descriptors and request builders. Fetch only;
+// lib/flyte/entities shapes.
+import { create } from "@bufbuild/protobuf";
+import {
+  NamedEntityListRequestSchema,
+  ObjectGetRequestSchema,
+  ResourceListRequestSchema,
+  Sort_Direction,
+  type NamedEntityListRequest,
+  type ObjectGetRequest,
+  type ResourceListRequest,
+} from "@/lib/gen/flyteidl/admin/common_pb";
+import { LaunchPlanUpdateRequestSchema, LaunchPlanState, type LaunchPlanUpdateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { namedEntityFilter } from "@/lib/flyte/entities/entity-filters";
+import { resourceTypeOfKind, type EntityKind } from "@/lib/flyte/ids";
+
+export const listNamedEntities = AdminService.method.listNamedEntities;
+export const getNamedEntity = AdminService.method.getNamedEntity;
+export const listWorkflows = AdminService.method.listWorkflows;
+export const listTasks = AdminService.method.listTasks;
+export const listLaunchPlans = AdminService.method.listLaunchPlans;
+export const getWorkflow = AdminService.method.getWorkflow;
+export const getTask = AdminService.method.getTask;
+export const getLaunchPlan = AdminService.method.getLaunchPlan;
+export const getDescriptionEntity = AdminService.method.getDescriptionEntity;
+export const updateLaunchPlan = AdminService.method.updateLaunchPlan;
+
+export const ENTITY_PAGE_SIZE = 50;
+export const VERSIONS_PAGE_SIZE = 10;
+
+/** Named entities of one kind in a project/domain, by name, optionally whose name contains `search`. */
+export function namedEntityListRequest(
+  kind: EntityKind,
+  project: string,
+  domain: string,
+  search = "",
+  limit = ENTITY_PAGE_SIZE,
+): NamedEntityListRequest {
+  return create(NamedEntityListRequestSchema, {
+    resourceType: resourceTypeOfKind(kind),
+    project,
+    domain,
+    limit,
+    filters: namedEntityFilter(search),
+    sortBy: { key: "name", direction: Sort_Direction.ASCENDING },
+  });
+}
+
+/** Versions of one entity, newest first (ListWorkflows / ListTasks / ListLaunchPlans). */
+export function versionListRequest(project: string, domain: string, name: string, limit = VERSIONS_PAGE_SIZE): ResourceListRequest {
+  return create(ResourceListRequestSchema, {
+    id: { project, domain, name },
+    limit,
+    sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
+  });
+}
+
+/** One version of an entity (GetWorkflow / GetTask / GetLaunchPlan / GetDescriptionEntity). */
+export function entityGetRequest(kind: EntityKind, project: string, domain: string, name: string, version: string): ObjectGetRequest {
+  return create(ObjectGetRequestSchema, { id: { resourceType: resourceTypeOfKind(kind), project, domain, name, version } });
+}
+
+export function launchPlanStateRequest(
+  id: { project: string; domain: string; name: string; version: string },
+  active: boolean,
+): LaunchPlanUpdateRequest {
+  return create(LaunchPlanUpdateRequestSchema, {
+    id: { resourceType: resourceTypeOfKind("launch_plan"), ...id },
+    state: active ? LaunchPlanState.ACTIVE : LaunchPlanState.INACTIVE,
+  });
+}

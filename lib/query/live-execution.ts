@@ -1,0 +1,93 @@
+// The browser's live copy of one execution: fed by the BFF's WatchExecution stream, read by
+// components through subscriptions. No React here; hooks live next to the components.
+import type { Client } from "@connectrpc/connect";
+import { Code, ConnectError } from "@connectrpc/connect";
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import type { ConsoleService, WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "done";
+
+export interface LiveState {
+  execution?: Execution;
+  /** Node executions by FlyteAdmin node id (children included). Replaced, never mutated, on change. */
+  nodes: ReadonlyMap<string, NodeExecution>;
+  status: LiveStatus;
+  /** Why the stream or FlyteAdmin is failing right now; empty when all is well. */
+  error: string;
+  /** Bumps on every change; cheap to compare. */
+  version: number;
+}
+
+type Listener = () => void;
+
+export class LiveExecution {
+  private state: LiveState = { nodes: new Map(), status: "connecting", error: "", version: 0 };
+  private readonly listeners = new Set<Listener>();
+
+  get = (): LiveState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(next: Partial<LiveState>) {
+    this.state = { ...this.state, ...next, version: this.state.version + 1 };
+    for (const l of this.listeners) l();
+  }
+
+  apply(update: WatchExecutionResponse) {
+    const nodes = new Map(update.snapshot ? [] : this.state.nodes);
+    for (const ne of update.nodeExecutions) nodes.set(ne.id?.nodeId ?? "", ne);
+    this.set({
+      execution: update.execution ?? this.state.execution,
+      nodes,
+      error: update.upstreamError,
+      status: update.terminal ? "done" : "live",
+    });
+  }
+
+  setStatus(status: LiveStatus, error = "") {
+    this.set({ status, error });
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * Keeps `live` fed until the execution is terminal or `signal` aborts; reconnects with
+ * backoff when the stream breaks (every reconnect starts from a fresh snapshot).
+ */
+export async function followExecution(
+  client: Client<typeof ConsoleService>,
+  id: { project: string; domain: string; name: string },
+  live: LiveExecution,
+  signal: AbortSignal,
+): Promise<void> {
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      for await (const update of client.watchExecution({ id }, { signal })) {
+        failures = 0;
+        live.apply(update);
+        if (update.terminal) return;
+      }
+      if (live.get().status === "done") return;
+    } catch (err) {
+      if (signal.aborted) return;
+      const ce = ConnectError.from(err);
+      if (ce.code === Code.NotFound || ce.code === Code.PermissionDenied || ce.code === Code.InvalidArgument) {
+        live.setStatus("done", ce.rawMessage);
+        return;
+      }
+      failures++;
+      live.setStatus("reconnecting", ce.rawMessage);
+    }
+    await sleep(Math.min(500 * 2 ** failures, 10_000), signal);
+  }
+}
