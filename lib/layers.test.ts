@@ -10,7 +10,7 @@ function sources(dir: string): string[] {
   for (const entry of readdirSync(join(root, dir))) {
     const path = join(dir, entry);
     if (statSync(join(root, path)).isDirectory()) out.push(...sources(path));
-    else if (/\.(ts|tsx)$/.test(entry) && !/\.test\.tsx?$/.test(entry)) out.push(path);
+    else if (/\.(ts|tsx)$/.test(entry) && !/\.(test|testutil)\.tsx?$/.test(entry)) out.push(path);
   }
   return out;
 }
