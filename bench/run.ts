@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { os } from "./os";
 import { benchBff } from "./bff";
 import { startStack } from "./stack";
+import { benchExecutionPage } from "./execution-page";
+import { printTable, round } from "./stats";
+import { benchBuildGraph, benchBuildLayoutInput } from "@/lib/flyte/graph/bench";
 
 const outDir = join(process.cwd(), "results", "bench");
 mkdirSync(outDir, { recursive: true });
@@ -11,12 +14,32 @@ mkdirSync(outDir, { recursive: true });
 const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
 buildIfStale();
 
-const stack = await startStack({ grpcPort: 28089, httpPort: 28088, consolePort: 23000 });
+function write(name: string, figures: unknown) {
+  const file = join(outDir, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), machine: os(), figures }, null, 2));
+  console.log(`wrote ${file}`);
+}
+
+// Which sections to run: `npm run bench -- bff graph page` (default: all).
+const wanted = new Set(process.argv.slice(2));
+const want = (name: string) => wanted.size === 0 || wanted.has(name);
+
+if (want("graph")) {
+  const graph = [100, 1000, 5000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
+  console.log("\nGraph model (lib/flyte/graph), median of 5");
+  printTable(["nodes", "build ms", "build + size, all open, ms"], graph.map((g) => [g.nodes, g.buildMs, g.buildAndSizeAllOpenMs]));
+  write("graph", graph);
+}
+
+const stack = await startStack({
+  grpcPort: 28089,
+  httpPort: 28088,
+  consolePort: 23000,
+  env: { FLYTE_SANDBOX_TASK_MS: "150", FLYTE_SANDBOX_QUEUE_MS: "30", FLYTE_SANDBOX_FAILURE_RATE: "0" },
+});
 try {
-  const bff = await benchBff(stack);
-  const file = join(outDir, "bff.json");
-  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), machine: os(), bff }, null, 2));
-  console.log(`\nwrote ${file}`);
+  if (want("bff")) write("bff", await benchBff(stack));
+  if (want("page")) write("execution-page", await benchExecutionPage(stack));
 } finally {
   stack.stop();
 }
