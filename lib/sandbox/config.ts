@@ -1,0 +1,47 @@
+// Sandbox settings, all from the environment so `npm run sandbox`, `npm start`, tests
+// and benchmarks can run the same process at different speeds.
+import path from "node:path";
+import type { ExecutorConfig } from "./executor/types";
+
+type Env = Record<string, string | undefined>;
+
+export interface SandboxConfig {
+  host: string;
+  /** gRPC (HTTP/2) port; 0 picks a free one. */
+  grpcPort: number;
+  /** HTTP/1.1 port for /api/v1 and task logs; 0 picks a free one. */
+  httpPort: number;
+  dataDir: string;
+  /** How often the executor loop reconciles running executions, in ms. */
+  tickMs: number;
+  /** Whether the first start registers and launches the seed catalog. */
+  seed: boolean;
+  executor: Omit<ExecutorConfig, "httpBaseUrl">;
+}
+
+function num(env: Env, name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw} is not a number between ${min} and ${max}`);
+  }
+  return value;
+}
+
+export function sandboxConfig(env: Env = process.env): SandboxConfig {
+  return {
+    host: env.FLYTE_SANDBOX_HOST?.trim() || "127.0.0.1",
+    grpcPort: num(env, "FLYTE_SANDBOX_GRPC_PORT", 8089, { max: 65535 }),
+    httpPort: num(env, "FLYTE_SANDBOX_HTTP_PORT", 8088, { max: 65535 }),
+    dataDir: path.resolve(env.FLYTE_SANDBOX_DATA_DIR?.trim() || "./data/sandbox"),
+    tickMs: num(env, "FLYTE_SANDBOX_TICK_MS", 200, { min: 5 }),
+    seed: env.FLYTE_SANDBOX_SEED !== "0",
+    executor: {
+      taskDurationMs: num(env, "FLYTE_SANDBOX_TASK_MS", 3000),
+      queueDelayMs: num(env, "FLYTE_SANDBOX_QUEUE_MS", 500),
+      failureRate: num(env, "FLYTE_SANDBOX_FAILURE_RATE", 0, { max: 1 }),
+      systemErrorShare: num(env, "FLYTE_SANDBOX_SYSTEM_ERROR_SHARE", 0.3, { max: 1 }),
+    },
+  };
+}

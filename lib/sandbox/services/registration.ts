@@ -1,0 +1,176 @@
+// CreateTask / CreateWorkflow / CreateLaunchPlan: what `pyflyte register` and flytectl call.
+// Versions are immutable: registering the same spec again is accepted, a different spec under
+// an existing id is AlreadyExists. Workflows are compiled here (bad specs: InvalidArgument).
+import { createHash } from "node:crypto";
+import { create, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import type { ServiceImpl } from "@connectrpc/connect";
+import type { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { DescriptionEntitySchema, type DescriptionEntity } from "@/lib/gen/flyteidl/admin/description_entity_pb";
+import { LaunchPlanSchema, LaunchPlanSpecSchema, LaunchPlanState, LaunchPlanCreateResponseSchema, type LaunchPlanCreateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import { TaskSchema, TaskSpecSchema, TaskCreateResponseSchema, type TaskCreateRequest } from "@/lib/gen/flyteidl/admin/task_pb";
+import { WorkflowSchema, WorkflowSpecSchema, WorkflowCreateResponseSchema, type WorkflowCreateRequest } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { IdentifierSchema, ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { ParameterMapSchema, ParameterSchema, type ParameterMap } from "@/lib/gen/flyteidl/core/interface_pb";
+import { CompileError, compileWorkflow } from "../compiler";
+import { getEntityRow, insertEntity, putDescriptionEntity, type EntityTable } from "../store/entities";
+import { getProject } from "../store/projects";
+import type { SandboxContext } from "./context";
+import { alreadyExists, invalidArgument, notFound, requireFields } from "./errors";
+import { findLaunchPlan, findTask, findWorkflow, formatIdentifier } from "./lookups";
+import { inputsTypeErrors, literalTypeError } from "./literalTypes";
+import { DOMAINS } from "./projects";
+
+function digestOf<D extends DescMessage>(schema: D, message: MessageShape<D>): string {
+  return createHash("sha256").update(toBinary(schema, message)).digest("hex");
+}
+
+/** Validates a registration id the way FlyteAdmin does, and fills in its resource type. */
+function checkId(ctx: SandboxContext, id: Identifier | undefined, type: ResourceType, what: string): Identifier {
+  requireFields(`${what} id`, { project: id?.project, domain: id?.domain, name: id?.name, version: id?.version });
+  if (id!.resourceType !== ResourceType.UNSPECIFIED && id!.resourceType !== type) {
+    throw invalidArgument(`unexpected resource type ${ResourceType[id!.resourceType]} for ${what} ${formatIdentifier(id)}`);
+  }
+  if (!getProject(ctx.db, id!.project) || !DOMAINS.some((d) => d.id === id!.domain)) {
+    throw invalidArgument(`failed to validate that project [${id!.project}] and domain [${id!.domain}] are registered`);
+  }
+  return create(IdentifierSchema, { ...id!, resourceType: type });
+}
+
+/** Fills the empty parts of a reference (flytekit leaves project/domain/version blank) from the registering entity. */
+export function hydrate(ref: Identifier | undefined, from: Identifier, type: ResourceType): Identifier {
+  return create(IdentifierSchema, {
+    resourceType: ref?.resourceType || type,
+    project: ref?.project || from.project,
+    domain: ref?.domain || from.domain,
+    name: ref?.name ?? "",
+    version: ref?.version || from.version,
+    org: ref?.org ?? "",
+  });
+}
+
+/** True when a version already exists with this digest; AlreadyExists when it exists with another. */
+function existing(ctx: SandboxContext, table: EntityTable, id: Identifier, digest: string, what: string): boolean {
+  const row = getEntityRow(ctx.db, table, id);
+  if (!row) return false;
+  if (row.digest === digest) return true;
+  throw alreadyExists(`${what} with different structure already exists with id ${formatIdentifier(id)}`);
+}
+
+function storeDescription(ctx: SandboxContext, type: ResourceType, id: Identifier, description: DescriptionEntity | undefined, now: number): void {
+  if (!description) return;
+  putDescriptionEntity(ctx.db, type, id, now, toBinary(DescriptionEntitySchema, create(DescriptionEntitySchema, { ...description, id })));
+}
+
+export function registerTask(ctx: SandboxContext, req: TaskCreateRequest): void {
+  const id = checkId(ctx, req.id, ResourceType.TASK, "task");
+  if (!req.spec?.template) throw invalidArgument("missing spec.template in task create request");
+  const template = req.spec.template;
+  if (!template.type) throw invalidArgument(`task ${formatIdentifier(id)} has no type`);
+  const digest = digestOf(TaskSpecSchema, req.spec);
+  if (existing(ctx, "tasks", id, digest, "task")) return;
+  const now = ctx.now();
+  const task = create(TaskSchema, {
+    id,
+    closure: { compiledTask: { template: { ...template, id: hydrate(template.id, id, ResourceType.TASK) } }, createdAt: timestampFromMs(now) },
+    shortDescription: req.spec.description?.shortDescription ?? "",
+  });
+  ctx.db.transaction(() => {
+    insertEntity(ctx.db, "tasks", id, now, digest, toBinary(TaskSchema, task));
+    storeDescription(ctx, ResourceType.TASK, id, req.spec?.description, now);
+  })();
+}
+
+export function registerWorkflow(ctx: SandboxContext, req: WorkflowCreateRequest): void {
+  const id = checkId(ctx, req.id, ResourceType.WORKFLOW, "workflow");
+  if (!req.spec?.template) throw invalidArgument("missing spec.template in workflow create request");
+  const digest = digestOf(WorkflowSpecSchema, req.spec);
+  if (existing(ctx, "workflows", id, digest, "workflow")) return;
+  let compiled;
+  try {
+    compiled = compileWorkflow(
+      req.spec,
+      (ref) => findTask(ctx.db, hydrate(ref, id, ResourceType.TASK))?.closure?.compiledTask?.template,
+      (ref) => findLaunchPlan(ctx.db, hydrate(ref, id, ResourceType.LAUNCH_PLAN))?.closure,
+    );
+  } catch (err) {
+    if (err instanceof CompileError) throw invalidArgument(err.message);
+    throw err;
+  }
+  const now = ctx.now();
+  const workflow = create(WorkflowSchema, {
+    id,
+    closure: { compiledWorkflow: compiled, createdAt: timestampFromMs(now) },
+    shortDescription: req.spec.description?.shortDescription ?? "",
+  });
+  ctx.db.transaction(() => {
+    insertEntity(ctx.db, "workflows", id, now, digest, toBinary(WorkflowSchema, workflow));
+    storeDescription(ctx, ResourceType.WORKFLOW, id, req.spec?.description, now);
+  })();
+}
+
+export function registerLaunchPlan(ctx: SandboxContext, req: LaunchPlanCreateRequest): void {
+  const id = checkId(ctx, req.id, ResourceType.LAUNCH_PLAN, "launch plan");
+  if (!req.spec) throw invalidArgument("missing spec in launch plan create request");
+  const workflowId = hydrate(req.spec.workflowId, id, ResourceType.WORKFLOW);
+  requireFields("launch plan spec.workflow_id", { name: workflowId.name });
+  const spec = create(LaunchPlanSpecSchema, { ...req.spec, workflowId });
+  const digest = digestOf(LaunchPlanSpecSchema, spec);
+  if (existing(ctx, "launch_plans", id, digest, "launch plan")) return;
+  const workflow = findWorkflow(ctx.db, workflowId);
+  if (!workflow) throw notFound(`workflow ${formatIdentifier(workflowId)} not found`);
+  const iface = workflow.closure?.compiledWorkflow?.primary?.template?.interface;
+  const problems = inputsTypeErrors(spec.fixedInputs, iface?.inputs).map((p) => `fixed input ${p}`);
+  for (const [name, param] of Object.entries(spec.defaultInputs?.parameters ?? {})) {
+    if (!iface?.inputs?.variables[name]) problems.push(`default input '${name}' is not an input of ${formatIdentifier(workflowId)}`);
+    else if (param.behavior.case === "default") {
+      const err = literalTypeError(param.behavior.value, iface.inputs.variables[name].type, name);
+      if (err) problems.push(`default input ${err}`);
+    }
+  }
+  if (problems.length) throw invalidArgument(`invalid launch plan ${formatIdentifier(id)}: ${problems.join("; ")}`);
+
+  const expected: ParameterMap = create(ParameterMapSchema);
+  for (const [name, variable] of Object.entries(iface?.inputs?.variables ?? {})) {
+    if (spec.fixedInputs?.literals[name]) continue;
+    const given = spec.defaultInputs?.parameters[name];
+    expected.parameters[name] = given ?? create(ParameterSchema, { var: variable, behavior: { case: "required", value: true } });
+  }
+  const now = ctx.now();
+  const schedule = spec.entityMetadata?.schedule?.ScheduleExpression.case;
+  const lp = create(LaunchPlanSchema, {
+    id,
+    spec,
+    closure: {
+      state: LaunchPlanState.INACTIVE,
+      expectedInputs: expected,
+      expectedOutputs: iface?.outputs,
+      createdAt: timestampFromMs(now),
+      updatedAt: timestampFromMs(now),
+    },
+  });
+  insertEntity(ctx.db, "launch_plans", id, now, digest, toBinary(LaunchPlanSchema, lp), {
+    updated_at: now,
+    state: LaunchPlanState.INACTIVE,
+    workflow_name: workflowId.name,
+    workflow_version: workflowId.version,
+    schedule_type: schedule === "rate" ? "rate" : schedule ? "cron" : "",
+  });
+}
+
+export function registrationService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {
+  return {
+    createTask(req) {
+      registerTask(ctx, req);
+      return create(TaskCreateResponseSchema);
+    },
+    createWorkflow(req) {
+      registerWorkflow(ctx, req);
+      return create(WorkflowCreateResponseSchema);
+    },
+    createLaunchPlan(req) {
+      registerLaunchPlan(ctx, req);
+      return create(LaunchPlanCreateResponseSchema);
+    },
+  };
+}

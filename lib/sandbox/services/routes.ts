@@ -1,0 +1,39 @@
+// Every AdminService / SignalService method the sandbox serves. Methods left out answer
+// Unimplemented (the router's default), exactly as an older FlyteAdmin would.
+import type { ConnectRouter } from "@connectrpc/connect";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import type { SandboxContext } from "./context";
+import { entityReadService } from "./entities";
+import { eventService } from "./events";
+import { executionReadService } from "./executions";
+import { executionStateService } from "./executionState";
+import { launchPlanStateService } from "./launchPlans";
+import { launchService } from "./launch";
+import { metricsService } from "./metrics";
+import { namedEntityService } from "./namedEntities";
+import { nodeExecutionService } from "./nodeExecutions";
+import { projectService } from "./projects";
+import { registrationService } from "./registration";
+import { signalService } from "./signals";
+import { taskExecutionService } from "./taskExecutions";
+
+export function sandboxRoutes(ctx: SandboxContext): (router: ConnectRouter) => void {
+  return (router) => {
+    router.service(AdminService, {
+      ...projectService(ctx),
+      ...registrationService(ctx),
+      ...entityReadService(ctx),
+      ...launchPlanStateService(ctx),
+      ...namedEntityService(ctx),
+      ...executionReadService(ctx),
+      ...launchService(ctx),
+      ...executionStateService(ctx),
+      ...eventService(ctx),
+      ...nodeExecutionService(ctx),
+      ...taskExecutionService(ctx),
+      ...metricsService(ctx),
+    });
+    router.service(SignalService, signalService(ctx));
+  };
+}

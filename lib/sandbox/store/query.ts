@@ -1,0 +1,206 @@
+// Turns a list request's filters, sort and page into SQL for one resource table.
+// Each resource names the fields it accepts; anything else is a QueryError, which
+// the services answer with InvalidArgument, as FlyteAdmin does.
+import type { DescEnum } from "@bufbuild/protobuf";
+import {
+  FilterSyntaxError,
+  parseFilterDurationMs,
+  parseFilterTimestampMs,
+  parseFilters,
+  type FilterExpression,
+} from "@/lib/flyte/filters";
+import { Sort_Direction, type Sort } from "@/lib/gen/flyteidl/admin/common_pb";
+
+export class QueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "QueryError";
+  }
+}
+
+export type SqlValue = string | number;
+
+export interface FieldSpec {
+  /** SQL expression the filter applies to, e.g. `e.phase`. */
+  column: string;
+  /** The stored form of a filter value, or undefined when the value is not valid for the field. */
+  read: (raw: string) => SqlValue | undefined;
+  /** What a valid value looks like, for error messages. */
+  expects: string;
+  /** Fields in a side table (tags): the condition is wrapped as `EXISTS (… AND <condition>)`. */
+  exists?: (condition: string) => string;
+}
+
+export interface ListSpec {
+  /** Human name of the resource, for error messages. */
+  resource: string;
+  fields: Record<string, FieldSpec>;
+  /** Sort keys FlyteAdmin accepts (column names) → SQL expression. */
+  sortKeys: Record<string, string>;
+  defaultSort: { column: string; descending: boolean };
+  /** A unique column appended to every ORDER BY so pages never overlap. */
+  tieBreaker: string;
+  /** The primary entity's own prefix (`execution.`): accepted, but left out of error messages. */
+  aliasPrefix?: string;
+}
+
+// ---- value readers -------------------------------------------------------------
+
+export const text = (column: string): FieldSpec => ({ column, read: (raw) => raw, expects: "text" });
+
+export const timestamp = (column: string): FieldSpec => ({
+  column,
+  read: parseFilterTimestampMs,
+  expects: "an RFC 3339 timestamp (2024-05-01T00:00:00Z)",
+});
+
+export const duration = (column: string): FieldSpec => ({
+  column,
+  read: parseFilterDurationMs,
+  expects: "seconds (90) or a duration (1h30m)",
+});
+
+/** An integer column; with an enum, its value names are accepted too (`MANUAL`, `EXECUTION_ARCHIVED`). */
+export function integer(column: string, values?: DescEnum): FieldSpec {
+  return {
+    column,
+    read: (raw) => {
+      if (/^-?\d+$/.test(raw.trim())) return Number(raw);
+      return values?.values.find((v) => v.name === raw.trim().toUpperCase())?.number;
+    },
+    expects: values ? `a number or one of ${values.values.map((v) => v.name).join(", ")}` : "an integer",
+  };
+}
+
+/** A phase column holding enum names; numbers are accepted and turned into names. */
+export function phase(column: string, values: DescEnum): FieldSpec {
+  return {
+    column,
+    read: (raw) => {
+      const value = raw.trim();
+      if (/^\d+$/.test(value)) return values.values.find((v) => v.number === Number(value))?.name;
+      return values.values.find((v) => v.name === value.toUpperCase())?.name;
+    },
+    expects: `one of ${values.values.map((v) => v.name).join(", ")}`,
+  };
+}
+
+// ---- filters -------------------------------------------------------------------
+
+export interface SqlFragment {
+  where: string[];
+  params: SqlValue[];
+}
+
+function condition(expr: FilterExpression, column: string, values: SqlValue[]): { sql: string; params: SqlValue[] } {
+  switch (expr.fn) {
+    case "eq":
+      return { sql: `${column} = ?`, params: values };
+    case "ne":
+      return { sql: `${column} <> ?`, params: values };
+    case "gt":
+      return { sql: `${column} > ?`, params: values };
+    case "gte":
+      return { sql: `${column} >= ?`, params: values };
+    case "lt":
+      return { sql: `${column} < ?`, params: values };
+    case "lte":
+      return { sql: `${column} <= ?`, params: values };
+    // Case-sensitive like Postgres' LIKE, which FlyteAdmin uses.
+    case "contains":
+      return { sql: `instr(${column}, ?) > 0`, params: values };
+    case "value_in":
+    case "value_not_in":
+      return {
+        sql: `${column} ${expr.fn === "value_in" ? "IN" : "NOT IN"} (${values.map(() => "?").join(", ")})`,
+        params: values,
+      };
+  }
+}
+
+/** Parses a FlyteAdmin filters string into SQL conditions on this resource's columns. */
+export function filtersToSql(filters: string, spec: ListSpec): SqlFragment {
+  let expressions: FilterExpression[];
+  try {
+    expressions = parseFilters(filters);
+  } catch (err) {
+    if (err instanceof FilterSyntaxError) throw new QueryError(`invalid filters: ${err.message}`);
+    throw err;
+  }
+  const out: SqlFragment = { where: [], params: [] };
+  for (const expr of expressions) {
+    const field = spec.fields[expr.field];
+    if (!field) {
+      const known = Object.keys(spec.fields)
+        .filter((k) => !spec.aliasPrefix || !k.startsWith(spec.aliasPrefix))
+        .sort()
+        .join(", ");
+      throw new QueryError(`'${expr.field}' is not a valid filter field for ${spec.resource} (valid: ${known})`);
+    }
+    const values = expr.values.map((raw) => {
+      const value = field.read(raw);
+      if (value === undefined) {
+        throw new QueryError(`invalid value '${raw}' for filter field '${expr.field}': expected ${field.expects}`);
+      }
+      return value;
+    });
+    if (expr.fn === "contains" && values.some((v) => typeof v !== "string")) {
+      throw new QueryError(`contains is only valid on text fields, not '${expr.field}'`);
+    }
+    if (field.exists) {
+      // On a side table, negations mean "has no matching row", which is what a person filtering by tag wants.
+      const negated = expr.fn === "ne" || expr.fn === "value_not_in";
+      const positive: FilterExpression = negated ? { ...expr, fn: expr.fn === "ne" ? "eq" : "value_in" } : expr;
+      const inner = condition(positive, field.column, values);
+      out.where.push(`${negated ? "NOT " : ""}${field.exists(inner.sql)}`);
+      out.params.push(...inner.params);
+    } else {
+      const c = condition(expr, field.column, values);
+      out.where.push(c.sql);
+      out.params.push(...c.params);
+    }
+  }
+  return out;
+}
+
+// ---- sort and page -------------------------------------------------------------
+
+export function orderBySql(sort: Sort | undefined, spec: ListSpec): string {
+  if (!sort || sort.key === "") {
+    return `${spec.defaultSort.column} ${spec.defaultSort.descending ? "DESC" : "ASC"}, ${spec.tieBreaker} ${
+      spec.defaultSort.descending ? "DESC" : "ASC"
+    }`;
+  }
+  const column = spec.sortKeys[sort.key];
+  if (!column) {
+    throw new QueryError(`invalid sort key '${sort.key}' for ${spec.resource} (valid: ${Object.keys(spec.sortKeys).sort().join(", ")})`);
+  }
+  if (sort.direction !== Sort_Direction.ASCENDING && sort.direction !== Sort_Direction.DESCENDING) {
+    throw new QueryError(`invalid sort direction ${sort.direction}`);
+  }
+  const dir = sort.direction === Sort_Direction.ASCENDING ? "ASC" : "DESC";
+  return `${column} ${dir}, ${spec.tieBreaker} ${dir}`;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** FlyteAdmin's page token is the offset of the next row, as a decimal string. */
+export function pageFromRequest(limit: number, token: string): Page {
+  let offset = 0;
+  if (token !== "") {
+    if (!/^\d+$/.test(token)) throw new QueryError(`invalid pagination token '${token}'`);
+    offset = Number(token);
+  }
+  return { limit, offset };
+}
+
+/** Runs `SELECT … LIMIT limit+1` results through this to get the page and the next token. */
+export function pageResult<T>(rows: T[], page: Page): { items: T[]; token: string } {
+  if (rows.length > page.limit) {
+    return { items: rows.slice(0, page.limit), token: String(page.offset + page.limit) };
+  }
+  return { items: rows, token: "" };
+}
