@@ -1,0 +1,114 @@
+import { networkInterfaces } from "node:os";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FaultState, faultInterceptor } from "../faults";
+import { isLoopbackAddress } from "./control";
+import { createSandboxHttpServer, sandboxHttpPortFromEnv, type SandboxHttpServer } from "./server";
+import { createFakeAdmin } from "./testing/fake-admin";
+
+const faults = new FaultState();
+let sandbox: SandboxHttpServer;
+let base: string;
+let port: number;
+
+beforeAll(async () => {
+  const admin = createFakeAdmin();
+  // 0.0.0.0 so a test can also arrive from a non-loopback address of this machine.
+  sandbox = createSandboxHttpServer({ routes: admin.routes, interceptors: [faultInterceptor(faults)], faults, host: "0.0.0.0", port: 0 });
+  const address = await sandbox.listen();
+  base = address.url;
+  port = address.port;
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  faults.update({ latencyMs: 0, unavailableRate: 0, outageForMs: 0 });
+  faults.stats.reset();
+});
+
+const setFaults = (body: unknown) =>
+  fetch(`${base}/_sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const listExecutions = () => fetch(`${base}/api/v1/executions/flytesnacks/development?limit=1`);
+
+describe("the sandbox HTTP server", () => {
+  it("answers health checks", async () => {
+    for (const path of ["/healthz", "/healthcheck"]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ok" });
+    }
+  });
+
+  it("takes its port from FLYTE_SANDBOX_HTTP_PORT, 8088 by default", () => {
+    expect(sandboxHttpPortFromEnv({})).toBe(8088);
+    expect(sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "9099" })).toBe(9099);
+    expect(() => sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "http" })).toThrow(/FLYTE_SANDBOX_HTTP_PORT/);
+  });
+});
+
+describe("fault control over HTTP", () => {
+  it("reports and changes the settings, and refuses bad ones", async () => {
+    const set = await setFaults({ latencyMs: 5, unavailableRate: 0.25 });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({ latencyMs: 5, unavailableRate: 0.25, outageUntil: null });
+    expect(await (await fetch(`${base}/_sandbox/faults`)).json()).toMatchObject({ latencyMs: 5, unavailableRate: 0.25 });
+    const bad = await setFaults({ unavailableRate: 2 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/unavailableRate/);
+    const notJson = await fetch(`${base}/_sandbox/faults`, { method: "POST", body: '{"latencyMs":1}' });
+    expect(notJson.status).toBe(415);
+  });
+
+  it("slows REST calls by the latency set at run time", async () => {
+    await setFaults({ latencyMs: 150 });
+    const started = performance.now();
+    expect((await listExecutions()).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("fails REST calls with 503 during an outage, then recovers", async () => {
+    expect((await (await setFaults({ outageForMs: 200 })).json()).outageRemainingMs).toBeGreaterThan(0);
+    const during = await listExecutions();
+    expect(during.status).toBe(503);
+    expect(await during.json()).toMatchObject({ code: 14 });
+    await new Promise((r) => setTimeout(r, 230));
+    expect((await listExecutions()).status).toBe(200);
+  });
+
+  it("counts REST calls per method in /_sandbox/stats and resets them", async () => {
+    await listExecutions();
+    await listExecutions();
+    await fetch(`${base}/api/v1/executions/flytesnacks/development/missing`);
+    const stats = await (await fetch(`${base}/_sandbox/stats`)).json();
+    expect(stats.totalCalls).toBe(3);
+    expect(stats.methods["flyteidl.service.AdminService/ListExecutions"]).toMatchObject({ calls: 2, errors: 0 });
+    expect(stats.methods["flyteidl.service.AdminService/GetExecution"]).toMatchObject({ calls: 1, errors: 1 });
+    const reset = await fetch(`${base}/_sandbox/stats`, { method: "DELETE" });
+    expect((await reset.json()).totalCalls).toBe(0);
+  });
+
+  it("refuses requests relayed by a proxy", async () => {
+    const res = await fetch(`${base}/_sandbox/faults`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
+    expect(res.status).toBe(403);
+  });
+
+  it("refuses a client on a non-loopback address", async (ctx) => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === "IPv4" && !a.internal);
+    if (!external) {
+      console.log("skipping: this machine has no non-loopback IPv4 address");
+      return ctx.skip();
+    }
+    const url = `http://${external.address}:${port}`;
+    expect((await fetch(`${url}/_sandbox/faults`)).status).toBe(403);
+    expect((await fetch(`${url}/_sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"outageForMs":60000}' })).status).toBe(403);
+    expect((await fetch(`${url}/_sandbox/stats`)).status).toBe(403);
+    expect(faults.view().outageUntil).toBeNull();
+    // the API itself stays open to that client
+    expect((await fetch(`${url}/api/v1/executions/flytesnacks/development`)).status).toBe(200);
+  });
+
+  it("knows loopback addresses", () => {
+    for (const a of ["127.0.0.1", "127.9.8.7", "::1", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(a)).toBe(true);
+    for (const a of ["10.0.0.1", "::ffff:192.168.1.2", "fe80::1", "", undefined]) expect(isLoopbackAddress(a)).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+// The sandbox's HTTP/1.1 server: FlyteAdmin's REST API (/api/v1/...), task logs (/logs/...),
+// health (/healthz, and FlyteAdmin's /healthcheck) and the loopback-only control endpoints
+// (/_sandbox/faults, /_sandbox/stats). The caller decides when to listen.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
+import type { FaultState } from "../faults";
+import { CONTROL_PATH_PREFIX, handleControlRequest } from "./control";
+import { createRestGateway, type RestGateway } from "./gateway";
+import { handleTaskLogRequest, TASK_LOG_PATH_PREFIX } from "./logs";
+
+export const DEFAULT_SANDBOX_HTTP_PORT = 8088;
+
+/** FLYTE_SANDBOX_HTTP_PORT, or 8088. */
+export function sandboxHttpPortFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.FLYTE_SANDBOX_HTTP_PORT?.trim();
+  if (!raw) return DEFAULT_SANDBOX_HTTP_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`FLYTE_SANDBOX_HTTP_PORT must be a port number, got "${raw}"`);
+  }
+  return port;
+}
+
+export interface SandboxHttpServerOptions {
+  /** Registers the AdminService and SignalService implementations. */
+  routes: (router: ConnectRouter) => void;
+  /** The same server interceptors as the gRPC server's, including `faultInterceptor(faults)`. */
+  interceptors?: Interceptor[];
+  /** The fault state the control endpoints read and change. */
+  faults: FaultState;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default FLYTE_SANDBOX_HTTP_PORT or 8088; 0 picks a free port. */
+  port?: number;
+}
+
+export interface SandboxHttpAddress {
+  host: string;
+  port: number;
+  /** e.g. http://127.0.0.1:8088, the base for TaskLog URIs. */
+  url: string;
+}
+
+export interface SandboxHttpServer {
+  server: Server;
+  gateway: RestGateway;
+  listen(): Promise<SandboxHttpAddress>;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export function createSandboxHttpServer(options: SandboxHttpServerOptions): SandboxHttpServer {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? sandboxHttpPortFromEnv();
+  const gateway = createRestGateway({ routes: options.routes, interceptors: options.interceptors });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    const path = url.pathname;
+    if (path === "/healthz" || path === "/healthcheck") return sendJson(res, 200, { status: "ok" });
+    if (path.startsWith(TASK_LOG_PATH_PREFIX)) return handleTaskLogRequest(req, res, url);
+    if (path.startsWith(CONTROL_PATH_PREFIX)) return handleControlRequest(req, res, url, options.faults);
+    return gateway.handle(req, res);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      console.error("sandbox http: unhandled error", err);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: "internal error", code: 13, message: "internal error" });
+    });
+  });
+
+  return {
+    server,
+    gateway,
+    listen() {
+      return new Promise((resolve, reject) => {
+        const onError = (err: Error) => reject(err);
+        server.once("error", onError);
+        server.listen(port, host, () => {
+          server.off("error", onError);
+          const address = server.address() as AddressInfo;
+          const wildcard = address.address === "0.0.0.0" || address.address === "::";
+          const urlHost = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+          resolve({ host: address.address, port: address.port, url: `http://${urlHost}:${address.port}` });
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
