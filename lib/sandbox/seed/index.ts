@@ -1,0 +1,109 @@
+// First-start seed: projects, the catalog of tasks/workflows/launch plans registered through
+// the same handlers CreateTask/CreateWorkflow/CreateLaunchPlan serve, the catalog's launches,
+// and a dashboard's worth of past executions. Runs once per data folder.
+import { create } from "@bufbuild/protobuf";
+import { ProjectSchema, Project_ProjectState } from "@/lib/gen/flyteidl/admin/project_pb";
+import { LaunchPlanState } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import type { ExecutionCreateRequest } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { getMeta, setMeta } from "../store/db";
+import { insertExecution } from "../store/executions";
+import { putProject } from "../store/projects";
+import type { SandboxContext } from "../services/context";
+import { DOMAINS } from "../services/projects";
+import { registerLaunchPlan, registerTask, registerWorkflow } from "../services/registration";
+import { launchExecution } from "../services/launch";
+import { setLaunchPlanState } from "../services/launchPlans";
+import { findLaunchPlan } from "../services/lookups";
+import { seedCatalog, type RegistrationStep } from "./catalog";
+import { generateHistory } from "./history";
+
+export const SEED_PROJECTS = [
+  { id: "flytesnacks", name: "flytesnacks", description: "Flyte's example workflows: every node type, phase and literal type." },
+  { id: "sandbox-demo", name: "Sandbox demo", description: "A second project, to switch between." },
+];
+
+/** Where the catalog is registered; launches run only in the first. */
+const CATALOG_TARGETS: [string, string][] = [
+  ["flytesnacks", "development"],
+  ["flytesnacks", "staging"],
+  ["flytesnacks", "production"],
+  ["sandbox-demo", "development"],
+];
+
+const SEEDED_KEY = "seeded";
+
+function describeStep(step: RegistrationStep): string {
+  const id = step.request.id;
+  return `${step.kind} ${id?.project}/${id?.domain}/${id?.name}@${id?.version}`;
+}
+
+/** Registers every step; returns how many failed (each is logged, none stops the seed). */
+export function registerSteps(ctx: SandboxContext, steps: RegistrationStep[]): number {
+  let failed = 0;
+  for (const step of steps) {
+    try {
+      if (step.kind === "task") registerTask(ctx, step.request);
+      else if (step.kind === "workflow") registerWorkflow(ctx, step.request);
+      else {
+        registerLaunchPlan(ctx, step.request);
+        // Scheduled launch plans are registered active, as `pyflyte register --activate-launchplans` does.
+        if (step.request.spec?.entityMetadata?.schedule) {
+          const lp = findLaunchPlan(ctx.db, step.request.id!);
+          if (lp) setLaunchPlanState(ctx.db, lp, LaunchPlanState.ACTIVE, ctx.now());
+        }
+      }
+    } catch (err) {
+      failed++;
+      console.warn(`sandbox: seed could not register ${describeStep(step)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return failed;
+}
+
+export function launchAll(ctx: SandboxContext, launches: ExecutionCreateRequest[]): number {
+  let failed = 0;
+  for (const req of launches) {
+    try {
+      launchExecution(ctx, req);
+    } catch (err) {
+      failed++;
+      console.warn(`sandbox: seed could not launch ${req.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return failed;
+}
+
+export async function seedIfEmpty(ctx: SandboxContext): Promise<void> {
+  if (getMeta(ctx.db, SEEDED_KEY)) return;
+  const now = ctx.now();
+  ctx.db.transaction(() => {
+    for (const p of SEED_PROJECTS) {
+      putProject(
+        ctx.db,
+        create(ProjectSchema, {
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          domains: [...DOMAINS],
+          labels: { values: { "flyte.org/sandbox": "true" } },
+          state: Project_ProjectState.ACTIVE,
+        }),
+      );
+    }
+    const history = [
+      ...generateHistory({ project: "flytesnacks", domain: "development", count: 48, endMs: now, spanMs: 14 * 86_400_000, seed: 1, includeInFlight: false }),
+      ...generateHistory({ project: "flytesnacks", domain: "staging", count: 12, endMs: now, spanMs: 7 * 86_400_000, seed: 2, includeInFlight: false }),
+      ...generateHistory({ project: "sandbox-demo", domain: "development", count: 8, endMs: now, spanMs: 3 * 86_400_000, seed: 3, includeInFlight: false }),
+    ];
+    for (const h of history) insertExecution(ctx.db, h.execution, { inputs: h.inputs, userInputs: h.inputs, outputs: h.outputs });
+
+    let failed = 0;
+    for (const [project, domain] of CATALOG_TARGETS) {
+      const catalog = seedCatalog(project, domain);
+      failed += registerSteps(ctx, catalog.steps);
+      if (project === "flytesnacks" && domain === "development") failed += launchAll(ctx, catalog.launches);
+    }
+    if (failed > 0) console.warn(`sandbox: seed finished with ${failed} problem(s) (see above)`);
+    setMeta(ctx.db, SEEDED_KEY, new Date(now).toISOString());
+  })();
+}
