@@ -5,7 +5,11 @@
 // holds it, and answers with the actions that move it on. Every state change is an
 // event request that goes through the same handlers that serve CreateWorkflowEvent,
 // CreateNodeEvent and CreateTaskEvent, so a restart resumes from the store alone.
-import type { Execution, ExecutionCreateRequest } from "@/lib/gen/flyteidl/admin/execution_pb";
+import type {
+  Execution,
+  ExecutionCreateRequest,
+  ExecutionTerminateRequest,
+} from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { Signal, SignalGetOrCreateRequest } from "@/lib/gen/flyteidl/admin/signal_pb";
@@ -58,7 +62,12 @@ export type ExecutorAction =
   /** A launch-plan node starts a child execution (metadata.parentNodeExecution set by the executor). */
   | { kind: "launch"; request: ExecutionCreateRequest }
   /** A gate node asks for its signal to exist, as FlytePropeller does with GetOrCreateSignal. */
-  | { kind: "signal"; request: SignalGetOrCreateRequest };
+  | { kind: "signal"; request: SignalGetOrCreateRequest }
+  /**
+   * A launch-plan node's running child execution is terminated because its parent aborts or fails
+   * (FlytePropeller calls TerminateExecution). Apply like TerminateExecution; an already terminal child is fine.
+   */
+  | { kind: "terminate"; request: ExecutionTerminateRequest };
 
 export interface ExecutorConfig {
   /** Base simulated duration of a task attempt, in ms (a demo: ~3000; tests: ~50). */

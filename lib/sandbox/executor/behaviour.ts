@@ -1,0 +1,189 @@
+// How a simulated task behaves: read from its template, planned per attempt, deterministically.
+//
+// A task template may carry a `sandbox` key in its `custom` Struct:
+//   {
+//     "sandbox": {
+//       "durationMs": 2000,         // run time of every attempt (default: config.taskDurationMs, ±25 % jitter)
+//       "queueMs": 300,             // time an attempt stays QUEUED (default: config.queueDelayMs)
+//       "failAttempts": 1,          // the first N attempts fail; with metadata.retries >= N the task then succeeds
+//       "errorKind": "USER",        // "USER" | "SYSTEM": the kind of those failures (default USER)
+//       "errorCode": "...",         // override the failure's code
+//       "errorMessage": "...",      // override the failure's message
+//       "timeout": true,            // every attempt runs until its timeout (metadata.timeout, else durationMs)
+//                                   //   and ends TimeoutExpired; the node ends TIMED_OUT
+//       "outputs": { "o0": 42 },    // output values as JSON, converted to the interface's types; others generated
+//       "logFormat": "json",        // "text" | "json": the TaskLog message format (default text)
+//       "dynamic": { "copies": 3, "task": "my.module.t" },
+//                                   // a dynamic task: yields `copies` (default 3) nodes of `task` (default: another
+//                                   //   task of the closure, else itself), run as a sub-workflow
+//       "failIndices": [2],         // map/array tasks: sub-tasks at these indices fail every attempt
+//       "size": 5                   // map tasks: number of sub-tasks when no list input says
+//     }
+//   }
+// Without a `sandbox` key, attempts take config.taskDurationMs with deterministic jitter and fail at random
+// with probability config.failureRate (SYSTEM for config.systemErrorShare of them, else USER).
+import type { JsonObject, JsonValue } from "@bufbuild/protobuf";
+import { durationMs } from "@bufbuild/protobuf/wkt";
+import { ExecutionError_ErrorKind } from "@/lib/gen/flyteidl/core/execution_pb";
+import type { VariableMap } from "@/lib/gen/flyteidl/core/interface_pb";
+import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
+import { seededUnit } from "./ids";
+import { generateLiteralMap } from "./literal-gen";
+import { literalFromJson } from "./literals";
+import type { ExecutorConfig } from "./types";
+
+export interface TaskBehaviour {
+  /** Whether the template had a `sandbox` key (then random failures are off). */
+  configured: boolean;
+  durationMs?: number;
+  queueMs?: number;
+  failAttempts: number;
+  errorKind: ExecutionError_ErrorKind;
+  errorCode?: string;
+  errorMessage?: string;
+  timeout: boolean;
+  outputs?: JsonObject;
+  logFormat: "text" | "json";
+  dynamic?: { copies: number; task?: string };
+  failIndices: readonly number[];
+  size?: number;
+}
+
+const asObject = (v: JsonValue | undefined): JsonObject | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+const asNumber = (v: JsonValue | undefined): number | undefined =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : undefined;
+
+export function taskBehaviour(template: TaskTemplate | undefined): TaskBehaviour {
+  const s = asObject(template?.custom?.sandbox);
+  const dynamic = s && asObject(s.dynamic);
+  const dynamicOn = dynamic !== undefined || s?.dynamic === true;
+  return {
+    configured: s !== undefined,
+    durationMs: asNumber(s?.durationMs),
+    queueMs: asNumber(s?.queueMs),
+    failAttempts: Math.floor(asNumber(s?.failAttempts) ?? 0),
+    errorKind: s?.errorKind === "SYSTEM" ? ExecutionError_ErrorKind.SYSTEM : ExecutionError_ErrorKind.USER,
+    errorCode: typeof s?.errorCode === "string" ? s.errorCode : undefined,
+    errorMessage: typeof s?.errorMessage === "string" ? s.errorMessage : undefined,
+    timeout: s?.timeout === true,
+    outputs: asObject(s?.outputs),
+    logFormat: s?.logFormat === "json" ? "json" : "text",
+    dynamic: dynamicOn
+      ? {
+          copies: Math.max(1, Math.floor(asNumber(dynamic?.copies) ?? 3)),
+          task: typeof dynamic?.task === "string" ? dynamic.task : undefined,
+        }
+      : undefined,
+    failIndices: Array.isArray(s?.failIndices) ? s.failIndices.filter((i): i is number => typeof i === "number") : [],
+    size: asNumber(s?.size),
+  };
+}
+
+export interface SimulatedError {
+  code: string;
+  message: string;
+  kind: ExecutionError_ErrorKind;
+  timedOut: boolean;
+}
+
+export interface AttemptPlan {
+  queueMs: number;
+  runMs: number;
+  /** Undefined when the attempt succeeds. */
+  error?: SimulatedError;
+}
+
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))}s`;
+}
+
+function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskName: string, attempt: number): SimulatedError {
+  if (kind === ExecutionError_ErrorKind.SYSTEM) {
+    return {
+      code: b.errorCode ?? "OOMKilled",
+      message:
+        b.errorMessage ??
+        `Pod failed: container [primary] terminated with exit code (137). Reason [OOMKilled]. ` +
+          `Message: simulated out-of-memory while running ${taskName} (attempt ${attempt}).`,
+      kind,
+      timedOut: false,
+    };
+  }
+  const short = taskName.split(".").pop() || taskName;
+  return {
+    code: b.errorCode ?? "USER:RuntimeError",
+    message:
+      b.errorMessage ??
+      [
+        "Traceback (most recent call last):",
+        '  File "/usr/local/lib/python3.11/site-packages/flytekit/exceptions/scopes.py", line 183, in user_entry_point',
+        "    return wrapped(*args, **kwargs)",
+        `  File "/root/workflows/${short}.py", line 42, in ${short}`,
+        `    raise RuntimeError("simulated failure")`,
+        `RuntimeError: simulated failure of ${taskName} (attempt ${attempt})`,
+      ].join("\n"),
+    kind,
+    timedOut: false,
+  };
+}
+
+export function taskTimeoutMs(template: TaskTemplate | undefined): number {
+  const t = template?.metadata?.timeout;
+  return t ? durationMs(t) : 0;
+}
+
+/** The jittered base duration of one run (an attempt, or one array sub-task attempt). */
+export function plannedRunMs(b: TaskBehaviour, config: ExecutorConfig, seed: string): number {
+  if (b.durationMs !== undefined) return b.durationMs;
+  return Math.round(config.taskDurationMs * (0.75 + 0.5 * seededUnit(`${seed}/duration`)));
+}
+
+/** What attempt `attempt` of a task does; `seed` names the node attempt (execution, node, attempt). */
+export function planAttempt(
+  b: TaskBehaviour,
+  template: TaskTemplate | undefined,
+  config: ExecutorConfig,
+  seed: string,
+  attempt: number,
+): AttemptPlan {
+  const queueMs = b.queueMs ?? config.queueDelayMs;
+  const runMs = plannedRunMs(b, config, seed);
+  const timeoutMs = taskTimeoutMs(template);
+  const taskName = template?.id?.name ?? "task";
+  if (b.timeout || (timeoutMs > 0 && runMs > timeoutMs)) {
+    const limit = timeoutMs > 0 ? timeoutMs : runMs;
+    return {
+      queueMs,
+      runMs: limit,
+      error: {
+        code: "TimeoutExpired",
+        message: `task execution timeout [${formatSeconds(limit)}] expired`,
+        kind: ExecutionError_ErrorKind.USER,
+        timedOut: true,
+      },
+    };
+  }
+  if (attempt < b.failAttempts) return { queueMs, runMs, error: failure(b, b.errorKind, taskName, attempt) };
+  if (!b.configured && seededUnit(`${seed}/fail`) < config.failureRate) {
+    const kind =
+      seededUnit(`${seed}/kind`) < config.systemErrorShare ? ExecutionError_ErrorKind.SYSTEM : ExecutionError_ErrorKind.USER;
+    return { queueMs, runMs, error: failure(b, kind, taskName, attempt) };
+  }
+  return { queueMs, runMs };
+}
+
+/** The outputs a successful run produces: `sandbox.outputs` where given, generated for the rest. */
+export function simulatedOutputs(
+  outputs: VariableMap | undefined,
+  b: TaskBehaviour,
+  seed: string,
+): LiteralMap {
+  const generated = generateLiteralMap(outputs, seed);
+  for (const [name, value] of Object.entries(b.outputs ?? {})) {
+    const type = outputs?.variables[name]?.type;
+    if (type) generated.literals[name] = literalFromJson(value, type);
+  }
+  return generated;
+}

@@ -1,0 +1,136 @@
+// The executor loop: every tick, for each execution that is not terminal, read a snapshot
+// from the store, ask `reconcile` what happens next, and apply each action through the same
+// handlers the gRPC API serves. It keeps no state of its own: a restart resumes from the store.
+import { Code, ConnectError } from "@connectrpc/connect";
+import type { ExecutorAction, ExecutorConfig, Reconcile } from "./executor/types";
+import { activeExecutionIds, getExecutionById } from "./store/executions";
+import type { SandboxContext } from "./services/context";
+import { recordNodeEvent, recordTaskEvent, recordWorkflowEvent } from "./services/events";
+import { launchExecution } from "./services/launch";
+import { getOrCreateSignal } from "./services/signals";
+import { buildSnapshot } from "./services/snapshot";
+import { formatExecutionId } from "./services/executions";
+
+export function applyAction(ctx: SandboxContext, action: ExecutorAction): void {
+  switch (action.kind) {
+    case "workflow":
+      return recordWorkflowEvent(ctx, action.event);
+    case "node":
+      return recordNodeEvent(ctx, action.event);
+    case "task":
+      return recordTaskEvent(ctx, action.event);
+    case "launch":
+      try {
+        launchExecution(ctx, action.request);
+      } catch (err) {
+        // Launched in an earlier round that ended before its node event was recorded.
+        if (!(err instanceof ConnectError && err.code === Code.AlreadyExists)) throw err;
+      }
+      return;
+    case "signal":
+      getOrCreateSignal(ctx, action.request);
+      return;
+  }
+}
+
+export interface TickResult {
+  executions: number;
+  actions: number;
+  rejected: number;
+}
+
+export class ExecutorLoop {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly ctx: SandboxContext,
+    private readonly reconcile: Reconcile,
+    private readonly config: () => ExecutorConfig,
+  ) {}
+
+  /** One round over every active execution. */
+  tick(): TickResult {
+    const result: TickResult = { executions: 0, actions: 0, rejected: 0 };
+    const now = this.ctx.now();
+    for (const id of activeExecutionIds(this.ctx.db)) {
+      const stored = getExecutionById(this.ctx.db, id);
+      if (!stored) continue;
+      const snapshot = buildSnapshot(this.ctx.db, stored);
+      const name = formatExecutionId(stored.execution.id);
+      if (!snapshot) {
+        this.warnOnce(name, `sandbox: execution ${name} has no registered workflow; the executor leaves it alone`);
+        continue;
+      }
+      result.executions++;
+      let actions: ExecutorAction[];
+      try {
+        actions = this.reconcile(snapshot, now, this.config());
+      } catch (err) {
+        this.warnOnce(`${name}:reconcile`, `sandbox: reconcile failed for ${name}: ${String(err)}`);
+        continue;
+      }
+      for (const action of actions) {
+        try {
+          applyAction(this.ctx, action);
+          result.actions++;
+        } catch (err) {
+          // Later actions of this round build on this one; the next round starts from the store again.
+          result.rejected++;
+          this.warnOnce(`${name}:${describe(action)}`, `sandbox: executor action ${describe(action)} for ${name} rejected: ${err instanceof Error ? err.message : String(err)}`);
+          break;
+        }
+      }
+    }
+    return result;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const schedule = () => {
+      this.timer = setTimeout(() => {
+        if (!this.running) {
+          this.running = true;
+          try {
+            this.tick();
+          } catch (err) {
+            console.error("sandbox: executor tick failed:", err);
+          } finally {
+            this.running = false;
+          }
+        }
+        if (this.timer) schedule();
+      }, this.ctx.config.tickMs);
+    };
+    schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    if (this.warned.size > 1000) this.warned.clear();
+    this.warned.add(key);
+    console.warn(message);
+  }
+}
+
+function describe(action: ExecutorAction): string {
+  switch (action.kind) {
+    case "workflow":
+      return `workflow→${action.event.event?.phase}`;
+    case "node":
+      return `node ${action.event.event?.id?.nodeId}→${action.event.event?.phase}`;
+    case "task":
+      return `task ${action.event.event?.parentNodeExecutionId?.nodeId}#${action.event.event?.retryAttempt}→${action.event.event?.phase}`;
+    case "launch":
+      return `launch ${action.request.name}`;
+    case "signal":
+      return `signal ${action.request.id?.signalId}`;
+  }
+  return "unknown";
+}
