@@ -1,0 +1,122 @@
+"use client";
+
+// Loads a log through the BFF (`/api/logs`) and, while following a running task, asks every ~2 s for
+// the bytes after the ones it has, appending them. Byte offsets are the server's; a streaming
+// TextDecoder keeps a UTF-8 character split across two chunks intact.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { appendLogText, emptyLogDocument, type LogDocument } from "@/lib/flyte/logs/lines";
+import { logApiUrl, readLogChunkInfo } from "@/lib/flyte/logs/protocol";
+
+export const FOLLOW_INTERVAL_MS = 2000;
+
+export interface LogTextState {
+  doc: LogDocument;
+  /** First load still under way. */
+  loading: boolean;
+  /** Why the log could not be read (first load), or why the last refresh failed. */
+  error?: { status: number; message: string };
+  /** The log goes on past the console's size cap; what is shown stops there. */
+  truncated: boolean;
+  maxBytes?: number;
+  totalBytes?: number;
+  bytes: number;
+}
+
+const initial: LogTextState = { doc: emptyLogDocument, loading: true, truncated: false, bytes: 0 };
+
+async function readError(res: Response): Promise<{ status: number; message: string }> {
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    if (typeof body.error === "string") return { status: res.status, message: body.error };
+  } catch {
+    // not JSON: a proxy or the framework answered
+  }
+  return { status: res.status, message: `The console could not read this log (HTTP ${res.status}).` };
+}
+
+export function useLogText(uri: string, { follow, running }: { follow: boolean; running: boolean }) {
+  const [state, setState] = useState<LogTextState>(initial);
+  const offsetRef = useRef(0);
+  const truncatedRef = useRef(false);
+  const inFlight = useRef<AbortController | null>(null);
+  const decoderRef = useRef(new TextDecoder());
+  const generation = useRef(0);
+
+  /** Fetches everything after what we have; repeats at once while the server returns partial chunks. */
+  const fetchMore = useCallback(async () => {
+    if (inFlight.current || truncatedRef.current) return;
+    const gen = generation.current;
+    const abort = new AbortController();
+    inFlight.current = abort;
+    try {
+      for (let round = 0; round < 20; round++) {
+        const res = await fetch(logApiUrl(uri, offsetRef.current), { signal: abort.signal, cache: "no-store" });
+        if (gen !== generation.current) return;
+        if (!res.ok) {
+          const error = await readError(res);
+          if (gen === generation.current) setState((s) => ({ ...s, loading: false, error }));
+          return;
+        }
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        if (gen !== generation.current) return;
+        const info = readLogChunkInfo(res.headers, bytes.length);
+        offsetRef.current = info.nextOffset;
+        truncatedRef.current = info.truncated;
+        const text = decoderRef.current.decode(bytes, { stream: !info.truncated });
+        setState((s) => ({
+          doc: appendLogText(s.doc, text),
+          loading: false,
+          error: undefined,
+          truncated: info.truncated,
+          maxBytes: info.maxBytes,
+          totalBytes: info.totalBytes ?? s.totalBytes,
+          bytes: info.nextOffset,
+        }));
+        if (!info.partial || bytes.length === 0) return;
+      }
+    } catch (err) {
+      if (abort.signal.aborted || gen !== generation.current) return;
+      const message = err instanceof Error ? err.message : String(err);
+      setState((s) => ({ ...s, loading: false, error: { status: 0, message: `The console did not answer: ${message}` } }));
+    } finally {
+      if (inFlight.current === abort) inFlight.current = null;
+    }
+  }, [uri]);
+
+  // A new URI starts over.
+  useEffect(() => {
+    generation.current += 1;
+    offsetRef.current = 0;
+    truncatedRef.current = false;
+    decoderRef.current = new TextDecoder();
+    inFlight.current?.abort();
+    inFlight.current = null;
+    setState(initial);
+    void fetchMore();
+    return () => {
+      inFlight.current?.abort();
+      inFlight.current = null;
+    };
+  }, [fetchMore]);
+
+  // Following a running task: poll for what was appended.
+  useEffect(() => {
+    if (!follow || !running) return;
+    const timer = setInterval(() => void fetchMore(), FOLLOW_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [follow, running, fetchMore]);
+
+  // The task just finished: read the last lines once.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && !running) void fetchMore();
+    wasRunning.current = running;
+  }, [running, fetchMore]);
+
+  const retry = useCallback(() => {
+    setState((s) => ({ ...s, loading: s.doc === emptyLogDocument, error: undefined }));
+    void fetchMore();
+  }, [fetchMore]);
+
+  return { ...state, retry };
+}

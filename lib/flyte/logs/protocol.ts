@@ -1,0 +1,68 @@
+// The contract of the BFF's `GET /api/logs`, shared by the route and the viewer.
+//   GET /api/logs                      → 200 LogAccessInfo (which URIs the console reads inline)
+//   GET /api/logs?uri=U[&offset=N][&limit=M] → 200 text/plain (bytes [N, N+M) of the log, capped), or a
+//                                          JSON error `{ error }` (400 bad request, 403 not allowed,
+//                                          502 upstream failed, 504 upstream too slow)
+import type { LogSource } from "./sources";
+
+export const LOG_API_PATH = "/api/logs";
+
+export const LOG_HEADERS = {
+  /** Byte offset of the first byte of the body in the log. */
+  offset: "x-log-offset",
+  /** Byte offset to ask for next (offset + body length). */
+  nextOffset: "x-log-next-offset",
+  /** "1" when the log goes on past the console's size cap: the body stops there for good. */
+  truncated: "x-log-truncated",
+  /** The cap, in bytes. */
+  maxBytes: "x-log-max-bytes",
+  /** The log's full size when the upstream said it (Content-Length / Content-Range). */
+  totalBytes: "x-log-total-bytes",
+  /** "1" when the upstream was still sending when the time budget ran out; ask again from nextOffset. */
+  partial: "x-log-partial",
+} as const;
+
+export interface LogAccessInfo {
+  sources: LogSource[];
+  maxBytes: number;
+}
+
+export interface LogChunkInfo {
+  offset: number;
+  nextOffset: number;
+  truncated: boolean;
+  maxBytes: number | undefined;
+  totalBytes: number | undefined;
+  partial: boolean;
+}
+
+function intHeader(headers: Headers, name: string): number | undefined {
+  const raw = headers.get(name);
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export function readLogChunkInfo(headers: Headers, bodyBytes: number): LogChunkInfo {
+  const offset = intHeader(headers, LOG_HEADERS.offset) ?? 0;
+  return {
+    offset,
+    nextOffset: intHeader(headers, LOG_HEADERS.nextOffset) ?? offset + bodyBytes,
+    truncated: headers.get(LOG_HEADERS.truncated) === "1",
+    maxBytes: intHeader(headers, LOG_HEADERS.maxBytes),
+    totalBytes: intHeader(headers, LOG_HEADERS.totalBytes),
+    partial: headers.get(LOG_HEADERS.partial) === "1",
+  };
+}
+
+/** The BFF URL for bytes of a log from `offset` on. */
+export function logApiUrl(uri: string, offset = 0, limit?: number): string {
+  const params = new URLSearchParams({ uri });
+  if (offset > 0) params.set("offset", String(offset));
+  if (limit !== undefined) params.set("limit", String(limit));
+  return `${LOG_API_PATH}?${params.toString()}`;
+}
+
+/** The console's full-page view of one log (`/console/logs`), e.g. to open it in its own tab. */
+export function logPagePath(uri: string, name: string, basePath = ""): string {
+  return `${basePath}/console/logs?${new URLSearchParams({ uri, name }).toString()}`;
+}
