@@ -1,6 +1,10 @@
 "use client";
 
+// Executions as a table that stays smooth at any length: only the rows in view are in the DOM,
+// and reaching the end asks for the next page.
+import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
+import { useEffect, useMemo, useRef } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { summarizeExecution, type ExecutionSummary } from "@/lib/flyte/execution";
 import { workflowPhase } from "@/lib/flyte/phases";
@@ -9,39 +13,62 @@ import { consolePath } from "@/lib/flyte/urls";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
 
-function ExecutionRow({ s, now }: { s: ExecutionSummary; now: number }) {
+export const ROW_HEIGHT = 60;
+/** Start loading the next page this many rows before the end. */
+const PREFETCH_ROWS = 15;
+
+const COLUMNS = [
+  { label: "Execution", width: "22%" },
+  { label: "Launch plan / version", width: "25%" },
+  { label: "Phase", width: "19%" },
+  { label: "Started", width: "12%" },
+  { label: "Duration", width: "9%" },
+  { label: "Launched by", width: "13%" },
+];
+
+function ExecutionRow({ s, now, index }: { s: ExecutionSummary; now: number; index: number }) {
   const phase = workflowPhase(s.phase);
   const running = !phase.isTerminal;
   const duration = s.durationMs ?? (running && s.startedMs ? now - s.startedMs : undefined);
+  const entity = s.launchPlanName || s.workflowName;
   return (
     <tr
       data-testid="execution-row"
       data-execution-name={s.name}
       data-phase={phase.name}
-      className="border-t border-slate-100 hover:bg-slate-50"
+      aria-rowindex={index + 2}
+      style={{ height: ROW_HEIGHT }}
+      className="border-t border-slate-100 align-top hover:bg-slate-50"
     >
-      <td className="px-3 py-2">
+      <td className="overflow-hidden px-3 py-2">
         <Link
           href={consolePath({ page: "execution", project: s.project, domain: s.domain, name: s.name })}
-          className="font-mono text-sm text-indigo-700 hover:underline"
+          className="block truncate font-mono text-sm text-indigo-700 hover:underline"
         >
           {s.name}
         </Link>
-        {s.archived ? <span className="ml-2 text-xs text-slate-500">archived</span> : null}
-      </td>
-      <td className="max-w-xs px-3 py-2">
-        <div className="truncate text-sm text-slate-900" title={s.launchPlanName || s.workflowName}>
-          {s.launchPlanName || s.workflowName}
-        </div>
-        <div className="truncate font-mono text-xs text-slate-500" title={s.launchPlanVersion}>
-          {s.launchPlanVersion}
+        <div className="flex gap-1 truncate text-xs text-slate-500">
+          {s.archived ? <span className="rounded bg-slate-100 px-1 text-slate-600">archived</span> : null}
+          {s.tags.length ? <span title={s.tags.join(", ")}>{s.tags.map((t) => `#${t}`).join(" ")}</span> : null}
         </div>
       </td>
-      <td className="px-3 py-2">
+      <td className="overflow-hidden px-3 py-2">
+        <div className="truncate text-sm text-slate-900" title={entity}>
+          {entity}
+        </div>
+        <div className="truncate font-mono text-xs text-slate-500" title={s.launchPlanVersion || s.workflowVersion}>
+          {s.launchPlanVersion || s.workflowVersion}
+        </div>
+      </td>
+      <td className="overflow-hidden px-3 py-2">
         <PhaseBadge phase={phase} />
         {s.error ? (
-          <p className="mt-1 max-w-xs truncate text-xs text-red-700" title={s.error.message}>
+          <p className="mt-0.5 truncate text-xs text-red-700" title={s.error.message}>
             {s.error.message}
+          </p>
+        ) : s.abortCause ? (
+          <p className="mt-0.5 truncate text-xs text-amber-800" title={s.abortCause}>
+            {s.abortCause}
           </p>
         ) : null}
       </td>
@@ -49,35 +76,102 @@ function ExecutionRow({ s, now }: { s: ExecutionSummary; now: number }) {
         {formatRelative(s.startedMs ?? s.createdMs, now)}
       </td>
       <td className="px-3 py-2 font-mono text-sm tabular-nums text-slate-700">{formatDuration(duration)}</td>
-      <td className="max-w-[12rem] truncate px-3 py-2 text-sm text-slate-700" title={s.principal}>
-        {s.principal || "—"}
-        <div className="text-xs text-slate-500">{s.mode}</div>
+      <td className="overflow-hidden px-3 py-2 text-sm text-slate-700">
+        <div className="truncate" title={s.principal}>
+          {s.principal || "—"}
+        </div>
+        <div className="truncate text-xs text-slate-500">{s.mode}</div>
       </td>
     </tr>
   );
 }
 
-export function ExecutionTable({ executions }: { executions: Execution[] }) {
-  const summaries = executions.map(summarizeExecution);
-  const anyRunning = summaries.some((s) => !workflowPhase(s.phase).isTerminal);
+export interface ExecutionTableProps {
+  executions: Execution[];
+  /** More rows exist upstream; the table asks for them when the end comes into view. */
+  hasMore?: boolean;
+  loadingMore?: boolean;
+  onLoadMore?: () => void;
+  /** Height of the scrolling area (CSS length). */
+  maxHeight?: string;
+  label?: string;
+}
+
+export function ExecutionTable({
+  executions,
+  hasMore = false,
+  loadingMore = false,
+  onLoadMore,
+  maxHeight = "calc(100vh - 12rem)",
+  label = "Executions",
+}: ExecutionTableProps) {
+  const summaries = useMemo(() => executions.map(summarizeExecution), [executions]);
+  const anyRunning = useMemo(() => summaries.some((s) => !workflowPhase(s.phase).isTerminal), [summaries]);
   const now = useNow(1_000, anyRunning);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = summaries.length + (hasMore ? 1 : 0);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // Paint the first screen of rows before the scroll area has been measured.
+    initialRect: { width: 1200, height: 900 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? items[items.length - 1].index : -1;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= summaries.length - PREFETCH_ROWS) onLoadMore?.();
+  }, [hasMore, loadingMore, lastIndex, summaries.length, onLoadMore]);
+
+  const padTop = items.length ? items[0].start : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table data-testid="execution-table" className="w-full text-left">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Execution</th>
-            <th scope="col" className="px-3 py-2 font-medium">Launch plan / version</th>
-            <th scope="col" className="px-3 py-2 font-medium">Phase</th>
-            <th scope="col" className="px-3 py-2 font-medium">Started</th>
-            <th scope="col" className="px-3 py-2 font-medium">Duration</th>
-            <th scope="col" className="px-3 py-2 font-medium">Launched by</th>
+    <div ref={scrollRef} className="overflow-auto rounded-lg border border-slate-200 bg-white" style={{ maxHeight }} data-testid="execution-table-scroll">
+      <table
+        data-testid="execution-table"
+        aria-label={label}
+        aria-rowcount={hasMore ? -1 : summaries.length + 1}
+        className="w-full table-fixed text-left"
+      >
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.label} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 shadow-[0_1px_0_rgb(226_232_240)]">
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((c) => (
+              <th key={c.label} scope="col" className="px-3 py-2 font-medium">
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {summaries.map((s) => (
-            <ExecutionRow key={s.name} s={s} now={now} />
-          ))}
+          {padTop > 0 ? (
+            <tr aria-hidden style={{ height: padTop }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          ) : null}
+          {items.map((item) =>
+            item.index < summaries.length ? (
+              <ExecutionRow key={summaries[item.index].name} s={summaries[item.index]} now={now} index={item.index} />
+            ) : (
+              <tr key="more" style={{ height: ROW_HEIGHT }} data-testid="execution-table-more">
+                <td colSpan={COLUMNS.length} className="px-3 py-2 text-center text-sm text-slate-500" role="status">
+                  {loadingMore ? "Loading more executions…" : "Scroll for more"}
+                </td>
+              </tr>
+            ),
+          )}
+          {padBottom > 0 ? (
+            <tr aria-hidden style={{ height: padBottom }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

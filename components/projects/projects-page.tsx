@@ -2,18 +2,60 @@
 
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";
 import { listProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/app-header";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
+import { useLastProjectDomain } from "./last-project";
 
+/**
+ * `/console`: opens the project/domain a person last worked in; `/console?all=1` (the "Projects"
+ * crumb) always lists every project.
+ */
 export function ProjectsPage() {
   const projects = useQuery(listProjects, {});
+  const router = useRouter();
+  const listAll = useSearchParams().has("all");
+  const last = useLastProjectDomain();
+  const [filter, setFilter] = useState("");
+
+  const resume = useMemo(() => {
+    if (listAll || !last.value || !projects.data) return undefined;
+    const p = projects.data.projects.find((x) => x.id === last.value!.project);
+    return p?.domains.some((d) => d.id === last.value!.domain) ? last.value : undefined;
+  }, [listAll, last.value, projects.data]);
+
+  useEffect(() => {
+    if (resume) router.replace(consolePath({ page: "executions", ...resume }));
+  }, [resume, router]);
+
+  const shown = useMemo(() => {
+    const term = filter.trim().toLowerCase();
+    const all = projects.data?.projects ?? [];
+    return term ? all.filter((p) => `${p.id} ${p.name} ${p.description}`.toLowerCase().includes(term)) : all;
+  }, [projects.data, filter]);
+
+  const deciding = !listAll && (!last.ready || (last.value && projects.isPending) || resume);
+
   return (
     <section data-testid="projects" className="space-y-4">
       <Breadcrumbs items={[{ label: "Projects" }]} />
-      <h1 className="text-xl font-semibold">Projects</h1>
-      {projects.isPending ? (
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-xl font-semibold">Projects</h1>
+        {(projects.data?.projects.length ?? 0) > 6 ? (
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="Filter projects"
+            aria-label="Filter projects"
+            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
+        ) : null}
+      </div>
+      {projects.isPending || deciding ? (
         <LoadingRows label="Loading projects" />
       ) : projects.isError ? (
         <QueryError error={projects.error} retry={() => void projects.refetch()} />
@@ -21,18 +63,20 @@ export function ProjectsPage() {
         <EmptyState title="No projects yet" testId="projects-empty">
           Register one with <code className="font-mono">flytectl create project</code>.
         </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title={`No project matches “${filter}”`} />
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {projects.data.projects.map((p) => (
+          {shown.map((p) => (
             <li
               key={p.id}
               data-testid="project-card"
               data-project-id={p.id}
-              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+              className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
             >
               <h2 className="font-semibold text-slate-900">{p.name || p.id}</h2>
               {p.name && p.name !== p.id ? <p className="font-mono text-xs text-slate-500">{p.id}</p> : null}
-              <p className="mt-1 line-clamp-2 text-sm text-slate-600">{p.description || "No description."}</p>
+              <p className="mt-1 line-clamp-2 flex-1 text-sm text-slate-600">{p.description || "No description."}</p>
               <ul className="mt-3 flex flex-wrap gap-2" aria-label={`Domains of ${p.name || p.id}`}>
                 {p.domains.map((d) => (
                   <li key={d.id}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BackendBadge } from "./connection-banner";
+import { ProjectSwitcher } from "./project-switcher";
 
 export function AppHeader() {
   return (
@@ -12,6 +13,7 @@ export function AppHeader() {
           Flyte Console
         </Link>
         <BackendBadge />
+        <ProjectSwitcher />
       </div>
     </header>
   );

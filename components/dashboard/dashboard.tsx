@@ -1,0 +1,100 @@
+"use client";
+
+import { skipToken, useInfiniteQuery } from "@connectrpc/connect-query";
+import { useMemo } from "react";
+import { FilterSyntaxError } from "@/lib/flyte/filters";
+import { DEFAULT_FILTERS, hasActiveFilters } from "@/lib/flyte/dashboard/filter-state";
+import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
+import { dashboardListRequest } from "@/lib/query/dashboard";
+import { listExecutions } from "@/lib/query/executions";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
+import { ExecutionTable } from "@/components/executions/execution-table";
+import { ExecutionChart } from "./execution-chart";
+import { ExecutionCounts } from "./execution-counts";
+import { FilterBar } from "./filter-bar";
+import { useDashboardFilters } from "./use-dashboard-filters";
+import { useExecutionStats } from "./use-execution-stats";
+
+/** Live refresh only while the top of the list is loaded: refetching a deep scroll would reload every page. */
+const LIVE_PAGES = 2;
+
+function useDashboardRequest(project: string, domain: string) {
+  const { filters, setFilters, nowMs } = useDashboardFilters();
+  return useMemo(() => {
+    try {
+      return { filters, setFilters, nowMs, request: dashboardListRequest(project, domain, filters, nowMs), error: undefined };
+    } catch (err) {
+      if (!(err instanceof FilterSyntaxError)) throw err;
+      return { filters, setFilters, nowMs, request: undefined, error: err.message };
+    }
+  }, [project, domain, filters, setFilters, nowMs]);
+}
+
+export function Dashboard({ project, domain }: { project: string; domain: string }) {
+  const { filters, setFilters, nowMs, request, error } = useDashboardRequest(project, domain);
+  const executions = useInfiniteQuery(listExecutions, request ?? skipToken, {
+    pageParamKey: "token",
+    getNextPageParam: (last) => last.token || undefined,
+    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= LIVE_PAGES ? 10_000 : false),
+  });
+  const { stats } = useExecutionStats(project, domain, filters, nowMs);
+  const rows = useMemo(() => uniqueExecutions(executions.data?.pages ?? []), [executions.data]);
+  const principals = useMemo(
+    () => [...new Set(rows.map((e) => e.spec?.metadata?.principal ?? "").filter(Boolean))].sort(),
+    [rows],
+  );
+  const filtered = hasActiveFilters(filters);
+
+  return (
+    <div className="space-y-4" data-testid="dashboard">
+      <ExecutionCounts stats={stats.data} filters={filters} setFilters={setFilters} />
+      {stats.data ? (
+        <ExecutionChart stats={stats.data} filters={filters} setFilters={setFilters} updating={stats.isPlaceholderData} />
+      ) : stats.isError ? (
+        <Banner tone="warning" title="The chart could not be drawn" testId="chart-error" action={<Button onClick={() => void stats.refetch()}>Retry</Button>}>
+          {stats.error.message}
+        </Banner>
+      ) : (
+        <div className="h-56 animate-pulse rounded-lg border border-slate-200 bg-white" role="status" aria-label="Loading the chart" />
+      )}
+      <FilterBar project={project} domain={domain} filters={filters} setFilters={setFilters} principals={principals} />
+      {error ? (
+        <Banner tone="error" title="This filter cannot be sent to FlyteAdmin" testId="filter-error">
+          {error}
+        </Banner>
+      ) : executions.isPending ? (
+        <LoadingRows label="Loading executions" />
+      ) : executions.isError && !executions.data ? (
+        <QueryError error={executions.error} retry={() => void executions.refetch()} />
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No executions match these filters" testId="executions-empty">
+            <button type="button" className="text-indigo-700 hover:underline" onClick={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort })}>
+              Clear the filters
+            </button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No executions in this domain yet" testId="executions-empty">
+            Launch a workflow with <code className="font-mono">pyflyte run --remote</code> and it will show up here.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {executions.isError ? <QueryError error={executions.error} retry={() => void executions.fetchNextPage()} /> : null}
+          <ExecutionTable
+            executions={rows}
+            hasMore={executions.hasNextPage}
+            loadingMore={executions.isFetchingNextPage}
+            onLoadMore={() => void executions.fetchNextPage()}
+          />
+          <p className="text-xs text-slate-500" data-testid="rows-loaded" data-count={rows.length}>
+            {rows.length.toLocaleString("en")} execution{rows.length === 1 ? "" : "s"} loaded
+            {executions.hasNextPage ? " · scroll the table for more" : ""}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { parseDashboardQuery, stableNow, writeDashboardQuery, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
+
+export type SetFilters = (next: DashboardFilters, options?: { replace?: boolean }) => void;
+
+/**
+ * The dashboard's filters, read from and written to the URL query. A discrete change (a chip, a
+ * bar, a menu) is a new history entry, so Back undoes it; typing replaces the entry.
+ */
+export function useDashboardFilters(): { filters: DashboardFilters; setFilters: SetFilters; nowMs: number } {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = params.toString();
+  const filters = useMemo(() => parseDashboardQuery(search), [search]);
+  // Relative windows ("last 24 hours") are fixed when the filters change, so the request is stable.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const nowMs = useMemo(() => stableNow(Date.now()), [search]);
+  const setFilters = useCallback<SetFilters>(
+    (next, options) => {
+      const qs = writeDashboardQuery(next, search).toString();
+      const url = `${pathname}${qs ? `?${qs}` : ""}`;
+      if (options?.replace) router.replace(url, { scroll: false });
+      else router.push(url, { scroll: false });
+    },
+    [router, pathname, search],
+  );
+  return { filters, setFilters, nowMs };
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { create, fromBinary } from "@bufbuild/protobuf";
+import { durationFromMs } from "@bufbuild/protobuf/wkt";
+import { LaunchPlanSchema, LaunchPlanState } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import { FixedRateUnit, ScheduleSchema } from "@/lib/gen/flyteidl/admin/schedule_pb";
+import { TaskSchema } from "@/lib/gen/flyteidl/admin/task_pb";
+import { Resources_ResourceName, TaskTemplateSchema } from "@/lib/gen/flyteidl/core/tasks_pb";
+import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
+import { parseFilters } from "../filters";
+import { entityDashboardQuery, entityExecutionsFilter, isSystemGenerated, namedEntityFilter } from "./entity-filters";
+import { inputRows, outputRows } from "./interface";
+import { describeSchedule, isLaunchPlanActive } from "./schedule";
+import { resourceRows, summarizeTaskTemplate } from "./task-template";
+
+const fixturesDir = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(__dirname, "../../../../shared/fixtures/flyte");
+const haveFixtures = existsSync(fixturesDir);
+if (!haveFixtures) console.warn(`entity fixture tests skipped: no fixtures at ${fixturesDir} (set FLYTE_FIXTURES_DIR)`);
+const fixture = (rel: string) => readFileSync(path.join(fixturesDir, "flytekit-remote-responses", rel));
+
+describe("filters for an entity's executions", () => {
+  it("names the entity by the field FlyteAdmin joins on, and hides archived runs", () => {
+    expect(entityExecutionsFilter("workflow", "wf.a")).toBe("eq(workflow.name,wf.a)+eq(state,0)");
+    expect(entityExecutionsFilter("launch_plan", "lp", "v1")).toBe("eq(launch_plan.name,lp)+eq(launch_plan.version,v1)+eq(state,0)");
+    expect(parseFilters(entityExecutionsFilter("task", "t.b", "v2")).map((e) => e.field)).toEqual(["task.name", "task.version", "state"]);
+  });
+
+  it("links to the dashboard only for kinds the dashboard filters by", () => {
+    expect(entityDashboardQuery("workflow", "wf", "v1")).toEqual({ workflow: "wf", version: "v1" });
+    expect(entityDashboardQuery("launch_plan", "lp")).toEqual({ launchPlan: "lp" });
+    expect(entityDashboardQuery("task", "t")).toBeUndefined();
+  });
+
+  it("searches named entities by name, active ones only", () => {
+    expect(namedEntityFilter()).toBe("eq(state,0)");
+    expect(namedEntityFilter("  merge_sort ")).toBe("eq(state,0)+contains(name,merge_sort)");
+    expect(namedEntityFilter("a;b")).toBe("eq(state,0)+contains(name,ab)");
+  });
+
+  it("recognises flytekit's generated single-task workflows", () => {
+    expect(isSystemGenerated(".flytegen.core.basic.t1")).toBe(true);
+    expect(isSystemGenerated("core.basic.flytegen")).toBe(false);
+  });
+});
+
+describe.skipIf(!haveFixtures)("a real task and launch plan (flytekit's captured responses)", () => {
+  it("summarises the task template a person checks before launching", () => {
+    const task = fromBinary(TaskSchema, fixture("admin.task_pb2.Task.pb"));
+    const s = summarizeTaskTemplate(task.closure!.compiledTask!.template!);
+    expect(s).toMatchObject({
+      type: "python-task",
+      runtime: "flytekit 0.0.0+develop (python)",
+      image: "ghcr.io/flyteorg/flytekit:py3.9-latest",
+      retries: 0,
+      timeout: undefined,
+      cache: { enabled: false, serializable: false },
+      target: "container",
+    });
+    expect(s.args.slice(-4)).toEqual(["task-module", "core.control_flow.merge_sort", "task-name", "merge_sort_remotely"]);
+  });
+
+  it("lists typed inputs and outputs in a stable order", () => {
+    const task = fromBinary(TaskSchema, fixture("admin.task_pb2.Task.pb"));
+    const iface = task.closure!.compiledTask!.template!.interface;
+    expect(inputRows(iface)).toEqual([
+      { name: "numbers", type: "List<int>", description: "numbers" },
+      { name: "run_local_at_count", type: "int", description: "run_local_at_count" },
+    ]);
+    expect(outputRows(iface)).toEqual([{ name: "o0", type: "List<int>", description: "o0" }]);
+  });
+
+  it("shows a launch plan's defaults", () => {
+    const lp = fromBinary(LaunchPlanSchema, fixture("admin.launch_plan_pb2.LaunchPlan_core.control_flow.subworkflows.leaf_subwf.pb"));
+    expect(inputRows(undefined, lp.closure?.expectedInputs?.parameters)).toEqual([
+      { name: "a", type: "int", description: "a", required: false, defaultText: "42" },
+    ]);
+    expect(isLaunchPlanActive(lp)).toBe(false);
+    expect(describeSchedule(lp.spec?.entityMetadata?.schedule)).toBeUndefined();
+  });
+});
+
+describe("interfaces with required, fixed and string defaults", () => {
+  it("marks required inputs and quotes string defaults", () => {
+    const lp = create(LaunchPlanSchema, {
+      closure: {
+        state: LaunchPlanState.ACTIVE,
+        expectedInputs: {
+          parameters: {
+            name: { var: { type: { type: { case: "simple", value: SimpleType.STRING } } }, behavior: { case: "default", value: { value: { case: "scalar", value: { value: { case: "primitive", value: { value: { case: "stringValue", value: "world" } } } } } } } },
+            count: { var: { type: { type: { case: "simple", value: SimpleType.INTEGER } } }, behavior: { case: "required", value: true } },
+          },
+        },
+      },
+      spec: { fixedInputs: { literals: { region: { value: { case: "scalar", value: { value: { case: "primitive", value: { value: { case: "stringValue", value: "eu" } } } } } } } } },
+    });
+    const rows = inputRows(undefined, lp.closure?.expectedInputs?.parameters, lp.spec?.fixedInputs?.literals);
+    expect(rows.map((r) => [r.name, r.required, r.defaultText, r.fixed])).toEqual([
+      ["count", true, undefined, undefined],
+      ["name", false, '"world"', undefined],
+    ]);
+    expect(isLaunchPlanActive(lp)).toBe(true);
+  });
+});
+
+describe("schedules in words", () => {
+  it("reads fixed rates and common crons", () => {
+    const rate = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 5, unit: FixedRateUnit.MINUTE } }, kickoffTimeInputArg: "kickoff_time" });
+    expect(describeSchedule(rate)).toEqual({ text: "Every 5 minutes", expression: "5 minutes", kickoffTimeInputArg: "kickoff_time" });
+    const daily = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "30 2 * * *", offset: "PT1H" } } });
+    expect(describeSchedule(daily)).toMatchObject({ text: "Every day at 02:30 UTC", offset: "PT1H" });
+    const odd = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "0 9 ? * MON-FRI *" } });
+    expect(describeSchedule(odd)?.text).toBe("Cron 0 9 ? * MON-FRI *");
+  });
+});
+
+describe("task templates", () => {
+  it("pairs resource requests with limits and reads cache, retries and timeout", () => {
+    const t = create(TaskTemplateSchema, {
+      type: "python-task",
+      metadata: { discoverable: true, discoveryVersion: "1.0", cacheSerializable: true, retries: { retries: 3 }, timeout: durationFromMs(3_600_000), interruptibleValue: { case: "interruptible", value: true } },
+      target: {
+        case: "container",
+        value: {
+          image: "img:1",
+          resources: {
+            requests: [{ name: Resources_ResourceName.MEMORY, value: "1Gi" }, { name: Resources_ResourceName.CPU, value: "500m" }],
+            limits: [{ name: Resources_ResourceName.MEMORY, value: "2Gi" }],
+          },
+        },
+      },
+    });
+    const s = summarizeTaskTemplate(t);
+    expect(s.resources).toEqual([
+      { name: "CPU", request: "500m" },
+      { name: "Memory", request: "1Gi", limit: "2Gi" },
+    ]);
+    expect(s).toMatchObject({ retries: 3, timeout: "1h 00m", cache: { enabled: true, version: "1.0", serializable: true }, interruptible: true });
+    expect(resourceRows(undefined)).toEqual([]);
+  });
+
+  it("shows the statement of a SQL task", () => {
+    const t = create(TaskTemplateSchema, { type: "sql", target: { case: "sql", value: { statement: "select 1" } } });
+    expect(summarizeTaskTemplate(t)).toMatchObject({ target: "sql", sqlStatement: "select 1", image: undefined });
+  });
+});
