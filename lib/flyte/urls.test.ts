@@ -19,7 +19,9 @@ import {
   flyteAdminExecutionUrl,
   flytekitConsoleHttpDomain,
   flytekitConsoleUrl,
+  launchPath,
   parseConsolePath,
+  parseLaunchTarget,
   type ConsoleRoute,
   type PageRoute,
 } from "./urls";
@@ -56,6 +58,7 @@ const canonicalPages: [string, PageRoute][] = [
   ["/console/projects/flytesnacks/domains/development/tasks/core.basic.say", { page: "entity", kind: "task", project: P, domain: D, name: "core.basic.say" }],
   ["/console/projects/flytesnacks/domains/development/launchPlans/core.basic.lp", { page: "entity", kind: "launch_plan", project: P, domain: D, name: "core.basic.lp" }],
   ["/console/projects/flytesnacks/domains/development/workflows/core.basic.hello/version/v1", { page: "entityVersion", kind: "workflow", project: P, domain: D, name: "core.basic.hello", version: "v1" }],
+  ["/console/projects/flytesnacks/domains/development/launch", { page: "launch", project: P, domain: D }],
   ["/console/projects/flytesnacks/domains/development/launchPlans/core.basic.lp/version/v1", { page: "entityVersion", kind: "launch_plan", project: P, domain: D, name: "core.basic.lp", version: "v1" }],
 ];
 
@@ -257,5 +260,31 @@ describe("default domain for old links without one", () => {
     expect(
       canonicalRedirect("/console/projects/flytesnacks/domains/development/executions", "", { defaultDomain: "staging" }),
     ).toBeNull();
+  });
+});
+
+describe("launch form links", () => {
+  it("names a launch plan, workflow or task (latest version unless given) and parses back", () => {
+    const lp = launchPath({ project: P, domain: D, launchPlan: "core.basic.lp", version: "v 1" });
+    expect(lp).toBe("/console/projects/flytesnacks/domains/development/launch?launchPlan=core.basic.lp&version=v+1");
+    expect(parseLaunchTarget(lp.split("?")[1])).toEqual({ launchPlan: "core.basic.lp", version: "v 1" });
+    const wf = launchPath({ project: P, domain: D, workflow: "core.basic.hello" });
+    expect(wf).toBe("/console/projects/flytesnacks/domains/development/launch?workflow=core.basic.hello");
+    expect(parseLaunchTarget(wf.split("?")[1])).toEqual({ workflow: "core.basic.hello" });
+    expect(parseLaunchTarget(launchPath({ project: P, domain: D, task: "t", version: "" }).split("?")[1])).toEqual({ task: "t" });
+  });
+
+  it("names an execution to relaunch, and nothing when the query names no target", () => {
+    const url = launchPath({ project: P, domain: D, relaunch: "abc123" });
+    expect(url).toBe("/console/projects/flytesnacks/domains/development/launch?relaunch=abc123");
+    expect(parseLaunchTarget("relaunch=abc123&launchPlan=x")).toEqual({ relaunch: "abc123" });
+    expect(parseLaunchTarget("version=v1")).toBeUndefined();
+  });
+
+  it("is a page of its own that the proxy leaves alone (no redirect, no 404)", () => {
+    const url = launchPath({ project: P, domain: D, launchPlan: "core.basic.lp" });
+    expect(parse(url)).toEqual({ page: "launch", project: P, domain: D });
+    expect(canonicalOf(url)).toBeNull();
+    expect(parse("/console/projects/flytesnacks/domains/development/launch/extra")).toEqual({ page: "notFound" });
   });
 });

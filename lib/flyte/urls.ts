@@ -31,6 +31,8 @@ export type ConsoleRoute =
       name: string;
       version: string;
     }
+  /** The launch form; what to launch is in its query (see launchPath). */
+  | { page: "launch"; project: string; domain: string }
   | { page: "notFound" };
 
 /** A route that has a page of its own. */
@@ -163,6 +165,7 @@ function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute
     if (name === undefined) return { page: "executions", project, domain };
     return matchExecution(project, domain, name, more, query);
   }
+  if (section === "launch") return name === undefined ? { page: "launch", project, domain } : undefined;
   if (section === "task_executions") {
     // Older console: task_executions/:exec/:nodeId/:taskProject/:taskDomain/:taskName/:taskVersion/:attempt
     if (name === undefined || more.length !== 6) return undefined;
@@ -220,6 +223,8 @@ function pathOf(route: PageRoute): { segments: string[]; params: [string, string
         segments: [...projectBase(route.project, route.domain), SEGMENT_BY_KIND[route.kind], route.name],
         params: [],
       };
+    case "launch":
+      return { segments: [...projectBase(route.project, route.domain), "launch"], params: [] };
     case "entityVersion":
       return {
         segments: [
@@ -343,4 +348,44 @@ export function flyteAdminExecutionUrl(consoleUrl: string, id: NodeExecutionIdLi
   const e = id.executionId;
   const base = consoleUrl.replace(/\/+$/, "");
   return `${base}/projects/${e?.project ?? ""}/domains/${e?.domain ?? ""}/executions/${e?.name ?? ""}/nodeId/${id.nodeId}/nodes`;
+}
+
+/** What the launch form launches: a launch plan, a workflow (its default launch plan) or a task, or a copy of an execution. */
+export type LaunchTarget =
+  | { launchPlan: string; version?: string }
+  | { workflow: string; version?: string }
+  | { task: string; version?: string }
+  | { relaunch: string };
+
+/** The launch form for a target; no version means the latest. */
+export function launchPath(args: { project: string; domain: string } & LaunchTarget): string {
+  const { project, domain, ...target } = args;
+  const query: Record<string, string | undefined> = {};
+  if ("relaunch" in target) query.relaunch = target.relaunch;
+  else {
+    if ("launchPlan" in target) query.launchPlan = target.launchPlan;
+    else if ("workflow" in target) query.workflow = target.workflow;
+    else query.task = target.task;
+    query.version = target.version || undefined;
+  }
+  return consolePath({ page: "launch", project, domain }, query);
+}
+
+/** The launch target a launch page's query names, or undefined when it names none. */
+export function parseLaunchTarget(query: QueryInput): LaunchTarget | undefined {
+  const q = toSearchParams(query);
+  const version = nonEmpty(q.get("version"));
+  const relaunch = nonEmpty(q.get("relaunch"));
+  if (relaunch) return { relaunch };
+  const launchPlan = nonEmpty(q.get("launchPlan"));
+  if (launchPlan) return compact2({ launchPlan, version });
+  const workflow = nonEmpty(q.get("workflow"));
+  if (workflow) return compact2({ workflow, version });
+  const task = nonEmpty(q.get("task"));
+  if (task) return compact2({ task, version });
+  return undefined;
+}
+
+function compact2<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

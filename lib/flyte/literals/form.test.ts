@@ -172,6 +172,28 @@ describe("defaultFormValue", () => {
   });
 });
 
+describe("numbers a JavaScript number would get wrong", () => {
+  it("keeps 64-bit integers beyond 2^53 exact and refuses what does not fit in int64", () => {
+    roundTrip(T.int, int("9007199254740993"), prim({ integer: "9007199254740993" }));
+    roundTrip(T.int, int("9223372036854775807"), prim({ integer: "9223372036854775807" }));
+    expect(errorsOf(lt(T.int), int("9223372036854775808"))[0].message).toMatch(/64-bit/);
+    expect(errorsOf(lt(T.int), int("-9223372036854775809"))[0].message).toMatch(/64-bit/);
+    expect(errorsOf(lt(T.int), int("1e3"))[0].message).toBe("must be a whole number");
+  });
+
+  it("never turns typing into NaN: NaN is refused for int, garbage and overflow for float; only Python's explicit nan is kept", () => {
+    expect(errorsOf(lt(T.int), int("NaN"))[0].message).toBe("must be a whole number");
+    expect(errorsOf(lt(T.float), { kind: "float", text: "1.2.3" })[0].message).toBe("must be a number");
+    expect(errorsOf(lt(T.float), { kind: "float", text: "0x10" })[0].message).toBe("must be a number");
+    expect(errorsOf(lt(T.float), { kind: "float", text: "1e999" })[0].message).toMatch(/too large/);
+    expect(errorsOf(lt(T.float), { kind: "float", text: "" })[0].message).toBe("enter a number");
+    // float("nan") is a value a Python user may mean; it is sent as NaN only when spelled out.
+    const nan = toLiteral(lt(T.float), { kind: "float", text: "nan" });
+    expect(toJson(LiteralSchema, nan)).toEqual(prim({ floatValue: "NaN" }));
+    expect(prefill(lt(T.float), nan)).toEqual({ kind: "float", text: "nan" });
+  });
+});
+
 describe("validation messages, at the exact field", () => {
   it("says what is wrong with a scalar", () => {
     expect(errorsOf(lt(T.int), int("12abc"))).toEqual([{ path: [], message: "must be a whole number" }]);

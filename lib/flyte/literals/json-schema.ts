@@ -133,3 +133,43 @@ function isObject(v: JsonValue | undefined): v is JsonObject {
 function sameJson(a: JsonValue, b: JsonValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * A starting object for a struct input: each property at its default, else an empty value of its
+ * type, so a person edits values instead of remembering field names.
+ */
+export function exampleFromJsonSchema(schema: JsonObject): JsonValue {
+  return example(schema, schema, 0);
+}
+
+function example(schema: JsonValue, root: JsonObject, depth: number): JsonValue {
+  if (!isObject(schema) || depth > 8) return null;
+  if ("default" in schema) return schema.default;
+  if (typeof schema.$ref === "string") {
+    const target = resolveRef(root, schema.$ref);
+    return target === undefined ? {} : example(target, root, depth + 1);
+  }
+  for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+    const options = schema[key];
+    if (Array.isArray(options) && options.length > 0) {
+      const nonNull = options.find((o) => !(isObject(o) && o.type === "null")) ?? options[0];
+      return example(nonNull, root, depth + 1);
+    }
+  }
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  switch (type) {
+    case "string": return "";
+    case "integer":
+    case "number": return 0;
+    case "boolean": return false;
+    case "array": return [];
+    case "null": return null;
+    default: {
+      if (!isObject(schema.properties)) return {};
+      const out: JsonObject = {};
+      for (const [k, v] of Object.entries(schema.properties)) out[k] = example(v, root, depth + 1);
+      return out;
+    }
+  }
+}
