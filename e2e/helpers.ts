@@ -25,3 +25,19 @@ export async function callBff(
     data: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
+
+/** A fresh copy of a seeded execution (RelaunchExecution through the BFF), so a spec can steer it. */
+export async function relaunchSeed(request: APIRequestContext, baseURL: string, seedName: string): Promise<string> {
+  const res = await callBff(
+    request,
+    "flyteidl.service.AdminService/RelaunchExecution",
+    { id: { project: PROJECT, domain: DOMAIN, name: seedName } },
+    { origin: baseURL },
+  );
+  expect(res.ok(), await res.text()).toBeTruthy();
+  const name = ((await res.json()) as { id?: { name?: string } }).id?.name;
+  expect(name).toBeTruthy();
+  return name!;
+}
+
+export const executionUrl = (name: string, query = "") => `/console/projects/${PROJECT}/domains/${DOMAIN}/executions/${name}${query}`;

@@ -1,0 +1,77 @@
+"use client";
+
+// A button that stays focusable when unavailable (aria-disabled, not disabled), so keyboard and
+// screen-reader users can reach it and hear why; the reason is also its tooltip.
+import Link from "next/link";
+import { useId, type ReactNode } from "react";
+import type { Availability } from "@/lib/flyte/actions";
+import { Button } from "@/components/ui/button";
+
+const LINK_CLASS =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+
+function Reason({ id, availability }: { id: string; availability: Availability }) {
+  return availability.available ? null : (
+    <span id={id} className="sr-only">
+      {availability.reason}
+    </span>
+  );
+}
+
+export function ActionButton({
+  availability,
+  onClick,
+  variant = "secondary",
+  testId,
+  busy = false,
+  children,
+}: {
+  availability: Availability;
+  onClick(): void;
+  variant?: "secondary" | "danger" | "primary";
+  testId: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  const reasonId = useId();
+  const off = !availability.available || busy;
+  return (
+    <>
+      <Button
+        variant={variant}
+        data-testid={testId}
+        aria-disabled={off}
+        aria-busy={busy || undefined}
+        aria-describedby={availability.available ? undefined : reasonId}
+        title={availability.available ? undefined : availability.reason}
+        className={off ? "cursor-not-allowed opacity-50" : ""}
+        onClick={() => {
+          if (!off) onClick();
+        }}
+      >
+        {children}
+      </Button>
+      <Reason id={reasonId} availability={availability} />
+    </>
+  );
+}
+
+/** A navigation action (Relaunch): a link when available, an explained inert button when not. */
+export function ActionLink({ availability, href, testId, children }: { availability: Availability; href: string; testId: string; children: ReactNode }) {
+  const reasonId = useId();
+  if (!availability.available) {
+    return (
+      <>
+        <Button data-testid={testId} aria-disabled aria-describedby={reasonId} title={availability.reason} className="cursor-not-allowed opacity-50">
+          {children}
+        </Button>
+        <Reason id={reasonId} availability={availability} />
+      </>
+    );
+  }
+  return (
+    <Link href={href} data-testid={testId} className={LINK_CLASS}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError, createRouterTransport } from "@connectrpc/connect";
+import { TransportProvider } from "@connectrpc/connect-query";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ExecutionSchema, ExecutionState } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { ExecutionActions } from "./execution-actions";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
+
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
+afterEach(cleanup);
+
+const execution = (phase: WP) =>
+  create(ExecutionSchema, {
+    id: { project: "flytesnacks", domain: "development", name: "abc123" },
+    spec: { launchPlan: { project: "flytesnacks", domain: "development", name: "lp", version: "v1" } },
+    closure: { phase },
+  });
+
+function renderActions(phase: WP, admin: Parameters<typeof createRouterTransport>[0]) {
+  const transport = createRouterTransport(admin);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <TransportProvider transport={transport}>
+      <QueryClientProvider client={queryClient}>
+        <ExecutionActions execution={execution(phase)} />
+      </QueryClientProvider>
+    </TransportProvider>,
+  );
+}
+
+describe("ExecutionActions", () => {
+  it("keeps the typed cause and shows FlyteAdmin's PermissionDenied next to Terminate, then explains the disabled button", async () => {
+    const terminate = vi.fn(() => {
+      throw new ConnectError("user jane may not terminate executions in flytesnacks/development", Code.PermissionDenied);
+    });
+    renderActions(WP.RUNNING, ({ service }) => service(AdminService, { getExecution: () => execution(WP.RUNNING), terminateExecution: terminate }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
+    const dialog = screen.getByTestId("terminate-dialog");
+    const cause = within(dialog).getByRole("textbox", { name: "Cause" });
+    expect((cause as HTMLTextAreaElement).value).toBe("Terminated from the console");
+    fireEvent.change(cause, { target: { value: "wrong inputs" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Terminate" }));
+
+    const error = await within(dialog).findByTestId("terminate-dialog-error");
+    expect(error.textContent).toContain("Permission denied");
+    expect(error.textContent).toContain("user jane may not terminate executions in flytesnacks/development");
+    expect((within(dialog).getByRole("textbox", { name: "Cause" }) as HTMLTextAreaElement).value).toBe("wrong inputs");
+    expect(terminate).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    const button = screen.getByRole("button", { name: "Terminate" });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(button.getAttribute("title")).toBe("Permission denied: user jane may not terminate executions in flytesnacks/development");
+    fireEvent.click(button);
+    expect(screen.getByTestId("terminate-dialog").hasAttribute("open")).toBe(false);
+  });
+
+  it("sends one terminate for a double click, with the cause", async () => {
+    const seen: string[] = [];
+    renderActions(WP.RUNNING, ({ service }) =>
+      service(AdminService, {
+        getExecution: () => execution(WP.RUNNING),
+        terminateExecution: async (req) => {
+          seen.push(req.cause);
+          await new Promise((r) => setTimeout(r, 20));
+          return {};
+        },
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
+    const confirm = within(screen.getByTestId("terminate-dialog")).getByRole("button", { name: "Terminate" });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.getByTestId("terminate-dialog").hasAttribute("open")).toBe(false));
+    expect(seen).toEqual(["Terminated from the console"]);
+  });
+
+  it("archives a finished execution and then offers Unarchive", async () => {
+    let state = ExecutionState.EXECUTION_ACTIVE;
+    renderActions(WP.SUCCEEDED, ({ service }) =>
+      service(AdminService, {
+        getExecution: () => {
+          const e = execution(WP.SUCCEEDED);
+          e.closure!.stateChangeDetails = { $typeName: "flyteidl.admin.ExecutionStateChangeDetails", state, principal: "", occurredAt: { $typeName: "google.protobuf.Timestamp", seconds: BigInt(Date.now()), nanos: 0 } };
+          return e;
+        },
+        updateExecution: (req) => {
+          state = req.state;
+          return {};
+        },
+      }),
+    );
+    expect(screen.getByRole("button", { name: "Terminate" }).getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "Archive" }));
+    await screen.findByTestId("archived-badge");
+    expect(screen.getByRole("button", { name: "Unarchive" })).toBeTruthy();
+    expect(state).toBe(ExecutionState.EXECUTION_ARCHIVED);
+  });
+});
