@@ -34,6 +34,14 @@ describe("parseFilters", () => {
     ]);
   });
 
+  it("takes a space between expressions as the +, as an unescaped + in a URL query arrives", () => {
+    expect(parseFilters("eq(phase,FAILED) eq(user,ann)")).toEqual([
+      { fn: "eq", field: "phase", values: ["FAILED"] },
+      { fn: "eq", field: "user", values: ["ann"] },
+    ]);
+    expect(parseFilters("contains(name, abc)")).toHaveLength(1);
+  });
+
   it("treats an empty string as no filter", () => {
     expect(parseFilters("")).toEqual([]);
   });

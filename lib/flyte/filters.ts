@@ -47,9 +47,10 @@ function isFilterFunction(name: string): name is FilterFunction {
 }
 
 // Split on `+` only where a new `fn(` begins, so that a `+` inside a value (a timestamp
-// offset such as `+02:00`) stays part of that value.
+// offset such as `+02:00`) stays part of that value. A space there counts as the `+` too: an
+// unescaped `+` in a URL query (`curl '…?filters=eq(a,b)+eq(c,d)'`) arrives as a space.
 function splitExpressions(source: string): string[] {
-  return source.split(/\+(?=\s*[a-z_]+\()/);
+  return source.split(/(?:\+|\s+)(?=\s*[a-z_]+\()/);
 }
 
 function parseExpression(raw: string): FilterExpression {

@@ -14,8 +14,10 @@ export interface SandboxConfig {
   dataDir: string;
   /** How often the executor loop reconciles running executions, in ms. */
   tickMs: number;
-  /** Whether the first start registers and launches the seed catalog. */
+  /** Whether the first start registers and launches the seed catalog and writes past executions (projects are always created). */
   seed: boolean;
+  /** FLYTE_SANDBOX_HISTORY: past executions the first start writes for flytesnacks/development (over 30 days); undefined: the default few dozen. */
+  history?: number;
   executor: Omit<ExecutorConfig, "httpBaseUrl">;
 }
 
@@ -37,6 +39,7 @@ export function sandboxConfig(env: Env = process.env): SandboxConfig {
     dataDir: path.resolve(env.FLYTE_SANDBOX_DATA_DIR?.trim() || "./data/sandbox"),
     tickMs: num(env, "FLYTE_SANDBOX_TICK_MS", 200, { min: 5 }),
     seed: env.FLYTE_SANDBOX_SEED !== "0",
+    history: env.FLYTE_SANDBOX_HISTORY?.trim() ? num(env, "FLYTE_SANDBOX_HISTORY", 0, { max: 1_000_000 }) : undefined,
     executor: {
       taskDurationMs: num(env, "FLYTE_SANDBOX_TASK_MS", 3000),
       queueDelayMs: num(env, "FLYTE_SANDBOX_QUEUE_MS", 500),

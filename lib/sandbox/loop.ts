@@ -8,6 +8,7 @@ import type { SandboxContext } from "./services/context";
 import { recordNodeEvent, recordTaskEvent, recordWorkflowEvent } from "./services/events";
 import { launchExecution } from "./services/launch";
 import { getOrCreateSignal } from "./services/signals";
+import { terminateExecution } from "./services/executionState";
 import { buildSnapshot } from "./services/snapshot";
 import { formatExecutionId } from "./services/executions";
 
@@ -30,6 +31,14 @@ export function applyAction(ctx: SandboxContext, action: ExecutorAction): void {
     case "signal":
       getOrCreateSignal(ctx, action.request);
       return;
+    case "terminate":
+      try {
+        terminateExecution(ctx, action.request.id, action.request.cause);
+      } catch (err) {
+        // The child ended on its own in the meantime: nothing left to terminate.
+        if (!(err instanceof ConnectError && err.code === Code.FailedPrecondition)) throw err;
+      }
+      return;
   }
 }
 
@@ -50,8 +59,16 @@ export class ExecutorLoop {
     private readonly config: () => ExecutorConfig,
   ) {}
 
-  /** One round over every active execution. */
+  /**
+   * One round over every active execution, in one transaction: one commit per round instead of one per
+   * event. Each action is still all-or-nothing (the handlers' own transactions nest as savepoints), and
+   * nothing here was acknowledged to a client, so a crash mid-round only means the round runs again.
+   */
   tick(): TickResult {
+    return this.ctx.db.transaction(() => this.round())();
+  }
+
+  private round(): TickResult {
     const result: TickResult = { executions: 0, actions: 0, rejected: 0 };
     const now = this.ctx.now();
     for (const id of activeExecutionIds(this.ctx.db)) {
@@ -131,6 +148,8 @@ function describe(action: ExecutorAction): string {
       return `launch ${action.request.name}`;
     case "signal":
       return `signal ${action.request.id?.signalId}`;
+    case "terminate":
+      return `terminate ${action.request.id?.name}`;
   }
   return "unknown";
 }

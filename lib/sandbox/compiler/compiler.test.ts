@@ -221,6 +221,8 @@ describe("compileWorkflow builds connections for every node kind", () => {
     expect(closure.primary?.template?.nodes).toHaveLength(5002);
     expect(closure.primary?.connections?.downstream["start-node"]?.ids).toHaveLength(width);
     expect(closure.primary?.connections?.upstream["end-node"]?.ids).toHaveLength(width);
-    expect(elapsed).toBeLessThan(2000);
+    // About 0.3 s alone; the bound is loose because test machines are shared (a quadratic pass over
+    // 5,000 nodes and their bindings would still blow well past it).
+    expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -10,6 +10,7 @@ import {
   type LiteralMap,
 } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { LiteralType, PromiseAttribute } from "@/lib/gen/flyteidl/core/types_pb";
+import { findLaunchPlan, nodeSubWorkflow, nodeTaskTemplate, START_NODE_ID } from "@/lib/flyte/closure";
 import { scopeNodeOutputs, type Round, type Scope } from "./context";
 import { generateLiteral } from "./literal-gen";
 import { lit, literalFromJson, literalMap } from "./literals";
@@ -70,14 +71,33 @@ function resolveData(
       const found = outputs?.literals[v.value.var];
       const resolved = found && (v.value.attrPath.length ? followAttrPath(found, v.value.attrPath) : found);
       // An upstream that recorded no such output (a store that keeps outputs elsewhere, a hand-built
-      // closure) still lets the run move on with a generated value of the expected type.
-      return resolved ?? generateLiteral(expected, seed);
+      // closure) still lets the run move on with a generated value of the expected type. Branch nodes
+      // declare no interface of their own, so the type then comes from what the upstream declares.
+      if (resolved) return resolved;
+      const type = expected ?? (v.value.attrPath.length ? undefined : upstreamOutputType(r, scope, v.value.nodeId, v.value.var));
+      return generateLiteral(type, seed);
     }
     case "offloadedMetadata":
       return create(LiteralSchema, { value: { case: "offloadedMetadata", value: v.value } });
     default:
       return lit.none();
   }
+}
+
+/** The declared type of an output of a node of this scope ("start-node": the scope's inputs). */
+function upstreamOutputType(r: Round, scope: Scope, specNodeId: string, name: string): LiteralType | undefined {
+  if (specNodeId === START_NODE_ID) return scope.template.interface?.inputs?.variables[name]?.type;
+  const node = scope.template.nodes.find((x) => x.id === specNodeId);
+  if (!node) return undefined;
+  const t = node.target;
+  const outputs =
+    nodeTaskTemplate(scope.closure, node)?.interface?.outputs ??
+    nodeSubWorkflow(scope.closure, node)?.template?.interface?.outputs ??
+    (t.case === "workflowNode" && t.value.reference.case === "launchplanRef"
+      ? (findLaunchPlan(scope.closure, t.value.reference.value)?.interface?.outputs ??
+        r.snap.launchPlanWorkflow(t.value.reference.value)?.primary?.template?.interface?.outputs)
+      : undefined);
+  return outputs?.variables[name]?.type;
 }
 
 /** The inputs a node runs with; `expected` (its interface inputs) types values it must make up. */

@@ -3,11 +3,14 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { fromBinary, fromJson, type JsonObject } from "@bufbuild/protobuf";
+import { create, fromBinary, fromJson, type JsonObject } from "@bufbuild/protobuf";
+import { ExecutionMetadata_ExecutionMode } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { referenceKey } from "@/lib/flyte/closure";
 import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import { CatalogCacheStatus } from "@/lib/gen/flyteidl/core/catalog_pb";
 import { CompiledWorkflowClosureSchema, type CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
-import { TaskExecution_Phase as TP, WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
+import { NodeExecution_Phase as NP, TaskExecution_Phase as TP, WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import { nodeUniqueId } from "./ids";
 import { lit, literalMap } from "./literals";
@@ -153,14 +156,33 @@ describe.skipIf(!haveFixtures)("executor on real compiled closures", () => {
     }
   });
 
-  test("three levels of sub-workflows (flytekit root_level_wf) nest their node ids", () => {
+  // root_level_wf runs leaf_subwf and parent_wf as sub-workflows; parent_wf calls leaf_subwf through its
+  // launch plan (parent-n1 is a launchplanRef), so the third level is a child execution, as in FlytePropeller.
+  test("three levels of flytekit root_level_wf: sub-workflows nest their node ids, the launch plan runs as a child execution", () => {
     const bytes = readFileSync(
       path.join(FIXTURES, "flytekit-remote-responses/admin.workflow_pb2.Workflow_core.control_flow.subworkflows.root_level_wf.pb"),
     );
     const closure = fromBinary(WorkflowSchema, bytes).closure!.compiledWorkflow!;
-    const ex = new InMemoryExecution({ closure });
-    drive(ex);
+    const leaf = closure.subWorkflows.find((w) => w.template?.id?.name === "core.control_flow.subworkflows.leaf_subwf")!;
+    const leafClosure = create(CompiledWorkflowClosureSchema, { primary: leaf, tasks: closure.tasks });
+    const lpKey = referenceKey({ ...leaf.template!.id!, resourceType: ResourceType.LAUNCH_PLAN });
+    const ex = new InMemoryExecution({ closure, launchPlans: new Map([[lpKey, leafClosure]]) });
+    let { now } = drive(ex, { until: (e) => e.snapshot.childExecutions.length > 0 });
+    const launched = ex.snapshot.childExecutions[0];
+    expect(launched.spec?.metadata?.mode).toBe(ExecutionMetadata_ExecutionMode.CHILD_WORKFLOW);
+    expect(launched.spec?.metadata?.parentNodeExecution?.nodeId).toBe("root-n1-0-parent-n1");
+    expect(launched.spec?.launchPlan?.name).toBe("core.control_flow.subworkflows.leaf_subwf");
+    expect(() => drive(ex, { startMs: now, maxSteps: 50 })).toThrow("did not finish: RUNNING"); // the parent waits for its child
+    now += 50 * 50;
+    expect(ex.phase).toBe(WP.RUNNING);
+    expect(ex.nodePhase("root-n1-0-parent-n1")).toBe(NP.RUNNING);
+
+    const child = new InMemoryExecution({ closure: leafClosure, name: launched.id!.name });
+    now = drive(child, { startMs: now }).now;
+    ex.finishChild(launched.id!.name, child.phase, succeededOutputs(child));
+    drive(ex, { startMs: now });
     expect(ex.phase).toBe(WP.SUCCEEDED);
+    expect(ex.snapshot.nodeOutputs.get("root-n1-0-parent-n1")).toEqual(succeededOutputs(child));
     const children = ex.snapshot.nodeExecutions.filter((n) => n.metadata?.retryGroup === "0");
     expect(children.length).toBeGreaterThan(4);
     for (const n of ex.snapshot.nodeExecutions) {

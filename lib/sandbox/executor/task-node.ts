@@ -39,6 +39,11 @@ const errorOf = (te: TaskExecution): ExecutionError | undefined =>
   te.closure?.outputResult.case === "error" ? te.closure.outputResult.value : undefined;
 const at = (t: Timestamp | undefined, fallback: number) => ms(t) ?? fallback;
 
+/** What attempt this is for the task's behaviour: a recovered execution continues the count of the ones it recovers. */
+function behaviourAttempt(n: NodeCtx, attempt: number): number {
+  return attempt + (n.r.recovered?.attempts?.get(n.id) ?? 0);
+}
+
 function logs(run: TaskRun, attempt: number) {
   return [taskLog(run.n, attempt, run.b.logFormat)];
 }
@@ -126,7 +131,7 @@ function succeed(run: TaskRun, attempt: number, outputs: LiteralMap, atMs: numbe
 function finishAttempt(run: TaskRun, te: TaskExecution, atMs: number): void {
   const { n, template, b } = run;
   const attempt = attemptOf(te);
-  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), attempt);
+  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
   const base = { logs: logs(run, attempt), phaseVersion: 0 };
   if (!plan.error) {
     const outputs = simulatedOutputs(template.interface?.outputs, b, seedOf(n, attempt, "outputs"));
@@ -159,7 +164,7 @@ function finishAttempt(run: TaskRun, te: TaskExecution, atMs: number): void {
 function advanceAttempt(run: TaskRun, te: TaskExecution): void {
   const { n, template, b } = run;
   const attempt = attemptOf(te);
-  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), attempt);
+  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
   const c = te.closure;
   if (phaseOf(te) === TaskExecution_Phase.RUNNING) {
     const end = at(c?.startedAt, at(c?.updatedAt, n.r.now)) + plan.runMs;

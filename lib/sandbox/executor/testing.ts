@@ -96,6 +96,7 @@ export class InMemoryExecution {
       recoverFrom: o.recoverFrom && {
         nodeExecutions: o.recoverFrom.snapshot.nodeExecutions,
         nodeOutputs: o.recoverFrom.snapshot.nodeOutputs,
+        attempts: o.recoverFrom.attemptCounts(),
       },
       launchPlanWorkflow: (id) => o.launchPlans?.get(referenceKey(id)),
       cacheLookup: (task, version, inputs) => cache.lookup(task, version, inputs),
@@ -113,6 +114,15 @@ export class InMemoryExecution {
   }
   attempts(nodeId: string): TaskExecution[] {
     return this.snapshot.taskExecutions.filter((t) => t.id?.nodeExecutionId?.nodeId === nodeId);
+  }
+  /** Task attempts per node id, this execution's and those of the executions it recovers. */
+  attemptCounts(): Map<string, number> {
+    const counts = new Map(this.snapshot.recoverFrom?.attempts ?? []);
+    for (const te of this.snapshot.taskExecutions) {
+      const nodeId = te.id!.nodeExecutionId!.nodeId;
+      counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
+    }
+    return counts;
   }
   child(name: string): Execution | undefined {
     return this.snapshot.childExecutions.find((e) => e.id?.name === name);

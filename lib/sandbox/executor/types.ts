@@ -48,7 +48,15 @@ export interface ExecutionSnapshot {
   /** Executions started by this execution's launch-plan nodes. */
   childExecutions: Execution[];
   /** For a RECOVERED execution: the node executions and outputs of the execution it recovers. */
-  recoverFrom?: { nodeExecutions: NodeExecution[]; nodeOutputs: Map<string, LiteralMap> };
+  recoverFrom?: {
+    nodeExecutions: NodeExecution[];
+    nodeOutputs: Map<string, LiteralMap>;
+    /**
+     * Task attempts each node made in the executions this one recovers (the whole recovery chain), so a
+     * simulated task that fails its first N attempts does not fail them all over again after a recover.
+     */
+    attempts?: ReadonlyMap<string, number>;
+  };
   /** Closures of launch plans referenced by launch-plan nodes, by launch plan id key. */
   launchPlanWorkflow(id: Identifier): CompiledWorkflowClosure | undefined;
   /** The cache: outputs of an earlier successful attempt of this task version with these inputs. */

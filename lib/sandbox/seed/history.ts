@@ -12,6 +12,8 @@ import {
 import { ExecutionError_ErrorKind, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import type { Db } from "../store/db";
+import { insertExecution } from "../store/executions";
 import { lit, literalMap } from "./literals";
 
 export interface HistoryEntry {
@@ -239,4 +241,11 @@ export function generateHistory(o: HistoryOptions): HistoryEntry[] {
     entries.push({ execution, inputs, outputs });
   }
   return entries;
+}
+
+/** Writes history in one transaction (10,000 executions take about a second). */
+export function insertHistory(db: Db, entries: readonly HistoryEntry[]): void {
+  db.transaction(() => {
+    for (const h of entries) insertExecution(db, h.execution, { inputs: h.inputs, userInputs: h.inputs, outputs: h.outputs });
+  })();
 }

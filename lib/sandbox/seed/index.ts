@@ -1,12 +1,12 @@
 // First-start seed: projects, the catalog of tasks/workflows/launch plans registered through
 // the same handlers CreateTask/CreateWorkflow/CreateLaunchPlan serve, the catalog's launches,
-// and a dashboard's worth of past executions. Runs once per data folder.
+// and a dashboard's worth of past executions (FLYTE_SANDBOX_HISTORY=<n>: n of them in
+// flytesnacks/development over 30 days). Runs once per data folder.
 import { create } from "@bufbuild/protobuf";
 import { ProjectSchema, Project_ProjectState } from "@/lib/gen/flyteidl/admin/project_pb";
 import { LaunchPlanState } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import type { ExecutionCreateRequest } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { getMeta, setMeta } from "../store/db";
-import { insertExecution } from "../store/executions";
 import { putProject } from "../store/projects";
 import type { SandboxContext } from "../services/context";
 import { DOMAINS } from "../services/projects";
@@ -15,7 +15,9 @@ import { launchExecution } from "../services/launch";
 import { setLaunchPlanState } from "../services/launchPlans";
 import { findLaunchPlan } from "../services/lookups";
 import { seedCatalog, type RegistrationStep } from "./catalog";
-import { generateHistory } from "./history";
+import { generateHistory, insertHistory } from "./history";
+
+const DAY_MS = 86_400_000;
 
 export const SEED_PROJECTS = [
   { id: "flytesnacks", name: "flytesnacks", description: "Flyte's example workflows: every node type, phase and literal type." },
@@ -90,12 +92,20 @@ export async function seedIfEmpty(ctx: SandboxContext): Promise<void> {
         }),
       );
     }
+    // Without the seed (tests, benchmarks): the projects only, so registration and launches work.
+    if (!ctx.config.seed) {
+      setMeta(ctx.db, SEEDED_KEY, new Date(now).toISOString());
+      return;
+    }
+    const bulk = ctx.config.history;
     const history = [
-      ...generateHistory({ project: "flytesnacks", domain: "development", count: 48, endMs: now, spanMs: 14 * 86_400_000, seed: 1, includeInFlight: false }),
-      ...generateHistory({ project: "flytesnacks", domain: "staging", count: 12, endMs: now, spanMs: 7 * 86_400_000, seed: 2, includeInFlight: false }),
-      ...generateHistory({ project: "sandbox-demo", domain: "development", count: 8, endMs: now, spanMs: 3 * 86_400_000, seed: 3, includeInFlight: false }),
+      ...(bulk === undefined
+        ? generateHistory({ project: "flytesnacks", domain: "development", count: 48, endMs: now, spanMs: 14 * DAY_MS, seed: 1, includeInFlight: false })
+        : generateHistory({ project: "flytesnacks", domain: "development", count: bulk, endMs: now, spanMs: 30 * DAY_MS, seed: 1, includeInFlight: false })),
+      ...generateHistory({ project: "flytesnacks", domain: "staging", count: 12, endMs: now, spanMs: 7 * DAY_MS, seed: 2, includeInFlight: false }),
+      ...generateHistory({ project: "sandbox-demo", domain: "development", count: 8, endMs: now, spanMs: 3 * DAY_MS, seed: 3, includeInFlight: false }),
     ];
-    for (const h of history) insertExecution(ctx.db, h.execution, { inputs: h.inputs, userInputs: h.inputs, outputs: h.outputs });
+    insertHistory(ctx.db, history);
 
     let failed = 0;
     for (const [project, domain] of CATALOG_TARGETS) {

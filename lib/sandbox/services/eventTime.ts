@@ -14,3 +14,9 @@ export function elapsed(end: Timestamp | undefined, start: Timestamp | undefined
 export function occurredAt(ctx: SandboxContext, ts: Timestamp | undefined): Timestamp {
   return ts ?? timestampFromMs(ctx.now());
 }
+
+/** The later of two times: a closure's updated_at never goes back when an event reports an earlier time. */
+export function latest(current: Timestamp | undefined, next: Timestamp): Timestamp {
+  const c = msOf(current);
+  return c !== null && c > (msOf(next) ?? 0) ? current! : next;
+}

@@ -28,7 +28,7 @@ import { invalidArgument, notFound, requireFields } from "./errors";
 import { formatExecutionId, mustGetExecution } from "./executions";
 import { checkNodeTransition, checkWorkflowTransition, NODE_TERMINAL, WORKFLOW_TERMINAL } from "./phaseRules";
 import { populateCache } from "./cache";
-import { elapsed, occurredAt } from "./eventTime";
+import { elapsed, latest, occurredAt } from "./eventTime";
 import { recordTaskEvent } from "./taskEvents";
 
 export { recordTaskEvent } from "./taskEvents";
@@ -44,7 +44,7 @@ export function recordWorkflowEvent(ctx: SandboxContext, req: WorkflowExecutionE
     checkWorkflowTransition(what, c.phase, ev.phase);
     const at = occurredAt(ctx, ev.occurredAt);
     c.phase = ev.phase;
-    c.updatedAt = at;
+    c.updatedAt = latest(c.updatedAt, at);
     if (ev.phase === WP.RUNNING && !c.startedAt) c.startedAt = at;
     if (WORKFLOW_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
@@ -72,7 +72,7 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
     else c.createdAt = at;
 
     c.phase = ev.phase;
-    c.updatedAt = at;
+    c.updatedAt = latest(c.updatedAt, at);
     if ((ev.phase === NP.RUNNING || ev.phase === NP.DYNAMIC_RUNNING) && !c.startedAt) c.startedAt = at;
     if (NODE_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     if (ev.inputValue.case === "inputUri") n.inputUri = ev.inputValue.value;
@@ -99,7 +99,7 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
     let rowId: number;
     if (existing) {
       rowId = existing.rowId;
-      updateNodeExecution(ctx.db, rowId, n);
+      updateNodeExecution(ctx.db, rowId, n, ctx.now());
     } else {
       const parentNodeId = ev.parentNodeMetadata?.nodeId || undefined;
       if (parentNodeId && !getNodeExecution(ctx.db, stored.id, parentNodeId)) {
@@ -107,7 +107,7 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
       }
       const parentTask = ev.parentTaskMetadata?.id;
       if (parentTask) markTaskParent(ctx, stored.id, parentTask);
-      rowId = insertNodeExecution(ctx.db, stored.id, n, { parentNodeId, parentTaskKey: parentTask ? taskAttemptKeyOf(parentTask) : undefined });
+      rowId = insertNodeExecution(ctx.db, stored.id, n, { parentNodeId, parentTaskKey: parentTask ? taskAttemptKeyOf(parentTask) : undefined }, ctx.now());
     }
     setNodeExecutionData(ctx.db, rowId, {
       inputs: ev.inputValue.case === "inputData" ? ev.inputValue.value : undefined,
@@ -125,7 +125,7 @@ function markTaskParent(ctx: SandboxContext, executionRowId: number, id: TaskExe
   if (task.taskExecution.isParent) return;
   const t = clone(TaskExecutionSchema, task.taskExecution);
   t.isParent = true;
-  updateTaskExecution(ctx.db, task.rowId, t, task.phaseVersion);
+  updateTaskExecution(ctx.db, task.rowId, t, task.phaseVersion, ctx.now());
 }
 
 export function eventService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {

@@ -2,14 +2,15 @@
 // Versions are immutable: registering the same spec again is accepted, a different spec under
 // an existing id is AlreadyExists. Workflows are compiled here (bad specs: InvalidArgument).
 import { createHash } from "node:crypto";
-import { create, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { clone, create, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import type { ServiceImpl } from "@connectrpc/connect";
 import type { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { DescriptionEntitySchema, type DescriptionEntity } from "@/lib/gen/flyteidl/admin/description_entity_pb";
 import { LaunchPlanSchema, LaunchPlanSpecSchema, LaunchPlanState, LaunchPlanCreateResponseSchema, type LaunchPlanCreateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { TaskSchema, TaskSpecSchema, TaskCreateResponseSchema, type TaskCreateRequest } from "@/lib/gen/flyteidl/admin/task_pb";
-import { WorkflowSchema, WorkflowSpecSchema, WorkflowCreateResponseSchema, type WorkflowCreateRequest } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { WorkflowSchema, WorkflowSpecSchema, WorkflowCreateResponseSchema, type WorkflowCreateRequest, type WorkflowSpec } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import type { Node } from "@/lib/gen/flyteidl/core/workflow_pb";
 import { IdentifierSchema, ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { ParameterMapSchema, ParameterSchema, type ParameterMap } from "@/lib/gen/flyteidl/core/interface_pb";
 import { CompileError, compileWorkflow } from "../compiler";
@@ -47,6 +48,40 @@ export function hydrate(ref: Identifier | undefined, from: Identifier, type: Res
     version: ref?.version || from.version,
     org: ref?.org ?? "",
   });
+}
+
+/**
+ * The spec with every reference complete, as flytectl hydrates it before registering: flytekit leaves
+ * project/domain/version of the template, sub-workflow, task and launch-plan ids blank. The compiled
+ * closure then names exactly what was registered, which is what the executor and the console look up.
+ */
+function hydrateSpec(spec: WorkflowSpec, from: Identifier): WorkflowSpec {
+  const out = clone(WorkflowSpecSchema, spec);
+  const node = (n: Node | undefined): void => {
+    const t = n?.target;
+    if (!t) return;
+    if (t.case === "taskNode" && t.value.reference.case === "referenceId") {
+      t.value.reference.value = hydrate(t.value.reference.value, from, ResourceType.TASK);
+    } else if (t.case === "workflowNode" && t.value.reference.case === "subWorkflowRef") {
+      t.value.reference.value = hydrate(t.value.reference.value, from, ResourceType.WORKFLOW);
+    } else if (t.case === "workflowNode" && t.value.reference.case === "launchplanRef") {
+      t.value.reference.value = hydrate(t.value.reference.value, from, ResourceType.LAUNCH_PLAN);
+    } else if (t.case === "branchNode") {
+      const ifElse = t.value.ifElse;
+      node(ifElse?.case?.thenNode);
+      ifElse?.other.forEach((c) => node(c.thenNode));
+      if (ifElse?.default.case === "elseNode") node(ifElse.default.value);
+    } else if (t.case === "arrayNode") {
+      node(t.value.node);
+    }
+  };
+  for (const template of [out.template, ...out.subWorkflows]) {
+    if (!template) continue;
+    template.id = hydrate(template.id, from, ResourceType.WORKFLOW);
+    template.nodes.forEach(node);
+    node(template.failureNode);
+  }
+  return out;
 }
 
 /** True when a version already exists with this digest; AlreadyExists when it exists with another. */
@@ -89,7 +124,7 @@ export function registerWorkflow(ctx: SandboxContext, req: WorkflowCreateRequest
   let compiled;
   try {
     compiled = compileWorkflow(
-      req.spec,
+      hydrateSpec(req.spec, id),
       (ref) => findTask(ctx.db, hydrate(ref, id, ResourceType.TASK))?.closure?.compiledTask?.template,
       (ref) => findLaunchPlan(ctx.db, hydrate(ref, id, ResourceType.LAUNCH_PLAN))?.closure,
     );

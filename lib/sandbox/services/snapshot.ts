@@ -1,6 +1,6 @@
 // What the simulated executor sees of one execution: everything the store holds about it,
 // read fresh each round, so the store stays the only state (a restart resumes from it).
-import { ExecutionMetadata_ExecutionMode } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { ExecutionMetadata_ExecutionMode, type ExecutionMetadata } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
@@ -26,6 +26,22 @@ function dataMaps(db: Db, executionRowId: number) {
   return { nodeInputs, nodeOutputs };
 }
 
+/** Task attempts per node id made by `from` and by every execution it recovered in turn. */
+function earlierAttempts(db: Db, from: StoredExecution): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<number>();
+  for (let current: StoredExecution | undefined = from; current && !seen.has(current.id); ) {
+    seen.add(current.id);
+    for (const te of allTaskExecutions(db, current.id)) {
+      const nodeId = te.id?.nodeExecutionId?.nodeId;
+      if (nodeId !== undefined) counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
+    }
+    const m: ExecutionMetadata | undefined = current.execution.spec?.metadata;
+    current = m?.mode === ExecutionMetadata_ExecutionMode.RECOVERED && m.referenceExecution ? getExecution(db, m.referenceExecution) : undefined;
+  }
+  return counts;
+}
+
 /** The snapshot, or undefined when the execution's workflow is not registered (nothing to run). */
 export function buildSnapshot(db: Db, stored: StoredExecution): ExecutionSnapshot | undefined {
   const execution = stored.execution;
@@ -39,7 +55,13 @@ export function buildSnapshot(db: Db, stored: StoredExecution): ExecutionSnapsho
   const meta = execution.spec?.metadata;
   if (meta?.mode === ExecutionMetadata_ExecutionMode.RECOVERED && meta.referenceExecution) {
     const ref = getExecution(db, meta.referenceExecution);
-    if (ref) recoverFrom = { nodeExecutions: allNodeExecutions(db, ref.id).map((n) => n.nodeExecution), nodeOutputs: dataMaps(db, ref.id).nodeOutputs };
+    if (ref) {
+      recoverFrom = {
+        nodeExecutions: allNodeExecutions(db, ref.id).map((n) => n.nodeExecution),
+        nodeOutputs: dataMaps(db, ref.id).nodeOutputs,
+        attempts: earlierAttempts(db, ref),
+      };
+    }
   }
 
   const lpClosures = new Map<string, CompiledWorkflowClosure | undefined>();

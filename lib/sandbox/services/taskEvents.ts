@@ -13,7 +13,7 @@ import { getNodeExecution } from "../store/nodeExecutions";
 import { getTaskExecution, insertTaskExecution, setTaskExecutionData, updateTaskExecution } from "../store/taskExecutions";
 import type { SandboxContext } from "./context";
 import { invalidArgument, notFound, requireFields } from "./errors";
-import { elapsed, occurredAt } from "./eventTime";
+import { elapsed, latest, occurredAt } from "./eventTime";
 import { formatExecutionId, mustGetExecution } from "./executions";
 import { checkTaskTransition, TASK_TERMINAL } from "./phaseRules";
 
@@ -66,7 +66,7 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
     else c.createdAt = at;
 
     c.phase = ev.phase;
-    c.updatedAt = at;
+    c.updatedAt = latest(c.updatedAt, at);
     if (ev.phase === TP.RUNNING && !c.startedAt) c.startedAt = at;
     if (TASK_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     c.logs = mergeLogs(c.logs, ev.logs);
@@ -87,8 +87,9 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputUri") c.outputResult = { case: "outputUri", value: ev.outputResult.value };
 
-    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, stored.id, t, ev.phaseVersion);
-    if (existing) updateTaskExecution(ctx.db, rowId, t, ev.phaseVersion);
+    const recordedAt = ctx.now();
+    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, stored.id, t, ev.phaseVersion, recordedAt);
+    if (existing) updateTaskExecution(ctx.db, rowId, t, ev.phaseVersion, recordedAt);
     setTaskExecutionData(ctx.db, rowId, {
       inputs: ev.inputValue.case === "inputData" ? ev.inputValue.value : undefined,
       outputs: ev.outputResult.case === "outputData" ? ev.outputResult.value : undefined,

@@ -7,7 +7,21 @@ import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { LiteralMapSchema, type LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { Sort } from "@/lib/gen/flyteidl/admin/common_pb";
 import { durationMsOf, msOf, stmt, type Db } from "./db";
-import { duration, filtersToSql, integer, orderBySql, pageFromRequest, pageResult, phase, text, timestamp, type FieldSpec, type ListSpec } from "./query";
+import {
+  duration,
+  filtersToSql,
+  integer,
+  orderBySql,
+  pageFromRequest,
+  pageResult,
+  phase,
+  text,
+  timestamp,
+  type FieldSpec,
+  type ListSpec,
+  type Page,
+  type SqlValue,
+} from "./query";
 
 export interface ExecutionKey {
   project: string;
@@ -152,11 +166,12 @@ const blob = (m: LiteralMap | undefined) => (m ? Buffer.from(toBinary(LiteralMap
 /** Inserts a new execution (the key must be free); returns its row id. */
 export function insertExecution(db: Db, e: Execution, data: ExecutionData = {}): number {
   const c = columns(e);
+  const inputs = blob(data.inputs);
   const result = stmt(
     db,
     `INSERT INTO executions (${Object.keys(c).join(", ")}, inputs, user_inputs, outputs)
      VALUES (${Object.keys(c).map((k) => `@${k}`).join(", ")}, @inputs, @user_inputs, @outputs)`,
-  ).run({ ...c, inputs: blob(data.inputs), user_inputs: blob(data.userInputs), outputs: blob(data.outputs) });
+  ).run({ ...c, inputs, user_inputs: data.userInputs === data.inputs ? inputs : blob(data.userInputs), outputs: blob(data.outputs) });
   const id = Number(result.lastInsertRowid);
   const tag = stmt(db, "INSERT INTO execution_tags (execution_id, kind, key, value) VALUES (?, ?, ?, ?)");
   for (const t of e.spec?.tags ?? []) tag.run(id, "tag", t, "");
@@ -211,14 +226,20 @@ export interface ExecutionListQuery {
   token: string;
 }
 
-/** One page of executions of a project/domain; throws QueryError on bad filters/sort/token. */
-export function listExecutions(db: Db, q: ExecutionListQuery): { executions: Execution[]; token: string } {
+/** The SQL of one page of executions (exported so tests can check its query plan). */
+export function executionListSql(q: ExecutionListQuery): { sql: string; params: SqlValue[]; page: Page } {
   const where = filtersToSql(q.filters, EXECUTION_LIST_SPEC);
   const page = pageFromRequest(q.limit, q.token);
   const conditions = ["e.project = ?", "e.domain = ?", ...where.where];
   const sql = `SELECT e.id, e.message FROM executions e WHERE ${conditions.join(" AND ")}
     ORDER BY ${orderBySql(q.sort, EXECUTION_LIST_SPEC)} LIMIT ? OFFSET ?`;
-  const rows = db.prepare(sql).all(q.project, q.domain, ...where.params, page.limit + 1, page.offset) as MessageRow[];
+  return { sql, params: [q.project, q.domain, ...where.params, page.limit + 1, page.offset], page };
+}
+
+/** One page of executions of a project/domain; throws QueryError on bad filters/sort/token. */
+export function listExecutions(db: Db, q: ExecutionListQuery): { executions: Execution[]; token: string } {
+  const { sql, params, page } = executionListSql(q);
+  const rows = db.prepare(sql).all(...params) as MessageRow[];
   const { items, token } = pageResult(rows, page);
   return { executions: items.map((r) => fromBinary(ExecutionSchema, r.message)), token };
 }

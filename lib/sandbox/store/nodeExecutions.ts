@@ -9,6 +9,7 @@ import { CatalogCacheStatus, CatalogCacheStatusSchema } from "@/lib/gen/flyteidl
 import { NodeExecution_Phase, NodeExecution_PhaseSchema } from "@/lib/gen/flyteidl/core/execution_pb";
 import { LiteralMapSchema, type LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import { durationMsOf, msOf, stmt, type Db } from "./db";
+import { parseFilters } from "@/lib/flyte/filters";
 import { rowCache } from "./rowCache";
 import { duration, filtersToSql, orderBySql, pageFromRequest, pageResult, phase, text, timestamp, type FieldSpec, type ListSpec, type SqlValue } from "./query";
 
@@ -23,6 +24,10 @@ const own: Record<string, FieldSpec> = {
   duration: duration("n.duration_ms"),
   error_kind: text("n.error_kind"),
   error_code: text("n.error_code"),
+  // The parent node execution's unique node id (FlyteAdmin's column holds its row id, which no client knows).
+  // A filter on it replaces the default "top-level nodes only" scope, so one call can watch several parents.
+  parent_id: text("n.parent_node_id"),
+  unique_parent_id: text("n.parent_node_id"),
   cache_status: {
     column: "n.cache_status",
     read: (raw) => (/^\d+$/.test(raw) ? CatalogCacheStatus[Number(raw)] : CatalogCacheStatusSchema.values.find((v) => v.name === raw)?.name),
@@ -66,14 +71,17 @@ const decode = (r: Row): StoredNodeExecution => ({
   nodeExecution: fromBinary(NodeExecutionSchema, r.message),
 });
 
-function columns(n: NodeExecution) {
+// `updated_at` is when the store last wrote the row (as FlyteAdmin's column, which its database sets), never
+// before the closure's updated_at and never going back: a watcher that asks for `gte(updated_at, <the newest
+// updated_at it has seen>)` gets every later change, also events that report an earlier occurred_at.
+function columns(n: NodeExecution, recordedAt = 0) {
   const c = n.closure;
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const cache = c?.targetMetadata.case === "taskNodeMetadata" ? c.targetMetadata.value.cacheStatus : undefined;
   return {
     phase: NodeExecution_Phase[c?.phase ?? 0] ?? "UNDEFINED",
     created_at: msOf(c?.createdAt) ?? 0,
-    updated_at: msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0,
+    updated_at: Math.max(recordedAt, msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0),
     started_at: msOf(c?.startedAt),
     duration_ms: durationMsOf(c?.duration),
     error_kind: error ? String(error.kind) : null,
@@ -88,15 +96,17 @@ export function insertNodeExecution(
   executionRowId: number,
   n: NodeExecution,
   parent: { parentNodeId?: string; parentTaskKey?: string },
+  recordedAt = 0,
 ): number {
-  const cols = { ...columns(n), execution_id: executionRowId, node_id: n.id?.nodeId ?? "", parent_node_id: parent.parentNodeId ?? null, parent_task_key: parent.parentTaskKey ?? null };
+  const cols = { ...columns(n, recordedAt), execution_id: executionRowId, node_id: n.id?.nodeId ?? "", parent_node_id: parent.parentNodeId ?? null, parent_task_key: parent.parentTaskKey ?? null };
   const result = stmt(db, `INSERT INTO node_executions (${Object.keys(cols).join(", ")}) VALUES (${Object.keys(cols).map((k) => `@${k}`).join(", ")})`).run(cols);
   return Number(result.lastInsertRowid);
 }
 
-export function updateNodeExecution(db: Db, rowId: number, n: NodeExecution): void {
-  const cols = columns(n);
-  stmt(db, `UPDATE node_executions SET ${Object.keys(cols).map((k) => `${k} = @${k}`).join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
+export function updateNodeExecution(db: Db, rowId: number, n: NodeExecution, recordedAt = 0): void {
+  const cols = columns(n, recordedAt);
+  const set = Object.keys(cols).map((k) => (k === "updated_at" ? "updated_at = max(@updated_at, updated_at)" : `${k} = @${k}`));
+  stmt(db, `UPDATE node_executions SET ${set.join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
 }
 
 export function getNodeExecution(db: Db, executionRowId: number, nodeId: string): StoredNodeExecution | undefined {
@@ -163,6 +173,10 @@ export interface NodeExecutionListQuery {
   token: string;
 }
 
+const PARENT_FIELDS = new Set(["parent_id", "unique_parent_id", "node_execution.parent_id", "node_execution.unique_parent_id"]);
+/** Whether the filters choose the parent themselves (already validated by filtersToSql). */
+const filtersParent = (filters: string) => parseFilters(filters).some((e) => PARENT_FIELDS.has(e.field));
+
 export function listNodeExecutions(db: Db, q: NodeExecutionListQuery): { nodeExecutions: NodeExecution[]; token: string } {
   const where = filtersToSql(q.filters, NODE_EXECUTION_LIST_SPEC);
   const conditions = ["n.execution_id = ?"];
@@ -173,7 +187,7 @@ export function listNodeExecutions(db: Db, q: NodeExecutionListQuery): { nodeExe
   } else if (q.parentNodeId !== undefined) {
     conditions.push("n.parent_node_id = ?");
     params.push(q.parentNodeId);
-  } else {
+  } else if (!filtersParent(q.filters)) {
     conditions.push("n.parent_node_id IS NULL");
   }
   const page = pageFromRequest(q.limit, q.token);

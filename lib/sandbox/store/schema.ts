@@ -175,3 +175,18 @@ CREATE TABLE cache_entries (
   PRIMARY KEY (task_key, cache_version, inputs_digest)
 );
 `;
+
+// Indexes for what execution lists filter and sort by (phase, workflow, launch plan, user, state, times,
+// duration; tags go through execution_tags_by_key). Created with IF NOT EXISTS on every open, so a data
+// folder from before they existed gets them without being rebuilt.
+export const INDEXES = `
+CREATE INDEX IF NOT EXISTS executions_by_phase_created ON executions (project, domain, phase, created_at);
+CREATE INDEX IF NOT EXISTS executions_by_workflow ON executions (project, domain, workflow_name, created_at);
+CREATE INDEX IF NOT EXISTS executions_by_launch_plan ON executions (project, domain, launch_plan_name, created_at);
+CREATE INDEX IF NOT EXISTS executions_by_user ON executions (project, domain, user, created_at);
+CREATE INDEX IF NOT EXISTS executions_by_state ON executions (project, domain, state, created_at);
+CREATE INDEX IF NOT EXISTS executions_by_started ON executions (project, domain, started_at);
+CREATE INDEX IF NOT EXISTS executions_by_updated ON executions (project, domain, updated_at);
+CREATE INDEX IF NOT EXISTS executions_by_duration ON executions (project, domain, duration_ms);
+CREATE INDEX IF NOT EXISTS node_executions_by_updated ON node_executions (execution_id, updated_at);
+`;

@@ -53,12 +53,13 @@ export function taskAttemptKeyOf(id: TaskExecutionIdentifier): string {
   return taskAttemptKey(id.nodeExecutionId?.nodeId ?? "", id.taskId, id.retryAttempt);
 }
 
-function columns(t: TaskExecution) {
+// `updated_at`: when the store last wrote the row, never going back (see nodeExecutions.ts).
+function columns(t: TaskExecution, recordedAt = 0) {
   const c = t.closure;
   return {
     phase: TaskExecution_Phase[c?.phase ?? 0] ?? "UNDEFINED",
     created_at: msOf(c?.createdAt) ?? 0,
-    updated_at: msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0,
+    updated_at: Math.max(recordedAt, msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0),
     started_at: msOf(c?.startedAt),
     duration_ms: durationMsOf(c?.duration),
     message: Buffer.from(toBinary(TaskExecutionSchema, t)),
@@ -74,10 +75,10 @@ export interface StoredTaskExecution {
 type Row = { id: number; phase_version: number; message: Buffer };
 const decode = (r: Row): StoredTaskExecution => ({ rowId: r.id, phaseVersion: r.phase_version, taskExecution: fromBinary(TaskExecutionSchema, r.message) });
 
-export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecution, phaseVersion: number): number {
+export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecution, phaseVersion: number, recordedAt = 0): number {
   const id = t.id!;
   const cols = {
-    ...columns(t),
+    ...columns(t, recordedAt),
     execution_id: executionRowId,
     node_id: id.nodeExecutionId?.nodeId ?? "",
     task_project: id.taskId?.project ?? "",
@@ -91,9 +92,10 @@ export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecu
   return Number(r.lastInsertRowid);
 }
 
-export function updateTaskExecution(db: Db, rowId: number, t: TaskExecution, phaseVersion: number): void {
-  const cols = { ...columns(t), phase_version: phaseVersion };
-  stmt(db, `UPDATE task_executions SET ${Object.keys(cols).map((k) => `${k} = @${k}`).join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
+export function updateTaskExecution(db: Db, rowId: number, t: TaskExecution, phaseVersion: number, recordedAt = 0): void {
+  const cols = { ...columns(t, recordedAt), phase_version: phaseVersion };
+  const set = Object.keys(cols).map((k) => (k === "updated_at" ? "updated_at = max(@updated_at, updated_at)" : `${k} = @${k}`));
+  stmt(db, `UPDATE task_executions SET ${set.join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
 }
 
 export function getTaskExecution(db: Db, executionRowId: number, id: TaskExecutionIdentifier): StoredTaskExecution | undefined {

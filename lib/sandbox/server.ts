@@ -1,0 +1,116 @@
+// The sandbox as a library: `startSandbox(config)` opens the store, seeds it on first start, serves gRPC
+// (AdminService, SignalService) and HTTP (/api/v1, task logs, control) on loopback and runs the executor
+// loop. main.ts is the CLI around it; tests and benchmarks start it in-process on port 0.
+import http2 from "node:http2";
+import type { AddressInfo } from "node:net";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
+import type { SandboxConfig } from "./config";
+import { reconcile } from "./executor/reconcile";
+import { FaultState, faultInterceptor } from "./faults";
+import { createSandboxHttpServer, type SandboxHttpServer } from "./http/server";
+import { ExecutorLoop } from "./loop";
+import { openDb, type Db } from "./store/db";
+import { sandboxRoutes } from "./services/routes";
+import { errorInterceptor } from "./services/errors";
+import type { SandboxContext } from "./services/context";
+import { seedIfEmpty } from "./seed";
+
+export interface SandboxOptions {
+  /** Fault injection state; default from the FLYTE_SANDBOX_FAULT_* environment. */
+  faults?: FaultState;
+  /** The clock the services and the executor share; default Date.now. */
+  now?: () => number;
+  /** Whether to run the executor loop (default true). */
+  executor?: boolean;
+}
+
+export interface RunningSandbox {
+  grpcPort: number;
+  httpPort: number;
+  /** e.g. http://127.0.0.1:8089 */
+  grpcUrl: string;
+  /** e.g. http://127.0.0.1:8088 */
+  httpUrl: string;
+  ctx: SandboxContext;
+  loop: ExecutorLoop;
+  close(): Promise<void>;
+}
+
+/** A listen error a person can act on (the port is taken, or not ours to use). */
+export class SandboxPortError extends Error {
+  constructor(what: string, host: string, port: number, envName: string, cause: NodeJS.ErrnoException) {
+    const reason =
+      cause.code === "EADDRINUSE"
+        ? "is already in use (another sandbox, or another program)"
+        : cause.code === "EACCES"
+          ? "may not be used by this user"
+          : `cannot be used (${cause.code ?? cause.message})`;
+    super(`${what} port ${host}:${port} ${reason}; choose another one with ${envName}=<port> (0 picks a free one)`);
+    this.name = "SandboxPortError";
+  }
+}
+
+function listenGrpc(server: http2.Http2Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => reject(new SandboxPortError("gRPC", host, port, "FLYTE_SANDBOX_GRPC_PORT", err));
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const db: Db = openDb(config.dataDir);
+  const ctx: SandboxContext = { db, config, now: options.now ?? (() => Date.now()), httpBaseUrl: "" };
+  const routes = sandboxRoutes(ctx);
+  const faults = options.faults ?? FaultState.fromEnv();
+  // Faults first: an injected failure never reaches (or changes) the store.
+  const interceptors = [faultInterceptor(faults), errorInterceptor];
+
+  let http: SandboxHttpServer | undefined;
+  let grpc: http2.Http2Server | undefined;
+  const sessions = new Set<http2.ServerHttp2Session>();
+  const loop = new ExecutorLoop(ctx, reconcile, () => ({ ...config.executor, httpBaseUrl: ctx.httpBaseUrl }));
+
+  const close = async () => {
+    loop.stop();
+    const grpcClosed = grpc?.listening ? new Promise<void>((resolve) => grpc!.close(() => resolve())) : Promise.resolve();
+    for (const s of sessions) s.destroy();
+    await Promise.all([grpcClosed, http?.server.listening ? http.close().catch(() => undefined) : undefined]);
+    if (db.open) db.close();
+  };
+
+  try {
+    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort });
+    const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
+      throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);
+    });
+    ctx.httpBaseUrl = httpAddress.url;
+
+    // Both ports are taken before the first write, so a second sandbox on the same data dir stops here.
+    grpc = http2.createServer(connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors }));
+    grpc.on("session", (s) => {
+      sessions.add(s);
+      s.on("close", () => sessions.delete(s));
+    });
+    const grpcPort = await listenGrpc(grpc, config.host, config.grpcPort);
+
+    await seedIfEmpty(ctx);
+    if (options.executor !== false) loop.start();
+    const urlHost = config.host.includes(":") ? `[${config.host}]` : config.host;
+    return {
+      grpcPort,
+      httpPort: httpAddress.port,
+      grpcUrl: `http://${urlHost}:${grpcPort}`,
+      httpUrl: httpAddress.url,
+      ctx,
+      loop,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
