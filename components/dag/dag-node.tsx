@@ -2,12 +2,16 @@
 
 import { Handle, Position, useStore, type NodeProps, type Node } from "@xyflow/react";
 import { memo } from "react";
-import type { GraphNode } from "@/lib/flyte/graph/types";
-import { nodePhase } from "@/lib/flyte/phases";
+import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
+import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
 import { useDagActions, useIsSelected, useNodeOverlay } from "./dag-context";
 
-export type FlyteNodeData = { node: GraphNode };
+export type FlyteNodeData = {
+  node: GraphNode;
+  /** Set on the cases of a branch: which branch, and the case's label and condition. */
+  branchCase?: { branchId: string; label: string; condition?: string };
+};
 export type FlyteFlowNode = Node<FlyteNodeData, "flyte" | "group">;
 
 /** Below this zoom, nodes are drawn as plain coloured boxes: thousands stay smooth. */
@@ -23,10 +27,17 @@ const KIND_LABEL: Record<string, string> = {
   dynamic: "dynamic",
 };
 
-function subtitle(node: GraphNode): string | undefined {
-  if (node.kind === "gate" && node.gate) {
-    return node.gate.kind === "sleep" ? "sleep" : node.gate.kind === "approve" ? "approval gate" : "signal gate";
+function gateText(gate: GraphGate, waiting: boolean): string {
+  if (gate.kind === "sleep") {
+    const secs = gate.durationMs !== undefined ? ` ${Math.round(gate.durationMs / 1000)}s` : "";
+    return waiting ? `sleeping${secs}` : `sleep${secs}`;
   }
+  if (gate.kind === "approve") return waiting ? "waiting for approval" : "approval gate";
+  return waiting ? `waiting for signal ${gate.signalId}` : `signal gate · ${gate.signalId}`;
+}
+
+function subtitle(node: GraphNode, waiting: boolean): string | undefined {
+  if (node.kind === "gate" && node.gate) return gateText(node.gate, waiting);
   return node.taskType ?? KIND_LABEL[node.kind];
 }
 
@@ -39,6 +50,14 @@ function handles() {
   );
 }
 
+/** A branch case: taken once it has an execution; not taken when its branch finished without running it. */
+function useBranchCaseState(data: FlyteNodeData, started: boolean): "taken" | "skipped" | undefined {
+  const branch = useNodeOverlay(data.branchCase?.branchId ?? "");
+  if (!data.branchCase) return undefined;
+  if (started) return "taken";
+  return branch && nodePhase(branch.phase).isTerminal ? "skipped" : undefined;
+}
+
 function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const node = data.node;
   const overlay = useNodeOverlay(node.id);
@@ -47,12 +66,16 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const { select, toggleGroup } = useDagActions();
   const phase = nodePhase(overlay?.phase ?? 0);
   const started = overlay !== undefined;
+  const branchState = useBranchCaseState(data, started);
   const terminal = node.kind === "start" || node.kind === "end";
+  const waiting = node.kind === "gate" && started && !phase.isTerminal;
   const common = {
     "data-testid": "dag-node",
     "data-node-id": node.id,
     "data-phase": started ? phase.name : "UNDEFINED",
     "data-kind": node.kind,
+    ...(waiting ? { "data-waiting": "true" } : {}),
+    ...(branchState ? { "data-branch": branchState } : {}),
   };
   const tone = started ? toneClass(phase.tone) : "bg-white text-slate-700 ring-slate-300";
 
@@ -64,34 +87,44 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
       </div>
     );
   }
+  const label = `${node.name}: ${started ? phase.label : branchState === "skipped" ? "not taken" : "not started"}${waiting ? ` (${gateText(node.gate!, true)})` : ""}`;
   if (simple) {
+    // Solid fill: at this zoom a pale box with a thin ring is invisible.
     return (
-      <div {...common} aria-label={`${node.name}: ${started ? phase.label : "not started"}`} className={`h-full w-full rounded ring-2 ring-inset ${tone}`}>
+      <div {...common} aria-label={label} onClick={() => select(node.id)} className={`h-full w-full rounded ${tone}`}>
+        <span className="block h-full w-full rounded" style={{ backgroundColor: started ? "currentColor" : undefined, opacity: started ? 0.85 : 1 }} />
         {handles()}
       </div>
     );
   }
-  const sub = subtitle(node);
+  const sub = subtitle(node, waiting);
+  const caseLabel = data.branchCase ? `${data.branchCase.label}${branchState === "skipped" ? " · not taken" : branchState === "taken" ? " · taken" : ""}` : undefined;
   return (
     <div
       {...common}
       role="button"
       tabIndex={-1}
-      aria-label={`${node.name}: ${started ? phase.label : "not started"}`}
+      aria-label={label}
       aria-pressed={selected}
       onClick={() => select(node.id)}
+      title={data.branchCase?.condition ? `${data.branchCase.label} ${data.branchCase.condition}` : undefined}
       className={`flex h-full w-full cursor-pointer flex-col justify-center rounded-md px-2.5 ring-1 ring-inset ${tone} ${
-        selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""
-      }`}
+        branchState === "skipped" ? "opacity-50" : ""
+      } ${selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""}`}
     >
       {handles()}
+      {caseLabel ? (
+        <span className={`absolute -top-2 left-2 rounded px-1 text-[9px] font-medium uppercase tracking-wide ring-1 ${branchState === "taken" ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-500 ring-slate-300"}`}>
+          {caseLabel}
+        </span>
+      ) : null}
       <div className="flex min-w-0 items-center gap-1.5">
-        <PhaseIcon icon={started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />
+        <PhaseIcon icon={waiting ? "waiting" : started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />
         <span className="truncate text-xs font-medium" title={node.name}>
           {node.name}
         </span>
       </div>
-      {sub ? <span className="truncate pl-5 text-[10px] opacity-75">{sub}</span> : null}
+      {sub ? <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span> : null}
       {node.expandable ? (
         <button
           type="button"
@@ -105,19 +138,35 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
           +
         </button>
       ) : null}
-      {overlay?.subNodePhases ? <SubNodeBar counts={overlay.subNodePhases} /> : null}
+      {overlay?.subTaskPhases ? (
+        <SubTaskBar counts={overlay.subTaskPhases} phaseOf={taskPhase} />
+      ) : overlay?.subNodePhases ? (
+        <SubTaskBar counts={overlay.subNodePhases} phaseOf={nodePhase} />
+      ) : null}
     </div>
   );
 }
 
-function SubNodeBar({ counts }: { counts: Readonly<Partial<Record<number, number>>> }) {
-  const entries = Object.entries(counts).filter(([, n]) => (n ?? 0) > 0);
-  const total = entries.reduce((s, [, n]) => s + (n ?? 0), 0);
+/** A map node's sub-tasks: one bar segment per phase, as wide as its share; the numbers in its label. */
+function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<number, number>>>; phaseOf(p: number): PhaseInfo }) {
+  const entries = Object.entries(counts)
+    .map(([p, n]) => ({ phase: phaseOf(Number(p)), n: n ?? 0 }))
+    .filter((e) => e.n > 0);
+  const total = entries.reduce((s, e) => s + e.n, 0);
   if (!total) return null;
+  const text = entries.map((e) => `${e.n} ${e.phase.label.toLowerCase()}`).join(", ");
   return (
-    <div className="absolute right-1 bottom-0.5 left-1 flex h-1 overflow-hidden rounded" aria-label="Sub-task phases">
-      {entries.map(([phase, n]) => (
-        <span key={phase} title={`${nodePhase(Number(phase)).label}: ${n}`} className={`h-full ${toneClass(nodePhase(Number(phase)).tone)} ring-0`} style={{ width: `${((n ?? 0) / total) * 100}%`, backgroundColor: "currentColor" }} />
+    <div
+      data-testid="sub-task-bar"
+      data-total={total}
+      data-counts={entries.map((e) => `${e.phase.name}:${e.n}`).join(" ")}
+      role="img"
+      aria-label={`${total} sub-tasks: ${text}`}
+      title={`${total} sub-tasks: ${text}`}
+      className="absolute right-1 bottom-0.5 left-1 flex h-1.5 overflow-hidden rounded bg-slate-200"
+    >
+      {entries.map((e) => (
+        <span key={e.phase.value} className={`h-full ${toneClass(e.phase.tone)}`} style={{ width: `${(e.n / total) * 100}%`, backgroundColor: "currentColor" }} />
       ))}
     </div>
   );

@@ -4,15 +4,16 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFl
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import type { ExecutionOverlay, NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import { layoutInput } from "@/lib/flyte/graph/layout-input";
-import type { WorkflowGraph } from "@/lib/flyte/graph/types";
+import type { GraphNode, WorkflowGraph } from "@/lib/flyte/graph/types";
 import { DagContext, type DagStores } from "./dag-context";
-import { nodeTypes, type FlyteFlowNode } from "./dag-node";
+import { nodeTypes, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
 import { KeyedStore } from "./keyed-store";
 import type { Layout } from "./layout";
 import { nextNodeInDirection } from "./keyboard";
 import { useLayout } from "./use-layout";
 
 const MINIMAP_MAX_NODES = 300;
+const ignoreNodeClick = () => {};
 
 export interface DagViewProps {
   graph: WorkflowGraph;
@@ -20,6 +21,13 @@ export interface DagViewProps {
   selectedId?: string;
   onSelect(graphNodeId: string): void;
   onToggleGroup(graphNodeId: string): void;
+}
+
+/* A branch's case knows its branch, to say whether it was taken. */
+function branchCaseOf(graph: WorkflowGraph, n: GraphNode): FlyteNodeData["branchCase"] {
+  const parent = n.parentId !== undefined ? graph.byId.get(n.parentId) : undefined;
+  const c = parent?.branch?.cases.find((x) => x.nodeId === n.id);
+  return parent && c ? { branchId: parent.id, label: c.label, condition: c.condition } : undefined;
 }
 
 function toFlow(graph: WorkflowGraph, layout: Layout): { nodes: FlyteFlowNode[]; edges: Edge[] } {
@@ -35,7 +43,7 @@ function toFlow(graph: WorkflowGraph, layout: Layout): { nodes: FlyteFlowNode[];
       width: box.width,
       height: box.height,
       ...(n.parentId !== undefined ? { parentId: n.parentId, extent: "parent" as const } : {}),
-      data: { node: n },
+      data: { node: n, branchCase: branchCaseOf(graph, n) },
       draggable: false,
       connectable: false,
       selectable: false,
@@ -119,6 +127,8 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup }: DagViewPr
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
+          // Without a node handler React Flow makes nodes ignore the pointer; the nodes handle their own clicks.
+          onNodeClick={ignoreNodeClick}
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ style: { stroke: "#94a3b8", strokeWidth: 1.25 } }}
         >

@@ -24,7 +24,15 @@ export function nextNodeInDirection(
 ): string | undefined {
   const laidOut = graph.nodes.filter((n) => layout.boxes[n.id]);
   if (key === "Escape") return undefined;
-  if (!currentId || !layout.boxes[currentId]) return laidOut.find((n) => n.kind !== "start")?.id ?? laidOut[0]?.id;
+  if (!currentId || !layout.boxes[currentId]) {
+    // Start where reading starts: the leftmost real node (the start and end markers are not selectable things).
+    const real = laidOut.filter((n) => n.kind !== "start" && n.kind !== "end");
+    const leftmost = real.reduce<{ id: string; x: number } | undefined>((best, n) => {
+      const x = absolute(graph, layout, n.id)!.x;
+      return !best || x < best.x ? { id: n.id, x } : best;
+    }, undefined);
+    return leftmost?.id ?? laidOut[0]?.id;
+  }
   const here = absolute(graph, layout, currentId)!;
   if (key === "ArrowRight" || key === "ArrowLeft") {
     const forward = key === "ArrowRight";

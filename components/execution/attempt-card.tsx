@@ -3,6 +3,7 @@
 import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { taskPhase } from "@/lib/flyte/phases";
+import { latestSubTasks } from "@/lib/flyte/sub-tasks";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 
@@ -41,7 +42,7 @@ export function AttemptCard({
   const retry = attempt.id?.retryAttempt ?? 0;
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const started = timestampMs(c?.startedAt);
-  const subTasks = c?.metadata?.externalResources ?? [];
+  const subTasks = latestSubTasks(c?.metadata?.externalResources ?? []);
   return (
     <article
       data-testid="attempt"
@@ -88,7 +89,7 @@ export function AttemptCard({
                 <li key={`${s.index}-${s.retryAttempt}`} data-testid="sub-task" data-index={s.index} data-phase={sp.name} className="flex items-center gap-2 text-xs">
                   <span className="w-10 font-mono text-slate-500">#{s.index}</span>
                   <PhaseBadge phase={sp} />
-                  {s.retryAttempt ? <span className="text-slate-500">retry {s.retryAttempt}</span> : null}
+                  {s.retryAttempt ? <span className="text-slate-500">after {s.retryAttempt} {s.retryAttempt === 1 ? "retry" : "retries"}</span> : null}
                   <LogLinks logs={s.logs} onOpen={onOpenLog} />
                 </li>
               );

@@ -3,11 +3,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { summarizeExecution } from "@/lib/flyte/execution";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import type { LiveStatus } from "@/lib/query/live-execution";
+import { ExecutionActions } from "@/components/actions/execution-actions";
+import { GateBanner } from "@/components/signals/gate-banner";
 import { Breadcrumbs } from "@/components/shell/app-header";
 import { Banner } from "@/components/ui/banner";
 import { PhaseBadge } from "@/components/ui/phase-badge";
@@ -44,12 +47,17 @@ export function ExecutionHeader({
   liveError,
   failedNodeId,
   onShowNode,
+  nodes,
+  selectedNodeId,
 }: {
   execution: Execution;
   status: LiveStatus;
   liveError: string;
   failedNodeId?: string;
   onShowNode(nodeId: string): void;
+  /** Live node executions: the gate banner counts the gates waiting for input. */
+  nodes?: ReadonlyMap<string, NodeExecution>;
+  selectedNodeId?: string;
 }) {
   const s = summarizeExecution(execution);
   const phase = workflowPhase(s.phase);
@@ -71,7 +79,7 @@ export function ExecutionHeader({
         <h1 className="font-mono text-xl font-semibold">{s.name}</h1>
         <PhaseBadge phase={phase} testId="execution-phase" />
         <LiveIndicator status={status} error={liveError} />
-        <div className="ml-auto flex gap-2" data-testid="execution-actions" />
+        <ExecutionActions execution={execution} />
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Launch plan">
@@ -112,6 +120,7 @@ export function ExecutionHeader({
           ))}
         </ul>
       ) : null}
+      {nodes ? <GateBanner execution={execution} nodes={nodes} selectedNodeId={selectedNodeId} onShowNode={onShowNode} /> : null}
       {s.error ? (
         <Banner
           tone="error"

@@ -17,6 +17,7 @@ import { NodePanel, type PanelTab } from "./node-panel";
 import { NodesTab } from "./nodes-tab";
 import { TimelineTab } from "./timeline-tab";
 import { useLiveExecution } from "./use-live-execution";
+import { useNodeNames } from "./use-node-names";
 import { useUrlState } from "./use-url-state";
 
 const TABS = [
@@ -39,6 +40,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
   const live = useLiveExecution(project, domain, name);
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values()), [live.nodes]);
+  const nameOf = useNodeNames(execution);
 
   const crumbs = [
     { label: "Projects", href: "/console" },
@@ -68,7 +70,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
 
   return (
     <div className="flex h-[calc(100vh-7rem)] min-h-[32rem] flex-col gap-3" data-testid="execution-page">
-      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} />
+      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
       <nav role="tablist" aria-label="Execution views" className="flex gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <button
@@ -90,15 +92,16 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
           {tab === "graph" ? (
             <GraphTab execution={execution} nodes={live.nodes} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
-            <NodesTab nodes={live.nodes} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+            <NodesTab nodes={live.nodes} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : (
-            <TimelineTab nodes={live.nodes} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
+            <TimelineTab nodes={live.nodes} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
           )}
         </div>
         {selected ? (
           <NodePanel
             key={selected.id?.nodeId}
             nodeExecution={selected}
+            name={nameOf(selected)}
             tab={panelTab}
             attempt={attempt}
             onChange={(c) => setParams({ ...(c.panel ? { panel: c.panel } : {}), ...(c.attempt !== undefined ? { attempt: String(c.attempt) } : {}) })}

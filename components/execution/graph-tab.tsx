@@ -4,14 +4,22 @@ import { useQuery } from "@connectrpc/connect-query";
 import { useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import { buildWorkflowGraph } from "@/lib/flyte/graph/build";
-import { buildExecutionOverlay, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
+import { buildWorkflowGraph, visibleGraph } from "@/lib/flyte/graph/build";
+import { filterGraph } from "@/lib/flyte/graph/filter";
+import { buildExecutionOverlay, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
+import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import { DagView } from "@/components/dag/dag-view";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
+import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
+import { useDynamicClosures, useSubTaskCounts } from "./use-node-extras";
 
 /** Graphs bigger than this open with groups closed and a note; smaller ones open every group. */
 const OPEN_ALL_BELOW = 40;
+/** From this many drawn nodes on, the graph offers a filtered view. */
+const LARGE_GRAPH = 300;
+/** From this many, it opens filtered (failed or running nodes) and drawing everything is a choice. */
+const HUGE_GRAPH = 10_000;
 
 export function GraphTab({
   execution,
@@ -28,19 +36,42 @@ export function GraphTab({
   const workflow = useQuery(getWorkflow, { id: workflowId }, { enabled: !!workflowId, ...IMMUTABLE });
   const closure = workflow.data?.closure?.compiledWorkflow;
   const [expanded, setExpanded] = useState<ReadonlySet<string> | undefined>(undefined);
+  const dynamicClosures = useDynamicClosures(nodes);
 
   const graph = useMemo(() => {
     if (!closure) return undefined;
     const small = (closure.primary?.template?.nodes.length ?? 0) + closure.subWorkflows.reduce((s, w) => s + (w.template?.nodes.length ?? 0), 0) < OPEN_ALL_BELOW;
-    return buildWorkflowGraph(closure, { expanded: expanded ?? (small ? "all" : new Set()) });
-  }, [closure, expanded]);
+    return buildWorkflowGraph(closure, { expanded: expanded ?? (small ? "all" : new Set()), dynamicClosures });
+  }, [closure, expanded, dynamicClosures]);
+  const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
 
+  const subTasks = useSubTaskCounts(graph, nodes);
+  const previousBase = useRef<ExecutionOverlay | undefined>(undefined);
   const previous = useRef<ExecutionOverlay | undefined>(undefined);
   const overlay = useMemo(() => {
     if (!graph) return new Map() as ExecutionOverlay;
-    previous.current = buildExecutionOverlay(graph, nodes.values(), previous.current);
+    previousBase.current = buildExecutionOverlay(graph, nodes.values(), previousBase.current);
+    const byGraphId = new Map<string, SubTaskPhaseCounts>();
+    if (subTasks.size) {
+      for (const [graphId, entry] of previousBase.current) {
+        const counts = subTasks.get(entry.nodeExecutionId);
+        if (counts) byGraphId.set(graphId, counts);
+      }
+    }
+    previous.current = withSubTaskPhases(previousBase.current, byGraphId, previous.current);
     return previous.current;
-  }, [graph, nodes]);
+  }, [graph, nodes, subTasks]);
+
+  const [filter, setFilter] = useState<GraphFilter | undefined>(undefined);
+  const huge = drawnCount >= HUGE_GRAPH;
+  const activeFilter = filter ?? (huge ? { failedOrRunning: true, search: "" } : undefined);
+  const filtering = !!activeFilter && (activeFilter.failedOrRunning || activeFilter.search.trim() !== "");
+  const shown = useMemo(() => {
+    if (!graph || !filtering) return graph;
+    return filterGraph(graph, keptNodes(graph, overlay, activeFilter));
+    // The kept set changes with phases only while the failed-or-running filter is on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph, filtering, activeFilter?.search, activeFilter?.failedOrRunning, activeFilter?.failedOrRunning ? overlay : undefined]);
 
   const selectedGraphId = useMemo(() => {
     if (!selectedNodeId) return undefined;
@@ -49,23 +80,38 @@ export function GraphTab({
   }, [overlay, graph, selectedNodeId]);
 
   if (workflow.isError) return <QueryError error={workflow.error} retry={() => void workflow.refetch()} />;
-  if (!graph) return <LoadingRows rows={4} label="Loading the workflow graph" />;
+  if (!graph || !shown) return <LoadingRows rows={4} label="Loading the workflow graph" />;
   return (
-    <div className="h-full" data-testid="graph-tab">
-      <DagView
-        graph={graph}
-        overlay={overlay}
-        selectedId={selectedGraphId}
-        onSelect={(graphId) => onSelectNode(overlay.get(graphId)?.nodeExecutionId ?? graphId)}
-        onToggleGroup={(graphId) => {
-          const current = new Set(
-            expanded ?? graph.nodes.filter((n) => n.expanded).map((n) => n.id),
-          );
-          if (current.has(graphId)) current.delete(graphId);
-          else current.add(graphId);
-          setExpanded(current);
-        }}
-      />
+    <div className="flex h-full flex-col" data-testid="graph-tab">
+      {drawnCount >= LARGE_GRAPH || filtering ? (
+        <GraphFilterBar
+          total={drawnCount}
+          shown={filtering ? shown.nodes.length : drawnCount}
+          filter={activeFilter ?? { failedOrRunning: false, search: "" }}
+          huge={huge}
+          onChange={setFilter}
+        />
+      ) : null}
+      <div className="min-h-0 flex-1">
+        {filtering && shown.nodes.length === 0 ? (
+          <p role="status" className="p-6 text-center text-sm text-slate-500" data-testid="graph-filter-empty">
+            {activeFilter?.failedOrRunning && !activeFilter.search ? "No node failed or is running." : "No node matches."}
+          </p>
+        ) : (
+          <DagView
+            graph={shown}
+            overlay={overlay}
+            selectedId={selectedGraphId}
+            onSelect={(graphId) => onSelectNode(overlay.get(graphId)?.nodeExecutionId ?? graphId)}
+            onToggleGroup={(graphId) => {
+              const current = new Set(expanded ?? graph.nodes.filter((n) => n.expanded).map((n) => n.id));
+              if (current.has(graphId)) current.delete(graphId);
+              else current.add(graphId);
+              setExpanded(current);
+            }}
+          />
+        )}
+      </div>
     </div>
   );
 }

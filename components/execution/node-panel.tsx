@@ -2,6 +2,7 @@
 
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { CatalogCacheStatus } from "@/lib/gen/flyteidl/core/catalog_pb";
@@ -9,6 +10,7 @@ import { nodePhase, taskPhase } from "@/lib/flyte/phases";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import { getNodeExecutionData, listTaskExecutions } from "@/lib/query/execution-view";
+import { GateNodeActions } from "@/components/signals/gate-node-actions";
 import { Button } from "@/components/ui/button";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
@@ -52,6 +54,7 @@ function CacheStatus({ ne }: { ne: NodeExecution }) {
 
 export function NodePanel({
   nodeExecution,
+  name,
   tab,
   attempt,
   onChange,
@@ -59,6 +62,8 @@ export function NodePanel({
   onOpenLog,
 }: {
   nodeExecution: NodeExecution;
+  /** The node's name in the workflow, when known. */
+  name?: string;
   tab: PanelTab;
   attempt?: number;
   onChange(changes: { panel?: PanelTab; attempt?: number }): void;
@@ -75,6 +80,12 @@ export function NodePanel({
     { refetchInterval: running ? 2_000 : false, enabled: tab === "attempts" },
   );
   const data = useQuery(getNodeExecutionData, { id }, { enabled: tab !== "attempts", refetchInterval: running ? 3_000 : false });
+  // A new attempt or a final phase shows on the node execution first: read the attempts again then.
+  const updatedMs = timestampMs(c?.updatedAt);
+  const refetchAttempts = attempts.refetch;
+  useEffect(() => {
+    if (tab === "attempts") void refetchAttempts();
+  }, [updatedMs, tab, refetchAttempts]);
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const list = [...(attempts.data?.taskExecutions ?? [])].sort((a, b) => (a.id?.retryAttempt ?? 0) - (b.id?.retryAttempt ?? 0));
   const selectedAttempt = attempt ?? list.at(-1)?.id?.retryAttempt;
@@ -84,8 +95,8 @@ export function NodePanel({
       <header className="space-y-1 border-b border-slate-200 bg-white p-3">
         <div className="flex items-start gap-2">
           <div className="min-w-0">
-            <h2 className="truncate text-base font-semibold" title={nodeExecution.metadata?.specNodeId || id.nodeId}>
-              {nodeExecution.metadata?.specNodeId || id.nodeId}
+            <h2 className="truncate text-base font-semibold" data-testid="node-panel-name" title={name || nodeExecution.metadata?.specNodeId || id.nodeId}>
+              {name || nodeExecution.metadata?.specNodeId || id.nodeId}
             </h2>
             <p className="truncate font-mono text-xs text-slate-500">{id.nodeId}</p>
           </div>
@@ -99,12 +110,13 @@ export function NodePanel({
           <span className="font-mono">{formatDuration(durationMs(c?.duration))}</span>
         </div>
         <CacheStatus ne={nodeExecution} />
+        <GateNodeActions nodeExecution={nodeExecution} />
         {error ? (
           <div role="alert" data-testid="node-error" className="rounded border border-red-200 bg-red-50 p-2">
             <p className="text-xs font-semibold text-red-800">
               {error.kind === 1 ? "USER error" : error.kind === 2 ? "SYSTEM error" : "Error"} {error.code ? `· ${error.code}` : ""}
             </p>
-            <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs text-red-900">{error.message}</pre>
+            <pre className="mt-1 max-h-28 overflow-auto whitespace-pre-wrap font-mono text-xs text-red-900">{error.message}</pre>
           </div>
         ) : null}
       </header>

@@ -15,11 +15,13 @@ const FILTER_PHASES = ["RUNNING", "QUEUED", "SUCCEEDED", "FAILED", "TIMED_OUT", 
 
 export function NodesTab({
   nodes,
+  nameOf,
   running,
   selectedNodeId,
   onSelectNode,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
   onSelectNode(nodeId: string): void;
@@ -30,7 +32,7 @@ export function NodesTab({
   const [sort, setSort] = useState<NodeSort>("start");
   const now = useNow(1_000, running);
   const rows = useMemo(
-    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now }),
+    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf }),
     [nodes, expanded, phases, search, sort, now],
   );
   const scroller = useRef<HTMLDivElement>(null);

@@ -18,12 +18,14 @@ const LABEL_WIDTH = 240;
 
 export function TimelineTab({
   nodes,
+  nameOf,
   running,
   selectedNodeId,
   onSelectNode,
   workflowId,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
   onSelectNode(nodeId: string): void;
@@ -36,7 +38,7 @@ export function TimelineTab({
   }, [workflow.data]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(1_000, running);
-  const timeline = useMemo(() => buildTimeline(nodes, { expanded, upstream, nowMs: now }), [nodes, expanded, upstream, now]);
+  const timeline = useMemo(() => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf }), [nodes, expanded, upstream, now, nameOf]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: timeline.bars.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });
   const span = timeline.endMs - timeline.startMs;

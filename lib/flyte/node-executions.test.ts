@@ -35,6 +35,14 @@ describe("nodeExecutionRows", () => {
     expect(open.map((r) => [r.nodeId, r.depth])).toEqual([["n0", 0], ["n1", 0], ["n1-0-a", 1], ["n1-0-b", 1], ["n2", 0]]);
   });
 
+  it("names rows after the workflow's node names when given, and searches those names", () => {
+    const names: Record<string, string> = { n0: "prepare_batch", n1: "my_subwf" };
+    const nameOf = (x: (typeof nodes)[number]) => names[x.id!.nodeId];
+    const rows = nodeExecutionRows(nodes, { expanded: new Set(), nowMs: 0, nameOf });
+    expect(rows.map((r) => r.name)).toEqual(["prepare_batch", "my_subwf", "n2"]);
+    expect(nodeExecutionRows(nodes, { expanded: new Set(), nowMs: 0, nameOf, search: "subwf" }).map((r) => r.nodeId)).toEqual(["n1"]);
+  });
+
   it("filters by phase and keeps (and opens) the parents of matching children", () => {
     const failed = nodeExecutionRows(nodes, { expanded: new Set(), phases: new Set(["FAILED"]), nowMs: 0 });
     expect(failed.map((r) => r.nodeId)).toEqual(["n1", "n1-0-b"]);

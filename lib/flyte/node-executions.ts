@@ -35,9 +35,11 @@ export interface NodeRowOptions {
   search?: string;
   sort?: NodeSort;
   nowMs: number;
+  /** The node's name from the workflow (e.g. the task's function name); default: its spec node id. */
+  nameOf?: (ne: NodeExecution) => string | undefined;
 }
 
-function displayName(ne: NodeExecution): string {
+function specName(ne: NodeExecution): string {
   return ne.metadata?.specNodeId || ne.id?.nodeId || "";
 }
 
@@ -53,6 +55,7 @@ function rowDuration(ne: NodeExecution, nowMs: number): number | undefined {
  * sorted, filtered by phase and name (a parent stays when a descendant matches, and opens).
  */
 export function nodeExecutionRows(nodes: Iterable<NodeExecution>, opts: NodeRowOptions): NodeRow[] {
+  const displayName = (ne: NodeExecution) => opts.nameOf?.(ne) || specName(ne);
   const byId = new Map<string, NodeExecution>();
   for (const ne of nodes) if (ne.id?.nodeId) byId.set(ne.id.nodeId, ne);
   const children = new Map<string | undefined, NodeExecution[]>();

@@ -68,9 +68,14 @@ export function criticalPath(
 
 export function buildTimeline(
   nodes: ReadonlyMap<string, NodeExecution>,
-  opts: { expanded: ReadonlySet<string>; upstream: Readonly<Record<string, readonly string[]>>; nowMs: number },
+  opts: {
+    expanded: ReadonlySet<string>;
+    upstream: Readonly<Record<string, readonly string[]>>;
+    nowMs: number;
+    nameOf?: (ne: NodeExecution) => string | undefined;
+  },
 ): Timeline {
-  const rows = nodeExecutionRows(nodes.values(), { expanded: opts.expanded, nowMs: opts.nowMs });
+  const rows = nodeExecutionRows(nodes.values(), { expanded: opts.expanded, nowMs: opts.nowMs, nameOf: opts.nameOf });
   const critical = criticalPath(nodes, opts.upstream, opts.nowMs);
   let startMs = Infinity;
   let endMs = -Infinity;

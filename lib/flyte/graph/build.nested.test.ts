@@ -150,10 +150,11 @@ describe("node kinds without a fixture", () => {
     expect(g.byId.get("sleep")?.gate).toEqual({ kind: "sleep", durationMs: 90_500 });
   });
 
-  it("an ArrayNode is a group around its mapped node, with that node's task type", () => {
+  it("an ArrayNode is one node with its mapped node's task type; the mapped node stays hidden, even when asked open", () => {
     const g = buildWorkflowGraph(closure, { expanded: new Set(["map"]) });
-    expect(g.byId.get("map")).toMatchObject({ kind: "array", name: "map_square", taskType: "python-task", childIds: ["map-0-n0"], expanded: true });
-    expect(g.byId.get("map-0-n0")).toMatchObject({ kind: "task", name: "square", parentId: "map", visible: true });
+    expect(g.byId.get("map")).toMatchObject({ kind: "array", name: "map_square", taskType: "python-task", childIds: ["map-0-n0"], expandable: false, expanded: false });
+    expect(g.byId.get("map-0-n0")).toMatchObject({ kind: "task", name: "square", parentId: "map", visible: false });
+    expect(visibleGraph(g).nodes.map((n) => n.id)).not.toContain("map-0-n0");
     expect(g.edges.map((e) => e.id).sort()).toEqual([
       "approve->map", "map->end-node", "signal->map", "sleep->map",
       "start-node->approve", "start-node->signal", "start-node->sleep",

@@ -91,11 +91,7 @@ class GraphBuilder {
     const node = this.add(parent, spec.id, kind, nodeDisplayName(spec), id, spec);
     node.reference = nodeReference(spec);
     if (task) node.taskType = task.type;
-    if (isMapTask) {
-      node.isMapTask = true;
-      node.expandable = false;
-      node.expanded = false;
-    }
+    if (isMapTask) node.isMapTask = true;
     const t = spec.target;
     if (dynamic?.primary) {
       this.nested(id, dynamic, [indexClosure(dynamic), ...scope], node);
@@ -242,6 +238,11 @@ export function buildWorkflowGraph(closure: CompiledWorkflowClosure, opts: Build
   if (opts.expanded === "all") key.add("expanded:all");
   else for (const id of [...(opts.expanded ?? [])].filter((id) => b.byId.get(id)?.expandable).sort()) key.add(id);
   return { nodes: b.nodes, byId: b.byId, edges: b.edges, layoutKey: key.digest() };
+}
+
+/** The node's name in the workflow (a task's function name, a sub-workflow's name), when the graph has it. */
+export function graphNodeName(graph: WorkflowGraph, nodeExecutionId: string): string | undefined {
+  return graph.byId.get(nodeExecutionId)?.name;
 }
 
 /** The nodes and edges drawn with the current expanded set. */

@@ -3,11 +3,11 @@ import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { NodeExecutionSchema, type NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_pb";
-import { NodeExecution_Phase as Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { NodeExecution_Phase as Phase, TaskExecution_Phase as TaskPhase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { buildWorkflowGraph } from "./build";
 import { haveFixtures, loadAdminWorkflowClosure, loadClosure } from "./fixtures.testutil";
-import { branchTakenCase, buildExecutionOverlay, nodeExecutionKey } from "./overlay";
+import { branchTakenCase, buildExecutionOverlay, nodeExecutionKey, withSubTaskPhases } from "./overlay";
 
 const EXEC = { project: "flytesnacks", domain: "development", name: "f7c3a1" };
 
@@ -50,12 +50,14 @@ describe.skipIf(!haveFixtures)("buildExecutionOverlay on real closures", () => {
     expect("phase" in g.byId.get("n2")!).toBe(false);
   });
 
-  it("039: ids FlytePropeller shortened to a hash map through the parent the caller names", () => {
+  it("039: ids FlytePropeller shortened to a hash map through the parent the caller names, or a unique spec id", () => {
     const g = buildWorkflowGraph(compiled("039_core.control_flow.conditions.nested_conditions_2_wf.json"));
     // "n0-0-n0-n0-0-n0-n0-n0" is 21 characters, over propeller's 20: it reports a hash instead.
     const hashed = ne("fkb2m7qzu", Phase.FAILED, { spec: "n0-n0-n0" });
     const listed = [ne("n0", Phase.FAILED, { spec: "n0", parent: true }), ne("n0-0-n0-n0", Phase.FAILED, { spec: "n0-n0", parent: true })];
-    expect(buildExecutionOverlay(g, [...listed, hashed]).has("n0-0-n0-n0-0-n0-n0-n0")).toBe(false);
+    // Without the parent named, its spec id finds it, being the only node with that id; an ambiguous one does not.
+    expect(buildExecutionOverlay(g, [...listed, hashed]).get("n0-0-n0-n0-0-n0-n0-n0")?.nodeExecutionId).toBe("fkb2m7qzu");
+    expect(buildExecutionOverlay(g, [...listed, ne("fq3k9zz", Phase.SUCCEEDED, { spec: "start-node" })]).get("start-node")).toBeUndefined();
     const overlay = buildExecutionOverlay(g, [...listed, { nodeExecution: hashed, parentId: "n0-0-n0-n0" }]);
     expect(phases(overlay)).toEqual({
       n0: ["FAILED", "n0"],
@@ -160,6 +162,19 @@ describe("buildExecutionOverlay", () => {
     expect(second.get("sub")).toBe(first.get("sub"));
     expect(second.get("sub-0-a")).not.toBe(first.get("sub-0-a"));
     expect(second.get("sub-0-a")?.phase).toBe(Phase.SUCCEEDED);
+  });
+
+  it("sub-task counts join the array node's entry, which keeps its identity while nothing changes", () => {
+    const base = buildExecutionOverlay(g, [ne("map", Phase.RUNNING, { spec: "map" }), ne("sub", Phase.RUNNING, { spec: "sub", parent: true })]);
+    const counts = new Map([["map", { [TaskPhase.SUCCEEDED]: 3, [TaskPhase.RUNNING]: 1 }], ["nowhere", { [TaskPhase.QUEUED]: 1 }]]);
+    const first = withSubTaskPhases(base, counts);
+    expect(first.get("map")?.subTaskPhases).toEqual({ [TaskPhase.SUCCEEDED]: 3, [TaskPhase.RUNNING]: 1 });
+    expect(first.get("sub")).toBe(base.get("sub"));
+    expect(first.has("nowhere")).toBe(false);
+    expect(withSubTaskPhases(base, new Map([["map", { [TaskPhase.RUNNING]: 1, [TaskPhase.SUCCEEDED]: 3 }]]), first).get("map")).toBe(first.get("map"));
+    const moved = withSubTaskPhases(base, new Map([["map", { [TaskPhase.SUCCEEDED]: 4 }]]), first);
+    expect(moved.get("map")).not.toBe(first.get("map"));
+    expect(moved.get("map")?.subTaskPhases).toEqual({ [TaskPhase.SUCCEEDED]: 4 });
   });
 
   it("ignores executions of nodes the graph does not have", () => {

@@ -4,6 +4,7 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { nodeExecutionKey, type NodeExecutionIdLike } from "../ids";
+import type { SubTaskPhaseCounts } from "../sub-tasks";
 import { childNodeId } from "./build";
 import type { WorkflowGraph } from "./types";
 
@@ -33,6 +34,8 @@ export interface NodeOverlayEntry {
   isArray: boolean;
   /** Array nodes whose sub-nodes report as node executions: how many are in each phase (latest attempt each). */
   subNodePhases?: Readonly<Partial<Record<NodeExecution_Phase, number>>>;
+  /** Map and array nodes whose sub-tasks report as external resources of a task execution: counts per task phase. */
+  subTaskPhases?: SubTaskPhaseCounts;
 }
 
 export type ExecutionOverlay = ReadonlyMap<string, NodeOverlayEntry>;
@@ -70,6 +73,15 @@ export function buildExecutionOverlay(
     items.set(key, { ne, key, order: order++, explicitParent: input.parentId });
   }
 
+  let bySpec: Map<string, string | null> | undefined;
+  const uniqueBySpec = () => {
+    if (!bySpec) {
+      bySpec = new Map();
+      for (const n of graph.nodes) bySpec.set(n.specNodeId, bySpec.has(n.specNodeId) ? null : n.id);
+    }
+    return bySpec;
+  };
+
   const resolve = (item: Item): string | null => {
     if (item.graphId !== undefined) return item.graphId;
     item.graphId = null; // guards against parent cycles in bad input
@@ -91,8 +103,10 @@ export function buildExecutionOverlay(
       }
     }
     if (parentKey === undefined) {
-      const own = spec || uniqueId;
-      item.graphId = graph.byId.has(own) ? own : null;
+      // A shortened id with no parent named: its spec id finds it only when one graph node alone has that id
+      // (a nested start-node must not pass for the workflow's own).
+      if (spec && uniqueId !== spec) item.graphId = uniqueBySpec().get(spec) ?? null;
+      else item.graphId = graph.byId.has(uniqueId) ? uniqueId : null;
       return item.graphId;
     }
     const parentItem = items.get(parentKey);
@@ -132,6 +146,27 @@ export function buildExecutionOverlay(
     overlay.set(graphId, prev && sameEntry(prev, entry) ? prev : entry);
   }
   return overlay;
+}
+
+/**
+ * The overlay with sub-task counts (by graph node id) added to their entries. Entries whose execution and counts
+ * are unchanged since `previous` keep their identity.
+ */
+export function withSubTaskPhases(
+  overlay: ExecutionOverlay,
+  counts: ReadonlyMap<string, SubTaskPhaseCounts>,
+  previous?: ExecutionOverlay,
+): ExecutionOverlay {
+  if (counts.size === 0) return overlay;
+  const merged = new Map(overlay);
+  for (const [graphId, c] of counts) {
+    const entry = overlay.get(graphId);
+    if (!entry) continue;
+    const prev = previous?.get(graphId);
+    const unchanged = prev && prev.nodeExecution === entry.nodeExecution && sameCounts(prev.subTaskPhases ?? {}, c);
+    merged.set(graphId, unchanged ? prev : { ...entry, subTaskPhases: c });
+  }
+  return merged;
 }
 
 /** The case a branch took: the one child of the branch group that has a node execution. */
@@ -197,9 +232,11 @@ function sameEntry(a: NodeOverlayEntry, b: NodeOverlayEntry): boolean {
   if (a.key !== b.key || a.phase !== b.phase || a.isParentNode !== b.isParentNode) return false;
   if (a.isDynamic !== b.isDynamic || a.isArray !== b.isArray) return false;
   if (compareTimestamps(a.nodeExecution.closure?.updatedAt, b.nodeExecution.closure?.updatedAt) !== 0) return false;
-  const ac = a.subNodePhases ?? {};
-  const bc = b.subNodePhases ?? {};
-  const keys = new Set([...Object.keys(ac), ...Object.keys(bc)]);
-  for (const k of keys) if (ac[Number(k) as NodeExecution_Phase] !== bc[Number(k) as NodeExecution_Phase]) return false;
+  return sameCounts(a.subNodePhases ?? {}, b.subNodePhases ?? {});
+}
+
+function sameCounts(a: Readonly<Record<number, number | undefined>>, b: Readonly<Record<number, number | undefined>>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (a[Number(k)] !== b[Number(k)]) return false;
   return true;
 }

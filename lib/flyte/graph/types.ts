@@ -15,12 +15,15 @@ export type GraphNodeKind =
   | "dynamic"
   | "unknown";
 
-/** Kinds drawn as a group that can expand in place (children may still be unknown, e.g. a launch plan). */
+/**
+ * Kinds drawn as a group that can expand in place (children may still be unknown, e.g. a launch plan). Array
+ * nodes are not: their sub-nodes are counted per phase on the node and listed in its panel, like FlytePropeller
+ * reports them (one task execution whose external resources are the sub-tasks).
+ */
 export const GROUP_KINDS: ReadonlySet<GraphNodeKind> = new Set([
   "subworkflow",
   "launchplan",
   "branch",
-  "array",
   "dynamic",
 ]);
 

@@ -1,0 +1,90 @@
+// Registers small workflows in the sandbox through FlyteAdmin's REST API (/api/v1, proto3 JSON) and launches
+// them, the way flytekit's registration and FlyteRemote would. `custom.sandbox` tells the sandbox's simulated
+// executor how each task behaves (lib/sandbox/executor/behaviour.ts).
+import { expect, type APIRequestContext } from "@playwright/test";
+import { DOMAIN, PROJECT, SANDBOX_HTTP } from "./helpers";
+
+type Json = Record<string, unknown>;
+
+export interface TaskDef {
+  name: string;
+  inputs?: Record<string, "STRING" | "INTEGER">;
+  outputs?: Record<string, "STRING" | "INTEGER">;
+  retries?: number;
+  sandbox?: Json;
+}
+
+export interface WorkflowDef {
+  name: string;
+  inputs?: Record<string, "STRING" | "INTEGER">;
+  /** Nodes in order; each takes the previous node's o0 (or the workflow input) as its input `text`. */
+  nodes: { id: string; name?: string; task: string; after?: string[]; input?: { node: string; var: string } }[];
+}
+
+const id = (resourceType: string, name: string, version: string) => ({ resourceType, project: PROJECT, domain: DOMAIN, name, version });
+const variables = (vars: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries(vars).map(([k, simple]) => [k, { type: { simple } }]));
+
+async function post(request: APIRequestContext, path: string, body: Json) {
+  const res = await request.post(`${SANDBOX_HTTP}/api/v1/${path}`, { data: body });
+  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+}
+
+/** Registers the tasks, the workflow and a launch plan of the same name; returns the launch plan id. */
+export async function registerWorkflow(request: APIRequestContext, version: string, tasks: TaskDef[], wf: WorkflowDef) {
+  for (const t of tasks) {
+    const taskId = id("TASK", t.name, version);
+    await post(request, "tasks", {
+      id: taskId,
+      spec: {
+        template: {
+          id: taskId,
+          type: "python-task",
+          metadata: { runtime: { type: "FLYTE_SDK", version: "1.13.5", flavor: "python" }, retries: { retries: t.retries ?? 0 } },
+          interface: { inputs: { variables: variables(t.inputs) }, outputs: { variables: variables(t.outputs) } },
+          container: { image: "cr.flyte.org/flyteorg/flytekit:py3.11-1.13.5", args: ["pyflyte-execute", "--task-module", "e2e"] },
+          ...(t.sandbox ? { custom: { sandbox: t.sandbox } } : {}),
+        },
+      },
+    });
+  }
+  const wfId = id("WORKFLOW", wf.name, version);
+  await post(request, "workflows", {
+    id: wfId,
+    spec: {
+      template: {
+        id: wfId,
+        interface: { inputs: { variables: variables(wf.inputs) }, outputs: { variables: {} } },
+        nodes: wf.nodes.map((n) => ({
+          id: n.id,
+          metadata: { name: n.name ?? n.task },
+          ...(n.input ? { inputs: [{ var: "text", binding: { promise: { nodeId: n.input.node, var: n.input.var } } }] } : {}),
+          ...(n.after ? { upstreamNodeIds: n.after } : {}),
+          taskNode: { referenceId: id("TASK", n.task, version) },
+        })),
+        outputs: [],
+      },
+    },
+  });
+  const lpId = id("LAUNCH_PLAN", wf.name, version);
+  await post(request, "launch_plans", {
+    id: lpId,
+    spec: { workflowId: wfId, defaultInputs: { parameters: {} }, fixedInputs: { literals: {} } },
+  });
+  return lpId;
+}
+
+/** Starts an execution of a launch plan with string inputs; returns its name. */
+export async function launch(request: APIRequestContext, launchPlan: Json, name: string, inputs: Record<string, string> = {}) {
+  await post(request, "executions", {
+    project: PROJECT,
+    domain: DOMAIN,
+    name,
+    spec: { launchPlan, metadata: { mode: "MANUAL", principal: "e2e" } },
+    inputs: { literals: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { scalar: { primitive: { stringValue: v } } }])) },
+  });
+  return name;
+}
+
+/** A fresh name per run: the sandbox keeps executions across tests. */
+export const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`.slice(0, 20);
