@@ -32,8 +32,8 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
-export async function startStack(opts: { grpcPort: number; httpPort: number; consolePort: number; env?: Record<string, string> }): Promise<Stack> {
-  const dataDir = join(root, "results", "bench", "sandbox-data");
+export async function startStack(opts: { grpcPort: number; httpPort: number; consolePort: number; env?: Record<string, string>; dataDir?: string }): Promise<Stack> {
+  const dataDir = opts.dataDir ?? join(root, "results", "bench", "sandbox-data");
   rmSync(dataDir, { recursive: true, force: true });
   const children: ChildProcess[] = [];
   const env = {

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { DEFAULT_FILTERS, hasActiveFilters } from "@/lib/flyte/dashboard/filter-state";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
-import { dashboardListRequest } from "@/lib/query/dashboard";
+import { dashboardListRequest, firstPageFor, type FirstPage } from "@/lib/query/dashboard";
 import { listExecutions } from "@/lib/query/executions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
@@ -32,9 +32,12 @@ function useDashboardRequest(project: string, domain: string) {
   }, [project, domain, filters, setFilters, nowMs]);
 }
 
-export function Dashboard({ project, domain }: { project: string; domain: string }) {
+export function Dashboard({ project, domain, firstPage }: { project: string; domain: string; firstPage?: FirstPage }) {
   const { filters, setFilters, nowMs, request, error } = useDashboardRequest(project, domain);
+  const serverPage = useMemo(() => firstPageFor(firstPage, request), [firstPage, request]);
   const executions = useInfiniteQuery(listExecutions, request ?? skipToken, {
+    initialData: serverPage && request ? { pages: [serverPage], pageParams: [request.token] } : undefined,
+    initialDataUpdatedAt: firstPage?.fetchedAt,
     pageParamKey: "token",
     getNextPageParam: (last) => last.token || undefined,
     refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= LIVE_PAGES ? 10_000 : false),

@@ -7,19 +7,10 @@ import type { DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { bucketLabel, chartBars, DAY_MS, windowLabel, type Bar, type ExecutionStats } from "@/lib/flyte/dashboard/stats";
 import type { PhaseTone } from "@/lib/flyte/phases";
 import { formatTimestampUtc } from "@/lib/flyte/time";
+import { PHASE_FILL } from "./phase-fill";
 import type { SetFilters } from "./use-dashboard-filters";
 
-const FILL: Record<PhaseTone, string> = {
-  queued: "bg-phase-queued",
-  running: "bg-phase-running",
-  succeeded: "bg-phase-succeeded",
-  recovered: "bg-phase-recovered",
-  failed: "bg-phase-failed",
-  retrying: "bg-phase-retrying",
-  aborted: "bg-phase-aborted",
-  skipped: "bg-phase-skipped",
-  unknown: "bg-phase-unknown",
-};
+const FILL = PHASE_FILL;
 
 const CHART_HEIGHT = 144;
 

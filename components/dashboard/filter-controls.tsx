@@ -103,8 +103,15 @@ export function TextFilter({
 
 const MENU_PHASES = workflowPhases.filter((p) => p.name !== "UNDEFINED");
 
-export function PhaseMenu({ value, onChange }: { value: readonly WorkflowPhaseName[]; onChange(next: WorkflowPhaseName[]): void }) {
+export function PhaseMenu({ value: committed, onChange }: { value: readonly WorkflowPhaseName[]; onChange(next: WorkflowPhaseName[]): void }) {
   const [open, setOpen] = useState(false);
+  // The URL catches up in a transition; the boxes show the choice at once.
+  const [value, setValue] = useState<readonly WorkflowPhaseName[]>(committed);
+  useEffect(() => setValue(committed), [committed]);
+  const choose = (next: WorkflowPhaseName[]) => {
+    setValue(next);
+    onChange(next);
+  };
   const ref = useRef<HTMLDivElement>(null);
   const panelId = useId();
   useEffect(() => {
@@ -123,7 +130,7 @@ export function PhaseMenu({ value, onChange }: { value: readonly WorkflowPhaseNa
       ? "Any phase"
       : value.map((n) => MENU_PHASES.find((p) => p.name === n)?.label ?? n).join(", ");
   const toggle = (name: WorkflowPhaseName) =>
-    onChange(value.includes(name) ? value.filter((v) => v !== name) : [...value, name]);
+    choose(value.includes(name) ? value.filter((v) => v !== name) : [...value, name]);
   return (
     <div className="relative flex flex-col gap-1" ref={ref}>
       <span className="text-xs font-medium text-slate-500" id={`${panelId}-label`}>
@@ -158,7 +165,7 @@ export function PhaseMenu({ value, onChange }: { value: readonly WorkflowPhaseNa
             </label>
           ))}
           {value.length ? (
-            <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-indigo-700 hover:bg-slate-50">
+            <button type="button" onClick={() => choose([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-indigo-700 hover:bg-slate-50">
               Any phase
             </button>
           ) : null}

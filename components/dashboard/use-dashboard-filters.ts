@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { parseDashboardQuery, stableNow, writeDashboardQuery, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 
@@ -12,7 +12,6 @@ export type SetFilters = (next: DashboardFilters, options?: { replace?: boolean 
  */
 export function useDashboardFilters(): { filters: DashboardFilters; setFilters: SetFilters; nowMs: number } {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const search = params.toString();
   const filters = useMemo(() => parseDashboardQuery(search), [search]);
@@ -23,10 +22,12 @@ export function useDashboardFilters(): { filters: DashboardFilters; setFilters: 
     (next, options) => {
       const qs = writeDashboardQuery(next, search).toString();
       const url = `${pathname}${qs ? `?${qs}` : ""}`;
-      if (options?.replace) router.replace(url, { scroll: false });
-      else router.push(url, { scroll: false });
+      // Native history calls update useSearchParams at once, with no server round trip (Next.js
+      // integrates them), so a checkbox or a chip reacts instantly.
+      if (options?.replace) window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
     },
-    [router, pathname, search],
+    [pathname, search],
   );
   return { filters, setFilters, nowMs };
 }

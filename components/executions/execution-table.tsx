@@ -42,6 +42,7 @@ function ExecutionRow({ s, now, index }: { s: ExecutionSummary; now: number; ind
     >
       <td className="overflow-hidden px-3 py-2">
         <Link
+          prefetch={false}
           href={consolePath({ page: "execution", project: s.project, domain: s.domain, name: s.name })}
           className="block truncate font-mono text-sm text-indigo-700 hover:underline"
         >

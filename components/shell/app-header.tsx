@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CommandPalette } from "@/components/search/command-palette";
 import { BackendBadge } from "./connection-banner";
 import { ProjectSwitcher } from "./project-switcher";
 
@@ -14,6 +15,7 @@ export function AppHeader() {
         </Link>
         <BackendBadge />
         <ProjectSwitcher />
+        <CommandPalette />
       </div>
     </header>
   );

@@ -12,7 +12,7 @@ import { ALL_PROJECTS_HREF, sectionRoute, type ProjectSection } from "@/componen
 import { useLastProjectDomain } from "@/components/projects/last-project";
 
 /** Where the page is: project, domain and the section a switch should keep. */
-function useCurrentPlace(): { project?: string; domain?: string; section: ProjectSection } {
+export function useCurrentPlace(): { project?: string; domain?: string; section: ProjectSection } {
   const pathname = usePathname();
   const route = parseConsolePath(pathname ?? "");
   const last = useLastProjectDomain().value;

@@ -1,7 +1,10 @@
 // The project dashboard's data: the executions list request for its filters, and the counts by
 // day and phase from the console's stats endpoint (app/api/dashboard/stats).
 import { Code, ConnectError } from "@connectrpc/connect";
-import type { ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { base64Decode, base64Encode } from "@bufbuild/protobuf/wire";
+import { ResourceListRequestSchema, type ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import { ExecutionListSchema, type ExecutionList } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import type { ChartWindow, ExecutionStats } from "@/lib/flyte/dashboard/stats";
 import { executionListRequest } from "./executions";
@@ -55,4 +58,34 @@ export async function fetchExecutionStats(q: StatsQuery, signal?: AbortSignal): 
     throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, CODES[err.code ?? ""] ?? Code.Unknown);
   }
   return body as ExecutionStats;
+}
+
+/**
+ * The table's first page as fetched by the server while rendering the route, so the rows arrive
+ * with the HTML. Binary protobuf in base64: plain strings cross the server/client boundary.
+ */
+export interface FirstPage {
+  /** The request it answers; the browser uses the page only when its own request is the same. */
+  request: string;
+  page: string;
+  fetchedAt: number;
+}
+
+export function encodeFirstPage(request: ResourceListRequest, page: ExecutionList, fetchedAt: number): FirstPage {
+  return {
+    request: base64Encode(toBinary(ResourceListRequestSchema, request)),
+    page: base64Encode(toBinary(ExecutionListSchema, page)),
+    fetchedAt,
+  };
+}
+
+/** The first page, when it answers exactly `request`. */
+export function firstPageFor(first: FirstPage | undefined, request: ResourceListRequest | undefined): ExecutionList | undefined {
+  if (!first || !request) return undefined;
+  if (base64Encode(toBinary(ResourceListRequestSchema, request)) !== first.request) return undefined;
+  try {
+    return fromBinary(ExecutionListSchema, base64Decode(first.page));
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import {
   type ObjectGetRequest,
   type ResourceListRequest,
 } from "@/lib/gen/flyteidl/admin/common_pb";
+import { DescriptionEntityListRequestSchema, type DescriptionEntityListRequest } from "@/lib/gen/flyteidl/admin/description_entity_pb";
 import { LaunchPlanUpdateRequestSchema, LaunchPlanState, type LaunchPlanUpdateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { namedEntityFilter } from "@/lib/flyte/entities/entity-filters";
@@ -24,6 +25,7 @@ export const getWorkflow = AdminService.method.getWorkflow;
 export const getTask = AdminService.method.getTask;
 export const getLaunchPlan = AdminService.method.getLaunchPlan;
 export const getDescriptionEntity = AdminService.method.getDescriptionEntity;
+export const listDescriptionEntities = AdminService.method.listDescriptionEntities;
 export const updateLaunchPlan = AdminService.method.updateLaunchPlan;
 
 export const ENTITY_PAGE_SIZE = 50;
@@ -68,5 +70,15 @@ export function launchPlanStateRequest(
   return create(LaunchPlanUpdateRequestSchema, {
     id: { resourceType: resourceTypeOfKind("launch_plan"), ...id },
     state: active ? LaunchPlanState.ACTIVE : LaunchPlanState.INACTIVE,
+  });
+}
+
+/** The latest description of every entity of a kind in a project/domain (one call for a list's blurbs). */
+export function descriptionListRequest(kind: EntityKind, project: string, domain: string, limit = 200): DescriptionEntityListRequest {
+  return create(DescriptionEntityListRequestSchema, {
+    resourceType: resourceTypeOfKind(kind),
+    id: { project, domain },
+    limit,
+    sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
   });
 }

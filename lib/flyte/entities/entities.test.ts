@@ -109,6 +109,8 @@ describe("schedules in words", () => {
     expect(describeSchedule(rate)).toEqual({ text: "Every 5 minutes", expression: "5 minutes", kickoffTimeInputArg: "kickoff_time" });
     const daily = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "30 2 * * *", offset: "PT1H" } } });
     expect(describeSchedule(daily)).toMatchObject({ text: "Every day at 02:30 UTC", offset: "PT1H" });
+    const weekdays = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "0 9 * * 1-5" } } });
+    expect(describeSchedule(weekdays)?.text).toBe("Weekdays at 09:00 UTC");
     const odd = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "0 9 ? * MON-FRI *" } });
     expect(describeSchedule(odd)?.text).toBe("Cron 0 9 ? * MON-FRI *");
   });

@@ -1,4 +1,7 @@
 // An entity's typed interface as rows a person reads: name, type, description, default. Pure.
+import type { LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import type { Task } from "@/lib/gen/flyteidl/admin/task_pb";
+import type { Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { Parameter, TypedInterface, Variable } from "@/lib/gen/flyteidl/core/interface_pb";
 import type { Literal } from "@/lib/gen/flyteidl/core/literals_pb";
 import { literalToDisplay, type DisplayNode } from "../literals/display";
@@ -88,4 +91,35 @@ export function inputRows(
         return { ...row, required: false };
     }
   });
+}
+
+export interface InterfaceRows {
+  inputs: InterfaceRow[];
+  outputs: InterfaceRow[];
+}
+
+/** A launch plan's inputs (required, defaults, fixed values) and outputs. */
+export function launchPlanInterfaceRows(lp: LaunchPlan | undefined): InterfaceRows {
+  const variables = lp?.closure?.expectedOutputs?.variables;
+  return {
+    inputs: inputRows(undefined, lp?.closure?.expectedInputs?.parameters ?? {}, lp?.spec?.fixedInputs?.literals),
+    outputs: byName(variables).map(([name, v]) => variableRow(name, v)),
+  };
+}
+
+/**
+ * A workflow's interface; with its default launch plan (same name and version, which
+ * registration creates), inputs also show defaults and which are required.
+ */
+export function workflowInterfaceRows(wf: Workflow | undefined, defaultLaunchPlan?: LaunchPlan): InterfaceRows {
+  const iface = wf?.closure?.compiledWorkflow?.primary?.template?.interface;
+  return {
+    inputs: inputRows(iface, defaultLaunchPlan?.closure?.expectedInputs?.parameters, defaultLaunchPlan?.spec?.fixedInputs?.literals),
+    outputs: outputRows(iface),
+  };
+}
+
+export function taskInterfaceRows(task: Task | undefined): InterfaceRows {
+  const iface = task?.closure?.compiledTask?.template?.interface;
+  return { inputs: inputRows(iface), outputs: outputRows(iface) };
 }

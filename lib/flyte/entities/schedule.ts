@@ -40,6 +40,8 @@ function cronText(expr: string): string {
   if (everyN) return `Every ${everyN[1]} minutes`;
   const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(trimmed);
   if (daily) return `Every day at ${daily[2].padStart(2, "0")}:${daily[1].padStart(2, "0")} UTC`;
+  const weekdays = /^(\d{1,2}) (\d{1,2}) \* \* (?:1-5|MON-FRI)$/i.exec(trimmed);
+  if (weekdays) return `Weekdays at ${weekdays[2].padStart(2, "0")}:${weekdays[1].padStart(2, "0")} UTC`;
   return `Cron ${trimmed}`;
 }
 

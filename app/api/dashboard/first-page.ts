@@ -1,0 +1,31 @@
+// The dashboard's first page of executions, fetched while the server renders its route (next to the
+// stats endpoint: both are the dashboard's server side of FlyteAdmin) so the
+// table's rows come with the HTML. Best effort: on any failure the browser fetches it itself.
+import { headers } from "next/headers";
+import { parseDashboardQuery, stableNow } from "@/lib/flyte/dashboard/filter-state";
+import { upstreamHeaders } from "@/lib/admin/credentials";
+import { upstream } from "@/lib/admin/upstream";
+import { dashboardListRequest, encodeFirstPage, type FirstPage } from "@/lib/query/dashboard";
+
+/** A slow FlyteAdmin must not hold the page: past this, the browser asks instead. */
+const SERVER_FETCH_MS = 1_000;
+
+export async function loadFirstPage(
+  project: string,
+  domain: string,
+  search: Record<string, string | string[] | undefined>,
+): Promise<FirstPage | undefined> {
+  try {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(search)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
+    const request = dashboardListRequest(project, domain, parseDashboardQuery(query), stableNow(Date.now()));
+    const up = upstream();
+    const page = await up.admin.listExecutions(request, {
+      headers: upstreamHeaders(await headers(), up.config.authCookie),
+      timeoutMs: SERVER_FETCH_MS,
+    });
+    return encodeFirstPage(request, page, Date.now());
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+"use client";
+
+// Runs of one entity (or one version of it), newest first, paged upstream.
+import { useInfiniteQuery } from "@connectrpc/connect-query";
+import Link from "next/link";
+import { useMemo } from "react";
+import { entityDashboardQuery, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
+import type { EntityKind } from "@/lib/flyte/ids";
+import { consolePath } from "@/lib/flyte/urls";
+import { executionListRequest, listExecutions } from "@/lib/query/executions";
+import { ExecutionTable } from "@/components/executions/execution-table";
+import { LoadingRows, QueryError } from "@/components/ui/query-state";
+import { Card } from "./card";
+
+export function EntityExecutions({ kind, project, domain, name, version }: { kind: EntityKind; project: string; domain: string; name: string; version?: string }) {
+  const runs = useInfiniteQuery(listExecutions, executionListRequest(project, domain, entityExecutionsFilter(kind, name, version), { key: "created_at" }, 25), {
+    pageParamKey: "token",
+    getNextPageParam: (last) => last.token || undefined,
+    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= 1 ? 10_000 : false),
+  });
+  const rows = useMemo(() => uniqueExecutions(runs.data?.pages ?? []), [runs.data]);
+  const dashboardQuery = entityDashboardQuery(kind, name, version);
+  return (
+    <Card
+      title={version ? "Executions of this version" : "Executions"}
+      testId="entity-executions"
+      flush
+      actions={
+        dashboardQuery ? (
+          <Link href={consolePath({ page: "executions", project, domain }, dashboardQuery)} className="text-xs font-medium text-indigo-700 hover:underline">
+            Open in the dashboard →
+          </Link>
+        ) : null
+      }
+    >
+      {runs.isPending ? (
+        <div className="p-4">
+          <LoadingRows rows={3} label="Loading executions" />
+        </div>
+      ) : runs.isError && !runs.data ? (
+        <div className="p-4">
+          <QueryError error={runs.error} retry={() => void runs.refetch()} />
+        </div>
+      ) : rows.length === 0 ? (
+        <p className="p-4 text-sm text-slate-500" data-testid="entity-executions-empty">
+          No runs {version ? "of this version " : ""}yet.
+        </p>
+      ) : (
+        <ExecutionTable
+          executions={rows}
+          hasMore={runs.hasNextPage}
+          loadingMore={runs.isFetchingNextPage}
+          onLoadMore={() => void runs.fetchNextPage()}
+          maxHeight="26rem"
+          label={`Executions of ${name}`}
+        />
+      )}
+    </Card>
+  );
+}

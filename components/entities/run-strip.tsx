@@ -1,0 +1,43 @@
+"use client";
+
+// The phases of an entity's latest runs as a row of small marks, each linking to its run.
+import { useQuery } from "@connectrpc/connect-query";
+import Link from "next/link";
+import { useMemo } from "react";
+import { entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { latestRunMarks, STRIP_RUNS } from "@/lib/flyte/entities/latest-runs";
+import type { EntityKind } from "@/lib/flyte/ids";
+import { formatTimestampUtc } from "@/lib/flyte/time";
+import { executionPath } from "@/lib/flyte/urls";
+import { executionListRequest, listExecutions } from "@/lib/query/executions";
+import { PHASE_FILL } from "@/components/dashboard/phase-fill";
+
+export function RunStrip({ kind, project, domain, name, enabled = true }: { kind: EntityKind; project: string; domain: string; name: string; enabled?: boolean }) {
+  const runs = useQuery(listExecutions, executionListRequest(project, domain, entityExecutionsFilter(kind, name), { key: "created_at" }, STRIP_RUNS), {
+    enabled,
+    staleTime: 30_000,
+  });
+  const marks = useMemo(() => latestRunMarks(runs.data?.executions ?? []), [runs.data]);
+  if (!enabled || runs.isPending) {
+    return <span className="inline-block h-4 w-32 animate-pulse rounded bg-slate-100" aria-hidden data-testid="run-strip-loading" />;
+  }
+  if (runs.isError) return <span className="text-xs text-slate-400" title={runs.error.message}>runs unavailable</span>;
+  if (marks.length === 0) return <span className="text-xs text-slate-400" data-testid="run-strip" data-count={0}>no runs yet</span>;
+  return (
+    <ol className="flex items-center gap-[3px]" aria-label={`Latest ${marks.length} runs, oldest first`} data-testid="run-strip" data-count={marks.length}>
+      {marks.map((m) => (
+        <li key={m.name}>
+          <Link
+            prefetch={false}
+            href={executionPath(m)}
+            data-phase={m.phase.name}
+            data-execution-name={m.name}
+            title={`${m.name} · ${m.phase.label} · ${formatTimestampUtc(m.createdMs)}`}
+            aria-label={`${m.name}: ${m.phase.label}`}
+            className={`block h-4 w-2.5 rounded-[2px] ${PHASE_FILL[m.phase.tone]} hover:ring-2 hover:ring-slate-400 hover:ring-offset-1`}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}

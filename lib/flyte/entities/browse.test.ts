@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { LaunchPlanSchema, LaunchPlanState } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { parseFilters } from "../filters";
+import { latestRunMarks } from "./latest-runs";
+import { cleanTerm, executionNameFilter, rankByName } from "./search";
+import { versionRows } from "./versions";
+
+const exec = (name: string, phase: WorkflowExecution_Phase, ms: number) =>
+  create(ExecutionSchema, { id: { project: "p", domain: "d", name }, closure: { phase, createdAt: timestampFromMs(ms) } });
+
+describe("the latest-runs strip", () => {
+  it("shows the newest runs, oldest on the left, with their phases", () => {
+    const newestFirst = [exec("c", WorkflowExecution_Phase.RUNNING, 3), exec("b", WorkflowExecution_Phase.FAILED, 2), exec("a", WorkflowExecution_Phase.SUCCEEDED, 1)];
+    expect(latestRunMarks(newestFirst).map((m) => [m.name, m.phase.name])).toEqual([
+      ["a", "SUCCEEDED"],
+      ["b", "FAILED"],
+      ["c", "RUNNING"],
+    ]);
+    expect(latestRunMarks(newestFirst, 2).map((m) => m.name)).toEqual(["b", "c"]);
+  });
+});
+
+describe("versions", () => {
+  it("lists versions newest first, once each, and marks the active launch plan", () => {
+    const wf = (v: string, ms: number) => ({ kind: "workflow" as const, value: create(WorkflowSchema, { id: { version: v }, closure: { createdAt: timestampFromMs(ms) } }) });
+    expect(versionRows([wf("v1", 1000), wf("v3", 3000), wf("v2", 2000), wf("v3", 3000)]).map((r) => r.version)).toEqual(["v3", "v2", "v1"]);
+    const lp = (v: string, state: LaunchPlanState) => ({ kind: "launch_plan" as const, value: create(LaunchPlanSchema, { id: { version: v }, closure: { state } }) });
+    expect(versionRows([lp("a", LaunchPlanState.INACTIVE), lp("b", LaunchPlanState.ACTIVE)]).map((r) => [r.version, r.active])).toEqual([
+      ["a", false],
+      ["b", true],
+    ]);
+  });
+});
+
+describe("palette search", () => {
+  it("asks FlyteAdmin for executions whose name contains the term, in a form its parser reads", () => {
+    expect(executionNameFilter(" f8a1 ")).toBe("contains(name,f8a1)");
+    expect(parseFilters(executionNameFilter("a(b);c"))).toEqual([{ fn: "contains", field: "name", values: ["abc"] }]);
+    expect(executionNameFilter("  ")).toBe("");
+    expect(cleanTerm("x+y,z")).toBe("xyz");
+  });
+
+  it("puts exact and prefix matches before matches inside a dotted name", () => {
+    const names = ["core.control_flow.merge_sort.merge_sort", "merge", "merge_sort_remotely", "core.basics.emerge", "other"];
+    expect(rankByName(names, "merge", (n) => n)).toEqual([
+      "merge",
+      "merge_sort_remotely",
+      "core.control_flow.merge_sort.merge_sort",
+      "core.basics.emerge",
+    ]);
+  });
+});
+
+describe("interfaces of the three kinds", () => {
+  it("reads a launch plan's outputs and a workflow's defaults from its default launch plan", async () => {
+    const { launchPlanInterfaceRows, workflowInterfaceRows } = await import("./interface");
+    const { SimpleType } = await import("@/lib/gen/flyteidl/core/types_pb");
+    const int = { type: { case: "simple" as const, value: SimpleType.INTEGER } };
+    const lp = create(LaunchPlanSchema, {
+      closure: {
+        expectedInputs: { parameters: { a: { var: { type: int }, behavior: { case: "default", value: { value: { case: "scalar", value: { value: { case: "primitive", value: { value: { case: "integer", value: 42n } } } } } } } } } },
+        expectedOutputs: { variables: { o0: { type: int } } },
+      },
+    });
+    expect(launchPlanInterfaceRows(lp).outputs).toEqual([{ name: "o0", type: "int", description: "" }]);
+    const wf = create(WorkflowSchema, { closure: { compiledWorkflow: { primary: { template: { interface: { inputs: { variables: { a: { type: int } } } } } } } } });
+    expect(workflowInterfaceRows(wf).inputs).toEqual([{ name: "a", type: "int", description: "" }]);
+    expect(workflowInterfaceRows(wf, lp).inputs).toEqual([{ name: "a", type: "int", description: "", required: false, defaultText: "42" }]);
+  });
+});
