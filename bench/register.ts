@@ -23,7 +23,13 @@ export async function registerSynthetic(admin: Admin, nodes: number, version: st
   const closure = syntheticClosure(nodes, { width });
   const template = create(WorkflowTemplateSchema, closure.primary!.template!);
   template.id = create(IdentifierSchema, wfId);
+  // A spec, as flytekit registers it: the compiler adds start-node and end-node itself.
+  const reserved = new Set(["start-node", "end-node"]);
+  template.nodes = template.nodes.filter((node) => !reserved.has(node.id));
   for (const node of template.nodes) {
+    // The closure keeps dependencies in its connections; a spec states them on each node.
+    const upstream = closure.primary!.connections?.upstream[node.id]?.ids ?? node.upstreamNodeIds;
+    node.upstreamNodeIds = upstream.filter((id) => !reserved.has(id));
     if (node.target.case === "taskNode" && node.target.value.reference.case === "referenceId") {
       node.target.value.reference.value = create(IdentifierSchema, taskId);
     }

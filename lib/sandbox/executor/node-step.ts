@@ -27,8 +27,16 @@ import { abortTaskNode, stepTaskNode } from "./task-node";
 type Readiness = "wait" | "ready" | "skip";
 
 /** FlytePropeller's CanExecute: ready when every upstream succeeded; skipped behind failed/skipped ones. */
+// Node ids per template, computed once: a scope of N nodes asks N times per round.
+const templateNodeIds = new WeakMap<NodeCtx["scope"]["template"], Set<string>>();
+function nodeIdsOf(template: NodeCtx["scope"]["template"]): Set<string> {
+  let ids = templateNodeIds.get(template);
+  if (!ids) templateNodeIds.set(template, (ids = new Set(template.nodes.map((x) => x.id))));
+  return ids;
+}
+
 export function upstreamReadiness(n: NodeCtx): Readiness {
-  const inScope = new Set(n.scope.template.nodes.map((x) => x.id));
+  const inScope = nodeIdsOf(n.scope.template);
   let skip = false;
   for (const upstreamId of upstreamOf(n.scope, n.node)) {
     // A hand-built template may leave start-node out; there is nothing to wait for then.
