@@ -1,6 +1,6 @@
 // Finding out what happened: a failed node's error, attempts, their logs and inputs; a map node's sub-tasks;
-// groups (sub-workflows, dynamic nodes, branches) opened in place; gates that wait; a huge graph narrowed down;
-// and names, errors and strings full of HTML shown as text.
+// groups (sub-workflows, dynamic nodes, branches) opened in place; a launch plan's child execution one click away;
+// gates that wait; a huge graph narrowed down; and names, errors and strings full of HTML shown as text.
 import { expect, test, type Page } from "@playwright/test";
 import { DOMAIN, PROJECT } from "./helpers";
 import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
@@ -88,6 +88,31 @@ test("groups open in place: a sub-workflow collapses and expands, a dynamic node
   await expect(dynamic).toHaveAttribute("data-kind", "dynamic");
   await expect(dynamic).toHaveAttribute("data-expanded", "true");
   for (const id of ["dn0", "dn1", "dn2", "dn3"]) await expect(dagNode(page, `n0-0-n0-n1-0-${id}`)).toHaveAttribute("data-phase", "SUCCEEDED");
+});
+
+test("a launch-plan node is not a group: its panel links to the child execution it ran", async ({ page }) => {
+  // parent_wf's n2 calls leaf_subwf's launch plan, which FlytePropeller runs as a separate child execution.
+  await page.goto(executionPage("seed-parent-wf"));
+  const lp = dagNode(page, "n2");
+  await expect(lp).toHaveAttribute("data-kind", "launchplan");
+  await expect(lp.getByTestId("child-run-marker")).toBeVisible();
+  await expect(lp.getByRole("button", { name: /^Expand / })).toHaveCount(0);
+  await expect(lp).not.toHaveAttribute("data-phase", "UNDEFINED");
+  await lp.click();
+
+  const panel = page.getByTestId("node-panel");
+  await expect(panel).toHaveAttribute("data-node-id", "n2");
+  const link = panel.getByRole("link", { name: /^Open child execution \S+$/ });
+  await expect(panel.getByTestId("child-execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 30_000 });
+  const childName = (await link.textContent())!.replace(/^Open child execution /, "");
+  expect(childName).not.toBe("seed-parent-wf");
+  await link.click();
+
+  await expect(page).toHaveURL(new RegExp(`/executions/${childName}$`));
+  const header = page.getByTestId("execution-header");
+  await expect(header.getByRole("heading", { level: 1 })).toHaveText(childName);
+  await expect(header).toContainText("core.control_flow.subworkflows.leaf_subwf");
+  await expect(header).toHaveAttribute("data-phase", "SUCCEEDED");
 });
 
 test("a branch shows the case it took and the cases it skipped; a gate shows that it waits", async ({ page }) => {

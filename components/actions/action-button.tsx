@@ -1,7 +1,7 @@
 "use client";
 
 // A button that stays focusable when unavailable (aria-disabled, not disabled), so keyboard and
-// screen-reader users can reach it and hear why; the reason is also its tooltip.
+// screen-reader users can reach it and hear why; the reason is also its tooltip. Button draws it grey.
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import type { Availability } from "@/lib/flyte/actions";
@@ -44,7 +44,6 @@ export function ActionButton({
         aria-busy={busy || undefined}
         aria-describedby={availability.available ? undefined : reasonId}
         title={availability.available ? undefined : availability.reason}
-        className={off ? "cursor-not-allowed opacity-50" : ""}
         onClick={() => {
           if (!off) onClick();
         }}
@@ -62,7 +61,7 @@ export function ActionLink({ availability, href, testId, children }: { availabil
   if (!availability.available) {
     return (
       <>
-        <Button data-testid={testId} aria-disabled aria-describedby={reasonId} title={availability.reason} className="cursor-not-allowed opacity-50">
+        <Button data-testid={testId} aria-disabled aria-describedby={reasonId} title={availability.reason}>
           {children}
         </Button>
         <Reason id={reasonId} availability={availability} />

@@ -111,4 +111,15 @@ describe("ExecutionActions", () => {
     expect(screen.getByRole("button", { name: "Unarchive" })).toBeTruthy();
     expect(state).toBe(ExecutionState.EXECUTION_ARCHIVED);
   });
+
+  it("draws Terminate on a finished execution grey, not red, and says why it is unavailable", () => {
+    renderActions(WP.SUCCEEDED, ({ service }) => service(AdminService, { getExecution: () => execution(WP.SUCCEEDED) }));
+    const terminate = screen.getByRole("button", { name: "Terminate" });
+    expect(terminate.getAttribute("aria-disabled")).toBe("true");
+    expect(terminate.className).not.toMatch(/\bbg-red-/);
+    expect(terminate.className).toMatch(/\bbg-slate-100\b/);
+    expect(terminate.getAttribute("title")).toBeTruthy();
+    const reason = document.getElementById(terminate.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toBe(terminate.getAttribute("title"));
+  });
 });

@@ -125,6 +125,15 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
         </span>
       </div>
       {sub ? <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span> : null}
+      {node.kind === "launchplan" ? (
+        <span
+          data-testid="child-run-marker"
+          title="Runs as a separate child execution: open it from the node's details"
+          className="absolute -top-2 -right-2 rounded-full bg-white px-1.5 text-[9px] font-medium text-slate-600 shadow ring-1 ring-slate-300"
+        >
+          ↗ child run
+        </span>
+      ) : null}
       {node.expandable ? (
         <button
           type="button"

@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { AttemptCard } from "./attempt-card";
+import { ChildExecutionLink } from "./child-execution-link";
 import { NodeData } from "./node-data";
 
 const PANEL_TABS = ["attempts", "inputs", "outputs"] as const;
@@ -110,6 +111,7 @@ export function NodePanel({
           <span className="font-mono">{formatDuration(durationMs(c?.duration))}</span>
         </div>
         <CacheStatus ne={nodeExecution} />
+        <ChildExecutionLink nodeExecution={nodeExecution} />
         <GateNodeActions nodeExecution={nodeExecution} />
         {error ? (
           <div role="alert" data-testid="node-error" className="rounded border border-red-200 bg-red-50 p-2">

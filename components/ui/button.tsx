@@ -3,22 +3,40 @@ import type { ButtonHTMLAttributes } from "react";
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const VARIANT_CLASS: Record<Variant, string> = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300",
+  primary: "bg-indigo-600 text-white hover:bg-indigo-700",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  ghost: "text-slate-700 hover:bg-slate-100",
+  danger: "bg-red-600 text-white hover:bg-red-700",
 };
 
+/*
+ * Unavailable looks the same whatever the variant: neutral grey, so a disabled red button never reads as live.
+ * Same box as the variant (a ring, not a border, where the variant has none) so toggling does not shift layout.
+ */
+const DISABLED_CLASS: Record<Variant, string> = {
+  primary: "bg-slate-100 text-slate-400 ring-1 ring-inset ring-slate-200",
+  secondary: "border border-slate-200 bg-slate-100 text-slate-400",
+  ghost: "text-slate-400",
+  danger: "bg-slate-100 text-slate-400 ring-1 ring-inset ring-slate-200",
+};
+
+/**
+ * Disabled either way: `disabled`, or `aria-disabled` for buttons that stay focusable so their reason can be read.
+ */
 export function Button({
   variant = "secondary",
   className = "",
   type = "button",
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  const ariaDisabled = props["aria-disabled"];
+  const off = props.disabled === true || ariaDisabled === true || ariaDisabled === "true";
   return (
     <button
       type={type}
-      className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${VARIANT_CLASS[variant]} ${className}`}
+      className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
+        off ? `cursor-not-allowed ${DISABLED_CLASS[variant]}` : VARIANT_CLASS[variant]
+      } ${className}`}
       {...props}
     />
   );

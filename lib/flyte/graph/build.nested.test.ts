@@ -1,5 +1,5 @@
-// Groups whose children come from closures fetched at run time (dynamic nodes, launch plans), and node kinds
-// the fixtures do not cover (gates, ArrayNode).
+// Groups whose children come from closures fetched at run time (dynamic nodes), launch-plan nodes that stay
+// plain nodes, and node kinds the fixtures do not cover (gates, ArrayNode).
 import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_pb";
@@ -86,27 +86,20 @@ describe.skipIf(!haveFixtures)("run-time closures", () => {
     expect(dynamic.layoutKey).not.toBe(buildWorkflowGraph(closure, { expanded: new Set(["n0", "n0-0-n0-n1"]) }).layoutKey);
   });
 
-  it("a launch-plan node expands from the closure of its child execution's workflow", () => {
+  it("a launch-plan node is a plain node even with everything expanded: its workflow runs as a child execution", () => {
     const root = loadAdminWorkflowClosure(
       "flytekit-remote-responses/admin.workflow_pb2.Workflow_core.control_flow.subworkflows.root_level_wf.pb",
     );
-    const leaf = root.subWorkflows.find((w) => w.template?.id?.name === "core.control_flow.subworkflows.leaf_subwf")!;
-    const child = create(CompiledWorkflowClosureSchema, { primary: leaf, tasks: root.tasks });
     const lpId = "root-n1-0-parent-n1";
-    const g = buildWorkflowGraph(root, { launchPlanClosures: new Map([[lpId, child]]), expanded: "all" });
-    expect(g.byId.get(lpId)?.childIds).toEqual([
-      `${lpId}-0-start-node`,
-      `${lpId}-0-end-node`,
-      `${lpId}-0-leafwf-n0`,
-      `${lpId}-0-leafwf-n1`,
-    ]);
-    expect(g.byId.get(`${lpId}-0-leafwf-n1`)).toMatchObject({ kind: "task", taskType: "python-task", depth: 2, visible: true });
-    expect(g.edges.filter((e) => e.parentId === lpId).map((e) => e.id).sort()).toEqual([
-      `${lpId}-0-leafwf-n0->${lpId}-0-end-node`,
-      `${lpId}-0-leafwf-n0->${lpId}-0-leafwf-n1`,
-      `${lpId}-0-leafwf-n1->${lpId}-0-end-node`,
-      `${lpId}-0-start-node->${lpId}-0-leafwf-n0`,
-    ]);
+    const g = buildWorkflowGraph(root, { expanded: "all" });
+    expect(g.byId.get(lpId)).toMatchObject({ kind: "launchplan", expandable: false, expanded: false, childIds: [], visible: true });
+    expect(g.nodes.filter((n) => n.parentId === lpId)).toEqual([]);
+    // The sub-workflow beside it still opens.
+    expect(g.byId.get("root-n1")).toMatchObject({ kind: "subworkflow", expandable: true, expanded: true });
+    // Asking to open it (an old URL) changes nothing, not even the layout.
+    const open = buildWorkflowGraph(root, { expanded: new Set(["root-n1", lpId]) });
+    expect(open.byId.get(lpId)?.expanded).toBe(false);
+    expect(open.layoutKey).toBe(buildWorkflowGraph(root, { expanded: new Set(["root-n1"]) }).layoutKey);
   });
 });
 
@@ -159,5 +152,26 @@ describe("node kinds without a fixture", () => {
       "approve->map", "map->end-node", "signal->map", "sleep->map",
       "start-node->approve", "start-node->signal", "start-node->sleep",
     ]);
+  });
+
+  it("a launchplanRef node is a plain node with no group to open, even when asked open", () => {
+    const lp = { resourceType: ResourceType.LAUNCH_PLAN, project: "p", domain: "d", name: "my.pkg.child_lp", version: "v1" };
+    const withLp = create(CompiledWorkflowClosureSchema, {
+      primary: {
+        template: {
+          id: { resourceType: ResourceType.WORKFLOW, name: "wf" },
+          nodes: [
+            { id: "start-node" },
+            { id: "end-node" },
+            { id: "n0", metadata: { name: "child_lp" }, target: { case: "workflowNode", value: { reference: { case: "launchplanRef", value: lp } } } },
+          ],
+        },
+        connections: { downstream: { "start-node": ids(["n0"]), n0: ids(["end-node"]) } },
+      },
+    });
+    const g = buildWorkflowGraph(withLp, { expanded: "all" });
+    expect(g.byId.get("n0")).toMatchObject({ kind: "launchplan", name: "child_lp", expandable: false, expanded: false, childIds: [] });
+    expect(g.byId.get("n0")?.reference).toMatchObject({ name: "my.pkg.child_lp", version: "v1" });
+    expect(visibleGraph(g).nodes.map((n) => n.id)).toEqual(["start-node", "end-node", "n0"]);
   });
 });

@@ -212,8 +212,9 @@ describe.skipIf(!haveFixtures)("buildWorkflowGraph on real closures", () => {
       ["root-n1-0-parent-n0", "task", "t1", "root-n1"],
       ["root-n1-0-parent-n1", "launchplan", "leaf_subwf", "root-n1"],
     ]);
+    // The launch plan runs as a child execution: a plain node, nothing to open in place.
     const lp = node(g, "root-n1-0-parent-n1");
-    expect(lp).toMatchObject({ expandable: true, childIds: [] });
+    expect(lp).toMatchObject({ expandable: false, expanded: false, childIds: [] });
     expect(lp.reference?.name).toBe("core.control_flow.subworkflows.leaf_subwf");
     expect(edgeIds(g)).toEqual(sorted([
       "root-n0->end-node",

@@ -39,8 +39,8 @@ export function edgeId(source: string, target: string): string {
 }
 
 /*
- * A dynamic node's or a launch plan's closure carries its own tasks and sub-workflows; references are looked up
- * innermost first, then in the closures around it.
+ * A dynamic node's closure carries its own tasks and sub-workflows; references are looked up innermost first,
+ * then in the closures around it.
  */
 type Scope = readonly ClosureIndex[];
 
@@ -97,9 +97,6 @@ class GraphBuilder {
       this.nested(id, dynamic, [indexClosure(dynamic), ...scope], node);
     } else if (t.case === "workflowNode" && kind === "subworkflow") {
       this.workflow(scope, this.subWorkflow(scope, t.value.reference.value), node);
-    } else if (kind === "launchplan") {
-      const child = this.opts.launchPlanClosures?.get(id);
-      if (child?.primary) this.nested(id, child, [indexClosure(child)], node);
     } else if (t.case === "branchNode") {
       this.branch(scope, spec, node);
     } else if (t.case === "gateNode") {
@@ -111,7 +108,7 @@ class GraphBuilder {
   }
 
   /*
-   * A closure fetched for one node at run time (dynamic, launch plan). It may legitimately run a workflow that
+   * A closure fetched for one dynamic node at run time. It may legitimately run a workflow that
    * encloses it (merge sort's dynamic task calls merge_sort), so the recursion guard starts afresh.
    */
   private nested(id: string, closure: CompiledWorkflowClosure, scope: Scope, node: GraphNode): void {
@@ -228,7 +225,8 @@ function gateOf(spec: Node): GraphGate | undefined {
 /**
  * Every node of the closure, sub-workflows, branch cases and array inner nodes included (as children of their
  * group, collapsed unless listed in `opts.expanded`), dynamic nodes expanded from `opts.dynamicClosures`, and the
- * edges of each workflow's connections. Phases are not part of it: see buildExecutionOverlay.
+ * edges of each workflow's connections. A launch-plan node is a plain node: its workflow runs as a child execution.
+ * Phases are not part of it: see buildExecutionOverlay.
  */
 export function buildWorkflowGraph(closure: CompiledWorkflowClosure, opts: BuildGraphOptions = {}): WorkflowGraph {
   const b = new GraphBuilder(opts);

@@ -74,32 +74,27 @@ describe.skipIf(!haveFixtures)("buildExecutionOverlay on real closures", () => {
     });
   });
 
-  it("a launch plan's child execution maps under the launch-plan node, apart from the parent's own nodes", () => {
+  it("a launch plan's child execution, listed under the launch-plan node, never lands on the parent's own nodes", () => {
     const root = loadAdminWorkflowClosure(
       "flytekit-remote-responses/admin.workflow_pb2.Workflow_core.control_flow.subworkflows.root_level_wf.pb",
     );
-    const leaf = root.subWorkflows.find((w) => w.template?.id?.name.endsWith("leaf_subwf"))!;
     const lp = "root-n1-0-parent-n1";
-    const g = buildWorkflowGraph(root, {
-      launchPlanClosures: new Map([[lp, create(CompiledWorkflowClosureSchema, { primary: leaf, tasks: root.tasks })]]),
-    });
+    const g = buildWorkflowGraph(root, { expanded: "all" });
     const child = { ...EXEC, name: "child9" };
     const parentId = { nodeId: lp, executionId: EXEC };
     const overlay = buildExecutionOverlay(g, [
       ne("start-node", Phase.SUCCEEDED, { spec: "start-node" }),
       ne("root-n1", Phase.RUNNING, { spec: "root-n1", parent: true }),
       ne(lp, Phase.RUNNING, { spec: "parent-n1" }),
-      { nodeExecution: ne("start-node", Phase.SUCCEEDED, { spec: "start-node", exec: child }), parentId },
+      { nodeExecution: ne("start-node", Phase.QUEUED, { spec: "start-node", exec: child }), parentId },
       { nodeExecution: ne("leafwf-n0", Phase.RUNNING, { spec: "leafwf-n0", exec: child }), parentId },
     ]);
     expect(phases(overlay)).toEqual({
       "start-node": ["SUCCEEDED", "start-node"],
       "root-n1": ["RUNNING", "root-n1"],
       [lp]: ["RUNNING", lp],
-      [`${lp}-0-start-node`]: ["SUCCEEDED", "start-node"],
-      [`${lp}-0-leafwf-n0`]: ["RUNNING", "leafwf-n0"],
     });
-    expect(overlay.get(`${lp}-0-leafwf-n0`)?.nodeExecution.id?.executionId?.name).toBe("child9");
+    expect(overlay.get("start-node")?.nodeExecution.id?.executionId?.name).toBe(EXEC.name);
   });
 });
 

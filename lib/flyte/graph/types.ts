@@ -16,16 +16,12 @@ export type GraphNodeKind =
   | "unknown";
 
 /**
- * Kinds drawn as a group that can expand in place (children may still be unknown, e.g. a launch plan). Array
- * nodes are not: their sub-nodes are counted per phase on the node and listed in its panel, like FlytePropeller
- * reports them (one task execution whose external resources are the sub-tasks).
+ * Kinds drawn as a group that can expand in place. Array nodes are not: their sub-nodes are counted per phase on
+ * the node and listed in its panel, like FlytePropeller reports them (one task execution whose external resources
+ * are the sub-tasks). Launch-plan nodes are not either: FlytePropeller runs them as a separate child execution,
+ * which the node links to, as flyteconsole does.
  */
-export const GROUP_KINDS: ReadonlySet<GraphNodeKind> = new Set([
-  "subworkflow",
-  "launchplan",
-  "branch",
-  "dynamic",
-]);
+export const GROUP_KINDS: ReadonlySet<GraphNodeKind> = new Set(["subworkflow", "branch", "dynamic"]);
 
 export interface GraphBranchCase {
   label: "if" | "elif" | "else";
@@ -83,7 +79,7 @@ export interface WorkflowGraph {
   nodes: GraphNode[];
   byId: ReadonlyMap<string, GraphNode>;
   edges: GraphEdge[];
-  /** closureHash of the closure (and of the dynamic / launch-plan closures used) plus the expanded set. */
+  /** closureHash of the closure (and of the dynamic closures used) plus the expanded set. */
   layoutKey: string;
 }
 
@@ -92,6 +88,4 @@ export interface BuildGraphOptions {
   expanded?: ReadonlySet<string> | "all";
   /** Per graph node id, the closure GetDynamicNodeWorkflow returned for that dynamic node. */
   dynamicClosures?: ReadonlyMap<string, CompiledWorkflowClosure>;
-  /** Per graph node id of a launch-plan node, the closure of the workflow its child execution ran. */
-  launchPlanClosures?: ReadonlyMap<string, CompiledWorkflowClosure>;
 }
