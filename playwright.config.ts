@@ -54,6 +54,8 @@ export default defineConfig({
       FLYTE_SANDBOX_FRESH: "1",
       FLYTE_SANDBOX_TASK_MS: "400",
       FLYTE_SANDBOX_QUEUE_MS: "100",
+      // A dashboard the size a busy team has: 10,000 past executions.
+      FLYTE_SANDBOX_HISTORY: "10000",
     },
   },
 });

@@ -22,6 +22,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
+/** A page whose evaluated functions survive tsx's `__name` helper (esbuild keepNames wraps named functions). */
+export async function newBenchPage(browser: Browser) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.addInitScript("globalThis.__name = globalThis.__name || ((f) => f)");
+  return page;
+}
+
 function executionUrl(stack: Stack, id: { project: string; domain: string; name: string }) {
   return `${stack.console}${consolePath({ page: "execution", ...id })}`;
 }
@@ -31,7 +38,7 @@ async function paintTime(browser: Browser, stack: Stack, admin: Admin, nodes: nu
   const lp = await registerSynthetic(admin, nodes, run);
   const id = await launch(admin, lp, `bench-paint-${nodes}-${run}`);
   await waitForPhase(admin, id, (p) => p === WorkflowExecution_Phase.SUCCEEDED, 600_000);
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await newBenchPage(browser);
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = Date.now();
@@ -57,7 +64,7 @@ async function paintTime(browser: Browser, stack: Stack, admin: Admin, nodes: nu
 
 /** Frames per second while dragging the graph. */
 async function panFps(browser: Browser, stack: Stack, id: { project: string; domain: string; name: string }) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await newBenchPage(browser);
   await page.goto(executionUrl(stack, id));
   await page.getByTestId("dag").waitFor();
   await page.waitForTimeout(1000);
@@ -90,7 +97,7 @@ async function panFps(browser: Browser, stack: Stack, id: { project: string; dom
 /** Sandbox event → colour change in the page: each node's SUCCEEDED seen by a MutationObserver, against its updated_at. */
 async function liveLatency(browser: Browser, stack: Stack, admin: Admin, run: string) {
   const lp = await registerSynthetic(admin, 60, `${run}-live`, 6);
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await newBenchPage(browser);
   const id = await launch(admin, lp, `bench-live-${run}`);
   await page.goto(executionUrl(stack, id));
   await page.getByTestId("dag").waitFor();

@@ -43,7 +43,7 @@ export async function startStack(opts: { grpcPort: number; httpPort: number; con
     FLYTE_SANDBOX_DATA_DIR: dataDir,
     ...opts.env,
   };
-  children.push(spawn(bin("tsx"), ["lib/sandbox/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
+  children.push(spawn(process.execPath, ["--import", "tsx", "lib/sandbox/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
   await waitForPort(opts.grpcPort, 60_000);
   const consoleEnv = {
     ...env,

@@ -59,7 +59,7 @@ if (!env.FLYTE_ADMIN_ENDPOINT) {
   if (env.FLYTE_SANDBOX_FRESH === "1" && env.FLYTE_SANDBOX_DATA_DIR) {
     rmSync(env.FLYTE_SANDBOX_DATA_DIR, { recursive: true, force: true });
   }
-  run("sandbox", bin("tsx"), ["lib/sandbox/main.ts"], env);
+  run("sandbox", process.execPath, ["--import", "tsx", "lib/sandbox/main.ts"], env);
   await waitForPort(grpcPort, "127.0.0.1", 60_000);
   env.FLYTE_ADMIN_ENDPOINT = `http://127.0.0.1:${grpcPort}`;
   env.FLYTE_CONSOLE_BACKEND = "sandbox";

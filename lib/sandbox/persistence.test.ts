@@ -36,7 +36,8 @@ afterAll(() => {
 
 /** Starts the sandbox process on free ports; resolves once it prints that gRPC listens. */
 function startProcess(): Promise<Running> {
-  const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), ["lib/sandbox/main.ts"], {
+  // One process, so SIGKILL hits the sandbox itself (the tsx CLI would run it in a grandchild that survives).
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/main.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,
