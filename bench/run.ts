@@ -1,18 +1,18 @@
 // `npm run bench`: figures for the hot paths, printed as tables and written to results/bench/*.json.
+// Sections: `npm run bench -- sandbox graph bff page dashboard` (default: all).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { os } from "./os";
 import { benchBff } from "./bff";
-import { startStack } from "./stack";
+import { benchDashboard } from "./dashboard";
 import { benchExecutionPage } from "./execution-page";
+import { benchSandbox } from "./sandbox";
+import { startStack } from "./stack";
 import { printTable, round } from "./stats";
 import { benchBuildGraph, benchBuildLayoutInput } from "@/lib/flyte/graph/bench";
 
 const outDir = join(process.cwd(), "results", "bench");
 mkdirSync(outDir, { recursive: true });
-
-const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
-buildIfStale();
 
 function write(name: string, figures: unknown) {
   const file = join(outDir, `${name}.json`);
@@ -20,9 +20,11 @@ function write(name: string, figures: unknown) {
   console.log(`wrote ${file}`);
 }
 
-// Which sections to run: `npm run bench -- bff graph page` (default: all).
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
+
+// In-process sections first: they need no console build.
+if (want("sandbox")) write("sandbox", await benchSandbox());
 
 if (want("graph")) {
   const graph = [100, 1000, 5000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
@@ -31,15 +33,24 @@ if (want("graph")) {
   write("graph", graph);
 }
 
-const stack = await startStack({
-  grpcPort: 28089,
-  httpPort: 28088,
-  consolePort: 23000,
-  env: { FLYTE_SANDBOX_TASK_MS: "150", FLYTE_SANDBOX_QUEUE_MS: "30", FLYTE_SANDBOX_FAILURE_RATE: "0" },
-});
-try {
-  if (want("bff")) write("bff", await benchBff(stack));
-  if (want("page")) write("execution-page", await benchExecutionPage(stack));
-} finally {
-  stack.stop();
+if (want("bff") || want("page") || want("dashboard")) {
+  const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
+  buildIfStale();
 }
+
+if (want("bff") || want("page")) {
+  const stack = await startStack({
+    grpcPort: 28089,
+    httpPort: 28088,
+    consolePort: 23000,
+    env: { FLYTE_SANDBOX_TASK_MS: "150", FLYTE_SANDBOX_QUEUE_MS: "30", FLYTE_SANDBOX_FAILURE_RATE: "0" },
+  });
+  try {
+    if (want("bff")) write("bff", await benchBff(stack));
+    if (want("page")) write("execution-page", await benchExecutionPage(stack));
+  } finally {
+    stack.stop();
+  }
+}
+
+if (want("dashboard")) write("dashboard", await benchDashboard());

@@ -4,7 +4,7 @@
 //  - ListExecutions over gRPC at 10,000 executions: plain (newest first) and filtered by
 //    phase + workflow + start time, p50/p99 of the round trip.
 // Needs no console build; results/bench/sandbox.json like the other sections.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@connectrpc/connect";
@@ -21,7 +21,6 @@ import { out, taskNode } from "@/lib/sandbox/seed/catalog/nodes";
 import { generateHistory, insertHistory } from "@/lib/sandbox/seed/history";
 import { launchExecution } from "@/lib/sandbox/services/launch";
 import { activeExecutionIds } from "@/lib/sandbox/store/executions";
-import { os } from "./os";
 import { printTable, round, summarize, type LatencySummary } from "./stats";
 
 const CONCURRENCY = [50, 200];
@@ -137,13 +136,3 @@ export async function benchSandbox() {
  * results/bench/sandbox.json. Returns true when nothing else was asked for (the caller can stop there
  * and skip the console build the other sections need).
  */
-export async function sandboxSection(args: string[]): Promise<boolean> {
-  if (args.length > 0 && !args.includes("sandbox")) return false;
-  const figures = await benchSandbox();
-  const outDir = join(process.cwd(), "results", "bench");
-  mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, "sandbox.json");
-  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), machine: os(), figures }, null, 2));
-  console.log(`wrote ${file}`);
-  return args.length > 0 && args.every((a) => a === "sandbox");
-}
