@@ -54,5 +54,6 @@ if (p?.stats) {
 }
 if (pwStatus !== 0 && (!p?.stats || p.stats.unexpected === 0)) tally.failed++;
 
-console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+if (tally.skipped) console.log(`\n${tally.skipped} skipped`);
+console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
 process.exit(tally.failed > 0 ? 1 : 0);
