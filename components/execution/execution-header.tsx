@@ -91,7 +91,7 @@ export function ExecutionHeader({
             "—"
           )}
         </Fact>
-        <Fact label="Workflow">
+        <Fact label="Workflow version">
           {wf?.name ? (
             <Link className="text-indigo-700 hover:underline" href={consolePath({ page: "entityVersion", kind: "workflow", project: wf.project, domain: wf.domain, name: wf.name, version: wf.version })} title={`${wf.name} ${wf.version}`}>
               {wf.version}
