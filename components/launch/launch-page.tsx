@@ -17,8 +17,7 @@ import {
   getExecutionData,
   getLaunchPlan,
   getTask,
-  launchPlanGetRequest,
-  taskGetRequest,
+  entityGetRequest,
   type LaunchKind,
 } from "@/lib/query/launch";
 import { Breadcrumbs } from "@/components/shell/app-header";
@@ -89,8 +88,8 @@ function EntityLaunch({
   const versions = useLaunchVersions(kind, project, domain, name);
   const chosen = version ?? versions.data?.[0];
   const isTask = kind === "task";
-  const lp = useQuery(getLaunchPlan, launchPlanGetRequest(project, domain, name, chosen ?? ""), { enabled: !isTask && !!chosen, staleTime: Infinity });
-  const task = useQuery(getTask, taskGetRequest(project, domain, name, chosen ?? ""), { enabled: isTask && !!chosen, staleTime: Infinity });
+  const lp = useQuery(getLaunchPlan, entityGetRequest("launch_plan", project, domain, name, chosen ?? ""), { enabled: !isTask && !!chosen, staleTime: Infinity });
+  const task = useQuery(getTask, entityGetRequest("task", project, domain, name, chosen ?? ""), { enabled: isTask && !!chosen, staleTime: Infinity });
   const entity = isTask ? task : lp;
 
   const picker = (

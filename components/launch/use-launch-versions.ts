@@ -2,10 +2,10 @@
 // Versions of what is launched, newest first: a workflow's versions (its default launch plan shares
 // them), a launch plan's or a task's.
 import { useQuery } from "@connectrpc/connect-query";
-import { launchVersionsRequest, listLaunchPlans, listTasks, listWorkflows, type LaunchKind } from "@/lib/query/launch";
+import { LAUNCH_VERSIONS_LIMIT, listLaunchPlans, listTasks, listWorkflows, versionListRequest, type LaunchKind } from "@/lib/query/launch";
 
 export function useLaunchVersions(kind: LaunchKind, project: string, domain: string, name: string) {
-  const request = launchVersionsRequest(project, domain, name);
+  const request = versionListRequest(project, domain, name, LAUNCH_VERSIONS_LIMIT);
   const opts = { staleTime: 60_000 };
   const lps = useQuery(listLaunchPlans, request, { ...opts, enabled: kind === "launchPlan" });
   const wfs = useQuery(listWorkflows, request, { ...opts, enabled: kind === "workflow" });
