@@ -146,6 +146,30 @@ test("a huge graph offers a filtered view", async ({ page }) => {
   await expect(page.getByTestId("dag")).toHaveAttribute("data-node-count", "1004");
 });
 
+test("a large graph zoomed out is one drawing whose nodes still show their phase and open their panel; zooming in brings full nodes", async ({ page }) => {
+  await page.goto(executionPage("seed-large-1k"));
+  const dag = page.getByTestId("dag");
+  await expect(dag).toHaveAttribute("data-node-count", "1004", { timeout: 60_000 });
+  // Zoomed out to fit: every node is a rectangle of the overview, with its phase.
+  await expect(dag.locator('[data-testid="dag-node"][data-phase]')).toHaveCount(1004);
+  await expect(dag.locator('div[data-testid="dag-node"]')).toHaveCount(0);
+  // The first layer runs first: its nodes finish within seconds of the sandbox starting.
+  const node = dagNode(page, "l0-n7");
+  await expect(node).toHaveAttribute("data-phase", "SUCCEEDED");
+  await node.click();
+  await expect(page.getByTestId("node-panel")).toContainText("l0-n7");
+  expect(new URL(page.url()).searchParams.get("node")).toBe("l0-n7");
+
+  // Zoomed in, the nodes in view are full nodes again: name, phase icon, and a button to open them.
+  const box = (await dag.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -300);
+  const full = dag.locator('div[data-testid="dag-node"][role="button"]');
+  await expect(full.first()).toBeVisible();
+  expect(await full.count()).toBeLessThan(300);
+  await expect(full.first()).toHaveAttribute("data-phase", "SUCCEEDED");
+});
+
 test("a node name, an error message and a string literal full of HTML show as text and never run", async ({ page, request }) => {
   test.setTimeout(120_000);
   // No dot: like flytekit's dotted names, only the part after the last dot is shown.

@@ -15,8 +15,8 @@ export type FlyteNodeData = {
 export type FlyteFlowNode = Node<FlyteNodeData, "flyte" | "group">;
 
 /** Below this zoom, nodes are drawn as plain coloured boxes: thousands stay smooth. */
-const DETAIL_ZOOM = 0.45;
-const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+export const DETAIL_ZOOM = 0.45;
+export const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 const KIND_LABEL: Record<string, string> = {
   subworkflow: "sub-workflow",
@@ -91,8 +91,13 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   if (simple) {
     // Solid fill: at this zoom a pale box with a thin ring is invisible.
     return (
-      <div {...common} aria-label={label} onClick={() => select(node.id)} className={`h-full w-full rounded ${tone}`}>
-        <span className="block h-full w-full rounded" style={{ backgroundColor: started ? "currentColor" : undefined, opacity: started ? 0.85 : 1 }} />
+      <div
+        {...common}
+        aria-label={label}
+        onClick={() => select(node.id)}
+        className={`h-full w-full rounded ${tone}`}
+        style={started ? { backgroundColor: "currentColor", opacity: 0.85 } : undefined}
+      >
         {handles()}
       </div>
     );

@@ -1,19 +1,43 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import { Background, Controls, getViewportForBounds, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, ViewportPortal, type Edge, type NodeHandle, type Viewport } from "@xyflow/react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ExecutionOverlay, NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import { layoutInput } from "@/lib/flyte/graph/layout-input";
 import type { GraphNode, WorkflowGraph } from "@/lib/flyte/graph/types";
 import { DagContext, type DagStores } from "./dag-context";
-import { nodeTypes, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
+import { DETAIL_ZOOM, nodeTypes, zoomedOut, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
+import { absoluteBoxes, edgesPath } from "./edge-path";
 import { KeyedStore } from "./keyed-store";
+import { EDGE_STROKE, OverviewLayer, type OverviewNode } from "./overview-layer";
 import type { Layout } from "./layout";
 import { nextNodeInDirection } from "./keyboard";
 import { useLayout } from "./use-layout";
 
 const MINIMAP_MAX_NODES = 300;
+/**
+ * Above this many nodes, edges are one path, the zoomed-out graph is drawn by OverviewLayer, and zoomed
+ * in only the nodes in view are mounted.
+ */
+const LARGE_FLOW = 200;
+const MIN_ZOOM = 0.02;
+const FIT = { padding: 0.1, maxZoom: 1.2, includeHiddenNodes: true };
+/** The handles' size in px (dag-node.tsx draws them 4px square, centred on the left and right edges). */
+const HANDLE = 4;
 const ignoreNodeClick = () => {};
+
+/*
+ * Each node arrives with its size and handles, as React Flow would measure them from the DOM. Without them
+ * it draws no edge until it has measured every node, and with thousands of nodes that measuring, not the
+ * drawing, is what keeps the graph from appearing.
+ */
+function knownHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE / 2;
+  return [
+    { id: null, type: "target", position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    { id: null, type: "source", position: Position.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+  ];
+}
 
 export interface DagViewProps {
   graph: WorkflowGraph;
@@ -30,7 +54,15 @@ function branchCaseOf(graph: WorkflowGraph, n: GraphNode): FlyteNodeData["branch
   return parent && c ? { branchId: parent.id, label: c.label, condition: c.condition } : undefined;
 }
 
-function toFlow(graph: WorkflowGraph, layout: Layout): { nodes: FlyteFlowNode[]; edges: Edge[] } {
+interface FlowElements {
+  nodes: FlyteFlowNode[];
+  /** React Flow's edges, for graphs up to LARGE_FLOW nodes. */
+  edges: Edge[];
+  /** Larger graphs: all edges as one SVG path, and the nodes as OverviewLayer draws them zoomed out. */
+  large?: { edgesPath: string; overview: OverviewNode[]; hiddenNodes: FlyteFlowNode[] };
+}
+
+function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
   const nodes: FlyteFlowNode[] = [];
   for (const n of graph.nodes) {
     const box = layout.boxes[n.id];
@@ -42,6 +74,8 @@ function toFlow(graph: WorkflowGraph, layout: Layout): { nodes: FlyteFlowNode[];
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: knownHandles(box.width, box.height),
       ...(n.parentId !== undefined ? { parentId: n.parentId, extent: "parent" as const } : {}),
       data: { node: n, branchCase: branchCaseOf(graph, n) },
       draggable: false,
@@ -51,37 +85,39 @@ function toFlow(graph: WorkflowGraph, layout: Layout): { nodes: FlyteFlowNode[];
       ...(open ? { zIndex: -1 } : {}),
     });
   }
+  if (nodes.length > LARGE_FLOW) {
+    const boxes = absoluteBoxes(layout.boxes, (id) => graph.byId.get(id)?.parentId);
+    const overview = nodes.map((n) => ({ id: n.id, name: n.data.node.name, kind: n.data.node.kind, group: n.type === "group", box: boxes.get(n.id)! }));
+    const hiddenNodes = nodes.map((n) => ({ ...n, hidden: true }));
+    return { nodes, edges: [], large: { edgesPath: edgesPath(graph.edges, boxes), overview, hiddenNodes } };
+  }
   const edges: Edge[] = [];
   for (const e of graph.edges) {
     if (!layout.boxes[e.source] || !layout.boxes[e.target]) continue;
-    edges.push({ id: e.id, source: e.source, target: e.target, focusable: false, selectable: false });
+    edges.push({ id: e.id, source: e.source, target: e.target, focusable: false, selectable: false, interactionWidth: 0 });
   }
   return { nodes, edges };
 }
 
-function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup }: DagViewProps) {
-  const input = useMemo(() => layoutInput(graph), [graph]);
-  const layout = useLayout(input);
-  const flow = useMemo(() => (layout ? toFlow(graph, layout) : undefined), [graph, layout]);
-  const reactFlow = useReactFlow();
+type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialViewport: Viewport };
 
+function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport }: FlowProps) {
+  const reactFlow = useReactFlow();
   const callbacks = useRef({ onSelect, onToggleGroup });
   callbacks.current = { onSelect, onToggleGroup };
-  const stores = useMemo<DagStores>(
-    () => ({
-      overlay: new KeyedStore<NodeOverlayEntry>(),
-      selection: new KeyedStore<true>(),
-      select: (id) => callbacks.current.onSelect(id),
-      toggleGroup: (id) => callbacks.current.onToggleGroup(id),
-    }),
-    [],
-  );
+  // Filled before the first render, so every node's first drawing already has its phase.
+  const [stores] = useState<DagStores>(() => ({
+    overlay: new KeyedStore<NodeOverlayEntry>(overlay),
+    selection: new KeyedStore<true>(selectionMap(selectedId)),
+    select: (id) => callbacks.current.onSelect(id),
+    toggleGroup: (id) => callbacks.current.onToggleGroup(id),
+  }));
   useEffect(() => stores.overlay.replace(overlay), [stores, overlay]);
-  useEffect(() => stores.selection.replace(selectedId ? new Map([[selectedId, true as const]]) : new Map()), [stores, selectedId]);
+  useEffect(() => stores.selection.replace(selectionMap(selectedId)), [stores, selectedId]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
-      if (!layout || !["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Escape"].includes(event.key)) return;
+      if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Escape"].includes(event.key)) return;
       event.preventDefault();
       const next = nextNodeInDirection(graph, layout, selectedId, event.key);
       if (!next) return;
@@ -96,13 +132,8 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup }: DagViewPr
     [graph, layout, selectedId, onSelect, reactFlow],
   );
 
-  if (!flow) {
-    return (
-      <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500" data-testid="dag-layout-pending">
-        Laying out {input.nodes.length.toLocaleString()} nodes…
-      </div>
-    );
-  }
+  // Zoomed out, a large graph is drawn by OverviewLayer; React Flow keeps its nodes, hidden, for fit and keys.
+  const overview = useStore(zoomedOut) && !!flow.large;
   const small = flow.nodes.length <= MINIMAP_MAX_NODES;
   return (
     <DagContext.Provider value={stores}>
@@ -116,22 +147,27 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup }: DagViewPr
         data-node-count={flow.nodes.length}
       >
         <ReactFlow
-          nodes={flow.nodes}
+          nodes={overview ? flow.large!.hiddenNodes : flow.nodes}
           edges={flow.edges}
           nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
-          minZoom={0.02}
+          defaultViewport={initialViewport}
+          fitViewOptions={FIT}
+          minZoom={MIN_ZOOM}
           maxZoom={2}
-          onlyRenderVisibleElements={flow.nodes.length > 200}
+          onlyRenderVisibleElements={flow.nodes.length > LARGE_FLOW}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
           // Without a node handler React Flow makes nodes ignore the pointer; the nodes handle their own clicks.
           onNodeClick={ignoreNodeClick}
           proOptions={{ hideAttribution: true }}
-          defaultEdgeOptions={{ style: { stroke: "#94a3b8", strokeWidth: 1.25 } }}
+          defaultEdgeOptions={{ style: EDGE_STROKE }}
         >
+          {flow.large ? (
+            <ViewportPortal>
+              <OverviewLayer edgesPath={flow.large.edgesPath} nodes={overview ? flow.large.overview : undefined} />
+            </ViewportPortal>
+          ) : null}
           <Background gap={24} size={1} color="#e2e8f0" />
           <Controls showInteractive={false} position="bottom-left" />
           {small ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" /> : null}
@@ -141,10 +177,56 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup }: DagViewPr
   );
 }
 
+const selectionMap = (selectedId: string | undefined): ReadonlyMap<string, true> => (selectedId ? new Map([[selectedId, true as const]]) : new Map());
+
+/** The drawn area's size, read once before the graph mounts. */
+function useSize(ref: React.RefObject<HTMLDivElement | null>, ready: boolean) {
+  const [size, setSize] = useState<{ width: number; height: number } | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (size || !ready || !ref.current) return;
+    setSize({ width: ref.current.clientWidth, height: ref.current.clientHeight });
+  }, [ref, ready, size]);
+  return size;
+}
+
+/*
+ * React Flow is handed its first nodes, edges, size and viewport when its store is created. Given them
+ * later, through props and `fitView`, it mounts the nodes one by one into an existing list (quadratic in
+ * React's commit), draws them all in detail at zoom 1, measures each in the DOM, and only then fits the
+ * view: seconds at 5,000 nodes. Later changes (groups opening, filters) still arrive through props.
+ */
 export function DagView(props: DagViewProps) {
+  const input = useMemo(() => layoutInput(props.graph), [props.graph]);
+  const layout = useLayout(input);
+  const flow = useMemo(() => (layout ? toFlow(props.graph, layout) : undefined), [props.graph, layout]);
+  const container = useRef<HTMLDivElement>(null);
+  const size = useSize(container, !!flow);
+  const initialViewport = useMemo(
+    () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : undefined),
+    // The first layout only: afterwards the viewport is the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [size],
+  );
   return (
-    <ReactFlowProvider>
-      <Flow {...props} />
-    </ReactFlowProvider>
+    <div ref={container} className="h-full w-full">
+      {!flow || !layout ? (
+        <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500" data-testid="dag-layout-pending">
+          Laying out {input.nodes.length.toLocaleString()} nodes…
+        </div>
+      ) : size && initialViewport ? (
+        <ReactFlowProvider
+          initialNodes={flow.large && initialViewport.zoom < DETAIL_ZOOM ? flow.large.hiddenNodes : flow.nodes}
+          initialEdges={flow.edges}
+          initialWidth={size.width}
+          initialHeight={size.height}
+          initialMinZoom={MIN_ZOOM}
+          initialMaxZoom={FIT.maxZoom}
+          initialFitViewOptions={FIT}
+          fitView
+        >
+          <Flow {...props} layout={layout} flow={flow} initialViewport={initialViewport} />
+        </ReactFlowProvider>
+      ) : null}
+    </div>
   );
 }

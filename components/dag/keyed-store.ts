@@ -7,8 +7,12 @@ import { useSyncExternalStore } from "react";
  * value changed (by identity). One phase change re-renders one DAG node, not the graph.
  */
 export class KeyedStore<V> {
-  private values: ReadonlyMap<string, V> = new Map();
+  private values: ReadonlyMap<string, V>;
   private readonly listeners = new Map<string, Set<() => void>>();
+
+  constructor(initial: ReadonlyMap<string, V> = new Map()) {
+    this.values = initial;
+  }
 
   get = (key: string): V | undefined => this.values.get(key);
 
