@@ -2,11 +2,16 @@
 import { createServer, type Http2Server, type ServerHttp2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import { Code, ConnectError, createClient, type ConnectRouter } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { createConnectTransport } from "@connectrpc/connect-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProjectsSchema } from "@/lib/gen/flyteidl/admin/project_pb";
+import { WorkflowClosureSchema, WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { ObjectGetRequestSchema } from "@/lib/gen/flyteidl/admin/common_pb";
+import { IdentifierSchema, ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { opaqueMessage } from "@/lib/protobuf/opaque";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createBff } from "./bff";
@@ -15,8 +20,24 @@ import { createUpstream } from "./upstream";
 
 const seen: { method: string; authorization: string | null; cookie: string | null }[] = [];
 
+/*
+ * A workflow as FlyteAdmin might send it: fields out of number order, plus one (99) these protos do not
+ * know. Parsing and re-encoding would reorder the fields; a pass-through keeps the bytes as they are.
+ */
+const workflowId = { resourceType: ResourceType.WORKFLOW, project: "flytesnacks", domain: "development", name: "wf", version: "v1" };
+const workflowClosure = { compiledWorkflow: { primary: { template: { nodes: [{ id: "n0" }, { id: "n1", upstreamNodeIds: ["n0"] }] } } } };
+const workflowBytes = new BinaryWriter()
+  .tag(2, WireType.LengthDelimited)
+  .bytes(toBinary(WorkflowClosureSchema, create(WorkflowClosureSchema, workflowClosure)))
+  .tag(1, WireType.LengthDelimited)
+  .bytes(toBinary(IdentifierSchema, create(IdentifierSchema, workflowId)))
+  .tag(99, WireType.LengthDelimited)
+  .string("abc")
+  .finish();
+
 function routes(router: ConnectRouter) {
   router.service(AdminService, {
+    getWorkflow: () => opaqueMessage(WorkflowSchema, workflowBytes),
     getVersion: () => ({ controlPlaneVersion: { Version: "v1.16.5-test" } }),
     listProjects: (_req, ctx) => {
       seen.push({ method: "ListProjects", authorization: ctx.requestHeader.get("authorization"), cookie: ctx.requestHeader.get("cookie") });
@@ -149,6 +170,23 @@ describe("BFF pass-through", () => {
     const projects = fromBinary(ProjectsSchema, new Uint8Array(await res.arrayBuffer()));
     expect(projects.projects[0].id).toBe("flytesnacks");
     expect(toBinary(ProjectsSchema, projects).length).toBeGreaterThan(0);
+  });
+
+  it("hands a binary reply on byte for byte, fields it does not know included, and still answers JSON in full", async () => {
+    const body = toBinary(ObjectGetRequestSchema, create(ObjectGetRequestSchema, { id: workflowId }));
+    const res = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/GetWorkflow`, {
+        method: "POST",
+        headers: { "content-type": "application/proto" },
+        body,
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(workflowBytes))).toBe(true);
+
+    const viaJson = await client().admin.getWorkflow({ id: workflowId });
+    expect(viaJson.id?.name).toBe("wf");
+    expect(viaJson.closure?.compiledWorkflow?.primary?.template?.nodes.map((n) => n.id)).toEqual(["n0", "n1"]);
   });
 });
 

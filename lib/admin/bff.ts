@@ -3,9 +3,11 @@
 import { Code, ConnectError, createConnectRouter, type HandlerContext } from "@connectrpc/connect";
 import { createFetchHandler } from "@connectrpc/connect/protocol";
 import { create, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
+import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { ConsoleService, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { upstreamHeaders } from "./credentials";
 import { upstreamError } from "./errors";
@@ -39,14 +41,14 @@ function forward<I extends DescMessage, O extends DescMessage>(
     }
     const clientDeadline = ctx.timeoutMs();
     const deadline = Math.min(clientDeadline ?? Infinity, up.config.deadlineMs);
+    const headers = upstreamHeaders(ctx.requestHeader, up.config.authCookie);
     try {
-      const res = await up.transport.unary(
-        method,
-        ctx.signal,
-        deadline,
-        upstreamHeaders(ctx.requestHeader, up.config.authCookie),
-        req,
-      );
+      if (answersInBinary(ctx.requestHeader)) {
+        // The reply goes back in binary: hand FlyteAdmin's bytes on without parsing them (lib/protobuf/opaque.ts).
+        const res = await up.transport.unary({ ...method, output: EmptySchema }, ctx.signal, deadline, headers, req);
+        return opaqueFrom(method.output, res.message);
+      }
+      const res = await up.transport.unary(method, ctx.signal, deadline, headers, req);
       return res.message;
     } catch (err) {
       throw upstreamError(err, up.config.endpoint);

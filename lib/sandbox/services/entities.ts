@@ -12,15 +12,17 @@ import { getEntityRow, listEntityRows, listNamedEntities, type EntityTable } fro
 import type { SandboxContext } from "./context";
 import { notFound, requireFields, requireLimit } from "./errors";
 import { formatIdentifier } from "./lookups";
+import { answersInBinary, opaqueMessage } from "@/lib/protobuf/opaque";
 
 const WHAT: Record<EntityTable, string> = { tasks: "task", workflows: "workflow", launch_plans: "launch plan" };
 
 export function entityReads(ctx: SandboxContext) {
-  function get<D extends DescMessage>(table: EntityTable, schema: D, id: Identifier | undefined): MessageShape<D> {
+  /** `opaque`: the stored bytes as they are, for a reply in binary that nobody here reads (lib/protobuf/opaque.ts). */
+  function get<D extends DescMessage>(table: EntityTable, schema: D, id: Identifier | undefined, opaque = false): MessageShape<D> {
     requireFields(`${WHAT[table]} id`, { project: id?.project, domain: id?.domain, name: id?.name, version: id?.version });
     const row = getEntityRow(ctx.db, table, id!);
     if (!row) throw notFound(`${WHAT[table]} ${formatIdentifier(id)} not found`);
-    return fromBinary(schema, row.message);
+    return opaque ? opaqueMessage(schema, row.message) : fromBinary(schema, row.message);
   }
 
   function list<D extends DescMessage>(table: EntityTable, schema: D, req: ResourceListRequest): { items: MessageShape<D>[]; token: string } {
@@ -61,9 +63,9 @@ export function entityReads(ctx: SandboxContext) {
 export function entityReadService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {
   const { get, list, ids } = entityReads(ctx);
   return {
-    getTask: (req) => get("tasks", TaskSchema, req.id),
-    getWorkflow: (req) => get("workflows", WorkflowSchema, req.id),
-    getLaunchPlan: (req) => get("launch_plans", LaunchPlanSchema, req.id),
+    getTask: (req, call) => get("tasks", TaskSchema, req.id, answersInBinary(call.requestHeader)),
+    getWorkflow: (req, call) => get("workflows", WorkflowSchema, req.id, answersInBinary(call.requestHeader)),
+    getLaunchPlan: (req, call) => get("launch_plans", LaunchPlanSchema, req.id, answersInBinary(call.requestHeader)),
     listTasks(req) {
       const { items, token } = list("tasks", TaskSchema, req);
       return create(TaskListSchema, { tasks: items, token });
