@@ -4,7 +4,7 @@
 // screen-reader users can reach it and hear why; the reason is also its tooltip. Button draws it grey.
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
-import type { Availability } from "@/lib/flyte/actions";
+import type { Availability } from "@/lib/flyte/actions/availability";
 import { Button } from "@/components/ui/button";
 
 const LINK_CLASS =

@@ -1,17 +1,20 @@
 "use client";
 
 import { Code, ConnectError } from "@connectrpc/connect";
+import dynamic from "next/dynamic";
 import { useQuery } from "@connectrpc/connect-query";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
-import { executionActions, type ExecutionActionName } from "@/lib/flyte/actions";
+import { executionActions, type ExecutionActionName } from "@/lib/flyte/actions/availability";
 import { launchPath } from "@/lib/flyte/urls";
 import { getExecution } from "@/lib/query/executions";
 import { useSetExecutionArchived } from "@/lib/query/actions";
 import { ActionError } from "@/components/ui/dialog";
 import { ActionButton, ActionLink } from "./action-button";
-import { RecoverDialog } from "./recover-dialog";
-import { TerminateDialog } from "./terminate-dialog";
+
+// Dialogs load on first use.
+const RecoverDialog = dynamic(() => import("./recover-dialog").then((m) => m.RecoverDialog));
+const TerminateDialog = dynamic(() => import("./terminate-dialog").then((m) => m.TerminateDialog));
 
 export function ArchivedBadge() {
   return (
@@ -66,13 +69,7 @@ export function ExecutionActions({ execution }: { execution: Execution }) {
           <ActionError error={archive.error} testId="archive-error" />
         </div>
       ) : null}
-      <TerminateDialog
-        key={`terminate-${dialog === "terminate"}`}
-        id={key}
-        open={dialog === "terminate"}
-        onClose={() => setDialog(undefined)}
-        onDenied={rememberDenied("terminate")}
-      />
+      {dialog === "terminate" ? <TerminateDialog id={key} open onClose={() => setDialog(undefined)} onDenied={rememberDenied("terminate")} /> : null}
       {dialog === "recover" ? (
         <RecoverDialog execution={execution} open onClose={() => setDialog(undefined)} onDenied={rememberDenied("recover")} />
       ) : null}

@@ -2,6 +2,7 @@
 
 import { Code, ConnectError } from "@connectrpc/connect";
 import { useQuery } from "@connectrpc/connect-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { failingNodeId } from "@/lib/flyte/node-executions";
@@ -11,14 +12,29 @@ import { getExecution } from "@/lib/query/executions";
 import { Breadcrumbs } from "@/components/shell/app-header";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionHeader } from "./execution-header";
-import { GraphTab } from "./graph-tab";
-import { LogDrawer } from "./log-drawer";
-import { NodePanel, type PanelTab } from "./node-panel";
-import { NodesTab } from "./nodes-tab";
-import { TimelineTab } from "./timeline-tab";
+import type { PanelTab } from "./node-panel";
 import { useLiveExecution } from "./use-live-execution";
 import { useNodeNames } from "./use-node-names";
 import { useUrlState } from "./use-url-state";
+
+// The graph (React Flow and d3) is a chunk of its own, requested as soon as this module runs, so it
+// downloads alongside the execution's data instead of holding up the page's first render.
+const loadGraphTab = () => import("./graph-tab").then((m) => m.GraphTab);
+if (typeof window !== "undefined") void loadGraphTab();
+const GraphTab = dynamic(loadGraphTab, { loading: () => <LoadingRows rows={4} label="Loading the workflow graph" /> });
+// Loaded when first shown, not with the page: the graph is what a visit needs first.
+const NodePanel = dynamic(() => import("./node-panel").then((m) => m.NodePanel), { loading: () => <PanelLoading /> });
+const NodesTab = dynamic(() => import("./nodes-tab").then((m) => m.NodesTab), { loading: () => <LoadingRows rows={6} label="Loading nodes" /> });
+const TimelineTab = dynamic(() => import("./timeline-tab").then((m) => m.TimelineTab), { loading: () => <LoadingRows rows={6} label="Loading the timeline" /> });
+const LogDrawer = dynamic(() => import("./log-drawer").then((m) => m.LogDrawer));
+
+function PanelLoading() {
+  return (
+    <aside className="w-[28rem] shrink-0 border-l border-slate-200 p-4">
+      <LoadingRows rows={3} label="Loading the node" />
+    </aside>
+  );
+}
 
 const TABS = [
   { id: "graph", label: "Graph" },

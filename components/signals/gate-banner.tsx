@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import { waitingGates } from "@/lib/flyte/actions";
+import { waitingGates } from "@/lib/flyte/actions/gates";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useQuery } from "@connectrpc/connect-query";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
-import { gateOfNodeExecution, type Gate } from "@/lib/flyte/actions";
+import { gateOfNodeExecution, type Gate } from "@/lib/flyte/actions/gates";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import { getExecution } from "@/lib/query/executions";
 
