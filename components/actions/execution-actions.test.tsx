@@ -50,7 +50,7 @@ describe("ExecutionActions", () => {
     renderActions(WP.RUNNING, ({ service }) => service(AdminService, { getExecution: () => execution(WP.RUNNING), terminateExecution: terminate }));
 
     fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
-    const dialog = screen.getByTestId("terminate-dialog");
+    const dialog = await screen.findByTestId("terminate-dialog");
     const cause = within(dialog).getByRole("textbox", { name: "Cause" });
     expect((cause as HTMLTextAreaElement).value).toBe("Terminated from the console");
     fireEvent.change(cause, { target: { value: "wrong inputs" } });
@@ -67,7 +67,7 @@ describe("ExecutionActions", () => {
     expect(button.getAttribute("aria-disabled")).toBe("true");
     expect(button.getAttribute("title")).toBe("Permission denied: user jane may not terminate executions in flytesnacks/development");
     fireEvent.click(button);
-    expect(screen.getByTestId("terminate-dialog").hasAttribute("open")).toBe(false);
+    expect(screen.queryByTestId("terminate-dialog")).toBeNull();
   });
 
   it("sends one terminate for a double click, with the cause", async () => {
@@ -83,10 +83,10 @@ describe("ExecutionActions", () => {
       }),
     );
     fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
-    const confirm = within(screen.getByTestId("terminate-dialog")).getByRole("button", { name: "Terminate" });
+    const confirm = within(await screen.findByTestId("terminate-dialog")).getByRole("button", { name: "Terminate" });
     fireEvent.click(confirm);
     fireEvent.click(confirm);
-    await waitFor(() => expect(screen.getByTestId("terminate-dialog").hasAttribute("open")).toBe(false));
+    await waitFor(() => expect(screen.queryByTestId("terminate-dialog")).toBeNull());
     expect(seen).toEqual(["Terminated from the console"]);
   });
 
