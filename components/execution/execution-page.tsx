@@ -106,7 +106,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white">
         <div className="min-w-0 flex-1 p-2" role="tabpanel">
           {tab === "graph" ? (
-            <GraphTab execution={execution} nodes={live.nodes} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+            <GraphTab execution={execution} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
             <NodesTab nodes={live.nodes} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : (

@@ -24,11 +24,14 @@ const HUGE_GRAPH = 10_000;
 export function GraphTab({
   execution,
   nodes,
+  parents,
   selectedNodeId,
   onSelectNode,
 }: {
   execution: Execution;
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: places children whose ids FlytePropeller shortened. */
+  parents: ReadonlyMap<string, string>;
   selectedNodeId?: string;
   onSelectNode(nodeExecutionId: string | undefined): void;
 }) {
@@ -50,7 +53,8 @@ export function GraphTab({
   const previous = useRef<ExecutionOverlay | undefined>(undefined);
   const overlay = useMemo(() => {
     if (!graph) return new Map() as ExecutionOverlay;
-    previousBase.current = buildExecutionOverlay(graph, nodes.values(), previousBase.current);
+    const inputs = [...nodes.values()].map((ne) => ({ nodeExecution: ne, parentId: parents.get(ne.id?.nodeId ?? "") }));
+    previousBase.current = buildExecutionOverlay(graph, inputs, previousBase.current);
     const byGraphId = new Map<string, SubTaskPhaseCounts>();
     if (subTasks.size) {
       for (const [graphId, entry] of previousBase.current) {
@@ -60,7 +64,7 @@ export function GraphTab({
     }
     previous.current = withSubTaskPhases(previousBase.current, byGraphId, previous.current);
     return previous.current;
-  }, [graph, nodes, subTasks]);
+  }, [graph, nodes, parents, subTasks]);
 
   const [filter, setFilter] = useState<GraphFilter | undefined>(undefined);
   const huge = drawnCount >= HUGE_GRAPH;

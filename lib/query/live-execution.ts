@@ -12,6 +12,8 @@ export interface LiveState {
   execution?: Execution;
   /** Node executions by FlyteAdmin node id (children included). Replaced, never mutated, on change. */
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** A child node's parent node id, by the child's node id (see WatchExecutionResponse.parent_node_ids). */
+  parents: ReadonlyMap<string, string>;
   status: LiveStatus;
   /** Why the stream or FlyteAdmin is failing right now; empty when all is well. */
   error: string;
@@ -22,7 +24,7 @@ export interface LiveState {
 type Listener = () => void;
 
 export class LiveExecution {
-  private state: LiveState = { nodes: new Map(), status: "connecting", error: "", version: 0 };
+  private state: LiveState = { nodes: new Map(), parents: new Map(), status: "connecting", error: "", version: 0 };
   private readonly listeners = new Set<Listener>();
 
   get = (): LiveState => this.state;
@@ -40,9 +42,12 @@ export class LiveExecution {
   apply(update: WatchExecutionResponse) {
     const nodes = new Map(update.snapshot ? [] : this.state.nodes);
     for (const ne of update.nodeExecutions) nodes.set(ne.id?.nodeId ?? "", ne);
+    const newParents = Object.entries(update.parentNodeIds);
+    const parents = update.snapshot || newParents.length ? new Map([...(update.snapshot ? [] : this.state.parents), ...newParents]) : this.state.parents;
     this.set({
       execution: update.execution ?? this.state.execution,
       nodes,
+      parents,
       error: update.upstreamError,
       status: update.terminal ? "done" : "live",
     });

@@ -16,6 +16,8 @@ export interface WatchUpdate {
   nodeExecutions: NodeExecution[];
   terminal: boolean;
   upstreamError: string;
+  /** The parent's node id of each child in nodeExecutions, by the child's node id. */
+  parentNodeIds: Record<string, string>;
 }
 
 export interface WatchOptions {
@@ -37,6 +39,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export class ExecutionWatch {
   private readonly listeners = new Set<Listener>();
   private readonly nodes = new Map<string, NodeExecution>();
+  /** Child node id → the parent node id it was listed under. */
+  private readonly parents = new Map<string, string>();
   private execution?: Execution;
   private watermarkMs = 0;
   /** Parent nodes whose children were listed at least once. */
@@ -79,7 +83,17 @@ export class ExecutionWatch {
       nodeExecutions: [...this.nodes.values()],
       terminal: this.terminal,
       upstreamError: this.error,
+      parentNodeIds: Object.fromEntries(this.parents),
     };
+  }
+
+  private parentsOf(nodes: NodeExecution[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const ne of nodes) {
+      const parent = this.parents.get(ne.id!.nodeId);
+      if (parent !== undefined) out[ne.id!.nodeId] = parent;
+    }
+    return out;
   }
 
   private emit(update: WatchUpdate) {
@@ -98,7 +112,7 @@ export class ExecutionWatch {
         if (abort.signal.aborted) return;
         failures++;
         this.error = upstreamError(err, this.up.config.endpoint).rawMessage;
-        this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error });
+        this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
       }
       const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
       if (!this.terminal) await sleep(delay, abort.signal);
@@ -137,7 +151,9 @@ export class ExecutionWatch {
         if (swept.has(parent)) continue;
         swept.add(parent);
         const firstLook = !this.listedParents.has(parent);
-        const kids = mergeNodeExecutions(this.nodes, await this.listNodes(parent, firstLook ? 0 : since, signal));
+        const listed = await this.listNodes(parent, firstLook ? 0 : since, signal);
+        for (const kid of listed) this.parents.set(kid.id!.nodeId, parent);
+        const kids = mergeNodeExecutions(this.nodes, listed);
         this.listedParents.add(parent);
         changed.push(...kids);
         next.push(...kids.filter((n) => n.metadata?.isParentNode).map((n) => n.id!.nodeId));
@@ -166,6 +182,7 @@ export class ExecutionWatch {
         nodeExecutions: changed,
         terminal: this.terminal,
         upstreamError: "",
+        parentNodeIds: this.parentsOf(changed),
       });
     }
   }

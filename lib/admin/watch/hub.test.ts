@@ -134,6 +134,22 @@ describe("WatchHub", () => {
     stop();
   });
 
+  it("names the parent each child was listed under, also for ids FlytePropeller shortened to a hash", async () => {
+    setNode("n1", NodeExecution_Phase.RUNNING, "", true);
+    setNode("fh3kq2p9x", NodeExecution_Phase.RUNNING, "n1");
+    const c = collect();
+    const stop = hub.subscribe(ID, new Headers(), c.listener);
+    const snap = await c.next((u) => u.snapshot);
+    expect(snap.parentNodeIds).toEqual({ "n1-0-a": "n1", fh3kq2p9x: "n1" });
+
+    setNode("fh3kq2p9x", NodeExecution_Phase.SUCCEEDED, "n1");
+    setNode("n0", NodeExecution_Phase.SUCCEEDED);
+    const change = await c.next((u) => !u.snapshot && ids(u).includes("fh3kq2p9x"));
+    // Only the changed nodes' parents, and none for a top-level node.
+    expect(change.parentNodeIds).toEqual({ fh3kq2p9x: "n1" });
+    stop();
+  });
+
   it("makes fifty viewers cost FlyteAdmin what one costs", async () => {
     const one = collect();
     const stopOne = hub.subscribe(ID, new Headers(), one.listener);
