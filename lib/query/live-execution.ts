@@ -5,6 +5,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { ConsoleService, WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { sleep } from "@/lib/async/sleep";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "done";
 
@@ -57,12 +58,6 @@ export class LiveExecution {
     this.set({ status, error });
   }
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-  });
 
 /**
  * Keeps `live` fed until the execution is terminal or `signal` aborts; reconnects with

@@ -9,6 +9,7 @@ import { timestampMs } from "@/lib/flyte/time";
 import { upstreamError } from "../errors";
 import type { Upstream } from "../upstream";
 import { isNodeTerminal, liveParents, mergeNodeExecutions, newestUpdate } from "./node-changes";
+import { sleep } from "@/lib/async/sleep";
 
 export interface WatchUpdate {
   snapshot: boolean;
@@ -29,12 +30,6 @@ export interface WatchOptions {
 }
 
 type Listener = (update: WatchUpdate) => void;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-  });
 
 export class ExecutionWatch {
   private readonly listeners = new Set<Listener>();
