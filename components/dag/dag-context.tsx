@@ -2,6 +2,8 @@
 
 import { createContext, useContext } from "react";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
+import type { GraphNodeKind } from "@/lib/flyte/graph/types";
+import { nodePhase } from "@/lib/flyte/phases";
 import { KeyedStore, useKeyed } from "./keyed-store";
 
 export interface DagStores {
@@ -31,4 +33,19 @@ export function useNodeOverlay(graphNodeId: string): NodeOverlayEntry | undefine
 
 export function useIsSelected(graphNodeId: string): boolean {
   return useKeyed(useDag().selection, graphNodeId) === true;
+}
+
+/** A drawn node's execution state, and the automation hooks every drawing of a node carries (README: Automation contract). */
+export function useDrawnNode(graphNodeId: string, kind: GraphNodeKind) {
+  const overlay = useNodeOverlay(graphNodeId);
+  const selected = useIsSelected(graphNodeId);
+  const started = overlay !== undefined;
+  const phase = nodePhase(overlay?.phase ?? 0);
+  const hooks = {
+    "data-testid": "dag-node",
+    "data-node-id": graphNodeId,
+    "data-phase": started ? phase.name : "UNDEFINED",
+    "data-kind": kind,
+  };
+  return { overlay, selected, started, phase, hooks };
 }

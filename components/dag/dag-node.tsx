@@ -5,7 +5,7 @@ import { memo } from "react";
 import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
-import { useDagActions, useIsSelected, useNodeOverlay } from "./dag-context";
+import { useDagActions, useDrawnNode, useNodeOverlay } from "./dag-context";
 
 export type FlyteNodeData = {
   node: GraphNode;
@@ -60,20 +60,14 @@ function useBranchCaseState(data: FlyteNodeData, started: boolean): "taken" | "s
 
 function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const node = data.node;
-  const overlay = useNodeOverlay(node.id);
-  const selected = useIsSelected(node.id);
+  const { overlay, selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const simple = useStore(zoomedOut);
   const { select, toggleGroup } = useDagActions();
-  const phase = nodePhase(overlay?.phase ?? 0);
-  const started = overlay !== undefined;
   const branchState = useBranchCaseState(data, started);
   const terminal = node.kind === "start" || node.kind === "end";
   const waiting = node.kind === "gate" && started && !phase.isTerminal;
   const common = {
-    "data-testid": "dag-node",
-    "data-node-id": node.id,
-    "data-phase": started ? phase.name : "UNDEFINED",
-    "data-kind": node.kind,
+    ...hooks,
     ...(waiting ? { "data-waiting": "true" } : {}),
     ...(branchState ? { "data-branch": branchState } : {}),
   };
@@ -188,17 +182,11 @@ function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<numbe
 
 function GroupNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const node = data.node;
-  const overlay = useNodeOverlay(node.id);
-  const selected = useIsSelected(node.id);
+  const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const { select, toggleGroup } = useDagActions();
-  const phase = nodePhase(overlay?.phase ?? 0);
-  const started = overlay !== undefined;
   return (
     <div
-      data-testid="dag-node"
-      data-node-id={node.id}
-      data-phase={started ? phase.name : "UNDEFINED"}
-      data-kind={node.kind}
+      {...hooks}
       data-expanded="true"
       className={`h-full w-full rounded-lg border-2 border-dashed bg-slate-50/60 ${started ? toneClass(phase.tone) : "border-slate-300"} ${
         selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""

@@ -7,9 +7,8 @@
 // DETAIL_ZOOM brings back the full nodes.
 import { memo, type MouseEvent } from "react";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
-import { nodePhase } from "@/lib/flyte/phases";
 import { toneClass } from "@/components/ui/phase-badge";
-import { useDagActions, useIsSelected, useNodeOverlay } from "./dag-context";
+import { useDagActions, useDrawnNode } from "./dag-context";
 import type { NodeBox } from "./layout";
 
 export interface OverviewNode {
@@ -25,17 +24,11 @@ export interface OverviewNode {
 export const EDGE_STROKE = { stroke: "#94a3b8", strokeWidth: 1.25 };
 
 const OverviewRect = memo(function OverviewRect({ node }: { node: OverviewNode }) {
-  const overlay = useNodeOverlay(node.id);
-  const selected = useIsSelected(node.id);
-  const started = overlay !== undefined;
-  const phase = nodePhase(overlay?.phase ?? 0);
+  const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const { x, y, width, height } = node.box;
   return (
     <rect
-      data-testid="dag-node"
-      data-node-id={node.id}
-      data-phase={started ? phase.name : "UNDEFINED"}
-      data-kind={node.kind}
+      {...hooks}
       aria-label={`${node.name}: ${started ? phase.label : "not started"}`}
       x={x}
       y={y}
