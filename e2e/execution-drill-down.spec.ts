@@ -138,10 +138,21 @@ test("a huge graph offers a filtered view", async ({ page }) => {
   await expect(bar).toContainText("Large graph: 1,004 nodes");
   // Laying out 1,004 nodes takes a while on a busy machine.
   await expect(page.getByTestId("dag")).toHaveAttribute("data-node-count", "1004", { timeout: 60_000 });
+  const before = (await dagNode(page, "l24-n7").boundingBox())!;
   await bar.getByLabel("Find nodes by name").fill("l24-");
   await expect(bar).toContainText("Showing 40 of 1,004 nodes");
   await expect(page.getByTestId("dag")).toHaveAttribute("data-node-count", "40");
   await expect(dagNode(page, "l24-n7")).toBeVisible();
+  await bar.getByLabel("Find nodes by name").fill("l24-n7");
+  await expect(bar).toContainText("Showing 1 of 1,004 nodes");
+  // The view fits what the filter kept: the node is inside the graph's area and drawn larger than among 1,004.
+  const area = (await page.getByTestId("dag").boundingBox())!;
+  const kept = (await dagNode(page, "l24-n7").boundingBox())!;
+  expect(kept.x).toBeGreaterThanOrEqual(area.x);
+  expect(kept.y).toBeGreaterThanOrEqual(area.y);
+  expect(kept.x + kept.width).toBeLessThanOrEqual(area.x + area.width);
+  expect(kept.y + kept.height).toBeLessThanOrEqual(area.y + area.height);
+  expect(kept.width).toBeGreaterThan(before.width * 2);
   await bar.getByRole("button", { name: "Show all 1,004 nodes" }).click();
   await expect(page.getByTestId("dag")).toHaveAttribute("data-node-count", "1004");
 });

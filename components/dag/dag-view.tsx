@@ -201,11 +201,10 @@ export function DagView(props: DagViewProps) {
   const flow = useMemo(() => (layout ? toFlow(props.graph, layout) : undefined), [props.graph, layout]);
   const container = useRef<HTMLDivElement>(null);
   const size = useSize(container, !!flow);
+  // Used when React Flow mounts: first, and again after each new layout (the "Laying out…" state unmounts it).
   const initialViewport = useMemo(
     () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : undefined),
-    // The first layout only: afterwards the viewport is the user's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [size],
+    [layout, size],
   );
   return (
     <div ref={container} className="h-full w-full">
