@@ -145,6 +145,7 @@ test("a huge graph offers a filtered view", async ({ page }) => {
   await expect(dagNode(page, "l24-n7")).toBeVisible();
   await bar.getByLabel("Find nodes by name").fill("l24-n7");
   await expect(bar).toContainText("Showing 1 of 1,004 nodes");
+  await expect(page.getByTestId("dag")).toHaveAttribute("data-node-count", "1");
   // The view fits what the filter kept: the node is inside the graph's area and drawn larger than among 1,004.
   const area = (await page.getByTestId("dag").boundingBox())!;
   const kept = (await dagNode(page, "l24-n7").boundingBox())!;
