@@ -35,6 +35,11 @@ describe("nodeExecutionRows", () => {
     expect(open.map((r) => [r.nodeId, r.depth])).toEqual([["n0", 0], ["n1", 0], ["n1-0-a", 1], ["n1-0-b", 1], ["n2", 0]]);
   });
 
+  it("orders nodes that started together by id in natural order, n2 before n10", () => {
+    const together = ["n10", "n2", "n1", "n20"].map((id) => ne(id, id, P.SUCCEEDED, 5000));
+    expect(nodeExecutionRows(together, { expanded: new Set(), nowMs: 10_000 }).map((r) => r.nodeId)).toEqual(["n1", "n2", "n10", "n20"]);
+  });
+
   it("names rows after the workflow's node names when given, and searches those names", () => {
     const names: Record<string, string> = { n0: "prepare_batch", n1: "my_subwf" };
     const nameOf = (x: (typeof nodes)[number]) => names[x.id!.nodeId];

@@ -50,6 +50,9 @@ function rowDuration(ne: NodeExecution, nowMs: number): number | undefined {
   return started && !nodePhase(ne.closure?.phase ?? 0).isTerminal ? nowMs - started : undefined;
 }
 
+/** Node ids in natural order: n2 before n10, as FlytePropeller numbers them. */
+const byNodeId = new Intl.Collator("en", { numeric: true }).compare;
+
 /**
  * Flattens node executions into table rows: children under their (expanded) parent, siblings
  * sorted, filtered by phase and name (a parent stays when a descendant matches, and opens).
@@ -84,7 +87,7 @@ export function nodeExecutionRows(nodes: Iterable<NodeExecution>, opts: NodeRowO
     if (opts.sort === "duration") return (rowDuration(b, opts.nowMs) ?? -1) - (rowDuration(a, opts.nowMs) ?? -1);
     const sa = timestampMs(a.closure?.startedAt) ?? timestampMs(a.closure?.createdAt) ?? Infinity;
     const sb = timestampMs(b.closure?.startedAt) ?? timestampMs(b.closure?.createdAt) ?? Infinity;
-    return sa - sb || (a.id!.nodeId < b.id!.nodeId ? -1 : 1);
+    return sa - sb || byNodeId(a.id!.nodeId, b.id!.nodeId);
   };
   const rows: NodeRow[] = [];
   const walk = (parent: string | undefined, depth: number) => {
