@@ -1,6 +1,7 @@
 // The execution page in headless Chromium against the sandbox: time to paint every DAG node
 // with its phase at 100 / 1,000 / 5,000 nodes, panning frame rate, live latency from a sandbox
 // event to the colour change in the page, and the route's first-load JavaScript.
+import { setMaxListeners } from "node:events";
 import { gzipSync } from "node:zlib";
 import { createClient, type Client } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
@@ -152,6 +153,8 @@ async function upstreamCost(stack: Stack, admin: Admin, run: string) {
     const { createConnectTransport } = await import("@connectrpc/connect-node");
     const client = createClient(ConsoleService, createConnectTransport({ baseUrl: `${stack.console}/api/connect`, httpVersion: "1.1" }));
     const abort = new AbortController();
+    // One signal stops every stream: that many listeners on it is the point, not a leak.
+    setMaxListeners(watchers + 10, abort.signal);
     const streams = Array.from({ length: watchers }, () =>
       (async () => {
         try {
