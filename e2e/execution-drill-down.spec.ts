@@ -168,6 +168,9 @@ test("a large graph zoomed out is one drawing whose nodes still show their phase
   // The first layer runs first: its nodes finish within seconds of the sandbox starting.
   const node = dagNode(page, "l0-n7");
   await expect(node).toHaveAttribute("data-phase", "SUCCEEDED");
+  // Too small for text: hovering says which node it is and its phase.
+  await node.hover();
+  await expect(page.getByRole("tooltip")).toHaveText(/\(l0-n7\): Succeeded/);
   await node.click();
   await expect(page.getByTestId("node-panel")).toContainText("l0-n7");
   expect(new URL(page.url()).searchParams.get("node")).toBe("l0-n7");

@@ -5,7 +5,8 @@
 // 5,000 transformed boxes each frame, so the graph appears sooner and pans smoothly. Each rectangle still
 // carries the automation hooks (data-node-id, data-phase) and takes a click; zooming in past
 // DETAIL_ZOOM brings back the full nodes.
-import { memo, type MouseEvent } from "react";
+import { memo, useState, type MouseEvent } from "react";
+import { createPortal } from "react-dom";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
 import { toneClass } from "@/components/ui/phase-badge";
 import { useDagActions, useDrawnNode } from "./dag-context";
@@ -29,7 +30,7 @@ const OverviewRect = memo(function OverviewRect({ node }: { node: OverviewNode }
   return (
     <rect
       {...hooks}
-      aria-label={`${node.name}: ${started ? phase.label : "not started"}`}
+      aria-label={`${node.name}${node.name !== node.id ? ` (${node.id})` : ""}: ${started ? phase.label : "not started"}`}
       x={x}
       y={y}
       width={width}
@@ -45,17 +46,56 @@ const OverviewRect = memo(function OverviewRect({ node }: { node: OverviewNode }
   );
 });
 
+const OverviewRects = memo(function OverviewRects({ nodes }: { nodes: readonly OverviewNode[] }) {
+  return nodes.map((n) => <OverviewRect key={n.id} node={n} />);
+});
+
+interface Hover {
+  label: string;
+  x: number;
+  y: number;
+}
+
 export function OverviewLayer({ edgesPath, nodes }: { edgesPath: string; nodes?: readonly OverviewNode[] }) {
   const { select } = useDagActions();
+  const [hover, setHover] = useState<Hover | undefined>(undefined);
+  const nodeAt = (event: MouseEvent<SVGSVGElement>) => (event.target as Element).closest("[data-node-id]");
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
-    const id = (event.target as Element).closest("[data-node-id]")?.getAttribute("data-node-id");
+    const id = nodeAt(event)?.getAttribute("data-node-id");
     if (id) select(id);
+  };
+  // The rectangles are too small for text: the one under the pointer says its name and phase.
+  const onMouseMove = (event: MouseEvent<SVGSVGElement>) => {
+    const label = event.buttons === 0 ? nodeAt(event)?.getAttribute("aria-label") : undefined;
+    setHover(label ? { label, x: event.clientX, y: event.clientY } : undefined);
   };
   return (
     // Below React Flow's nodes (z-index 0) and above open groups' backgrounds (-1, earlier in the DOM).
-    <svg className="dag-overview absolute top-0 left-0 overflow-visible" style={{ zIndex: -1 }} width={1} height={1} onClick={onClick} data-testid="dag-overview">
+    <svg
+      className="dag-overview absolute top-0 left-0 overflow-visible"
+      style={{ zIndex: -1 }}
+      width={1}
+      height={1}
+      onClick={onClick}
+      onMouseMove={nodes ? onMouseMove : undefined}
+      onMouseLeave={() => setHover(undefined)}
+      data-testid="dag-overview"
+    >
       <path d={edgesPath} fill="none" {...EDGE_STROKE} pointerEvents="none" />
-      {nodes?.map((n) => <OverviewRect key={n.id} node={n} />)}
+      {nodes ? <OverviewRects nodes={nodes} /> : null}
+      {hover && nodes
+        ? createPortal(
+            <div
+              role="tooltip"
+              data-testid="dag-overview-tooltip"
+              className="pointer-events-none fixed z-50 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
+              style={{ left: hover.x + 12, top: hover.y + 12 }}
+            >
+              {hover.label}
+            </div>,
+            document.body,
+          )
+        : null}
     </svg>
   );
 }
