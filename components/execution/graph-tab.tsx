@@ -4,18 +4,17 @@ import { useQuery } from "@connectrpc/connect-query";
 import { useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import { buildWorkflowGraph, visibleGraph } from "@/lib/flyte/graph/build";
+import { visibleGraph } from "@/lib/flyte/graph/build";
 import { filterGraph } from "@/lib/flyte/graph/filter";
 import { buildExecutionOverlay, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import { DagView } from "@/components/dag/dag-view";
+import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
 import { useDynamicClosures, useSubTaskCounts } from "./use-node-extras";
 
-/** Graphs bigger than this open with groups closed and a note; smaller ones open every group. */
-const OPEN_ALL_BELOW = 40;
 /** From this many drawn nodes on, the graph offers a filtered view. */
 const LARGE_GRAPH = 300;
 /** From this many, it opens filtered (failed or running nodes) and drawing everything is a choice. */
@@ -38,14 +37,8 @@ export function GraphTab({
   const workflowId = execution.closure?.workflowId;
   const workflow = useQuery(getWorkflow, { id: workflowId }, { enabled: !!workflowId, ...IMMUTABLE });
   const closure = workflow.data?.closure?.compiledWorkflow;
-  const [expanded, setExpanded] = useState<ReadonlySet<string> | undefined>(undefined);
   const dynamicClosures = useDynamicClosures(nodes);
-
-  const graph = useMemo(() => {
-    if (!closure) return undefined;
-    const small = (closure.primary?.template?.nodes.length ?? 0) + closure.subWorkflows.reduce((s, w) => s + (w.template?.nodes.length ?? 0), 0) < OPEN_ALL_BELOW;
-    return buildWorkflowGraph(closure, { expanded: expanded ?? (small ? "all" : new Set()), dynamicClosures });
-  }, [closure, expanded, dynamicClosures]);
+  const { graph, toggleGroup } = useWorkflowGraph(closure, dynamicClosures);
   const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
 
   const subTasks = useSubTaskCounts(graph, nodes);
@@ -107,12 +100,7 @@ export function GraphTab({
             overlay={overlay}
             selectedId={selectedGraphId}
             onSelect={(graphId) => onSelectNode(overlay.get(graphId)?.nodeExecutionId ?? graphId)}
-            onToggleGroup={(graphId) => {
-              const current = new Set(expanded ?? graph.nodes.filter((n) => n.expanded).map((n) => n.id));
-              if (current.has(graphId)) current.delete(graphId);
-              else current.add(graphId);
-              setExpanded(current);
-            }}
+            onToggleGroup={toggleGroup}
           />
         )}
       </div>
