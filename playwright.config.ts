@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "node scripts/start.mjs",
-    url: `http://127.0.0.1:${CONSOLE_PORT}/healthz`,
+    url: `http://127.0.0.1:${CONSOLE_PORT}/console/healthz`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

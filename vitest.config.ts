@@ -7,5 +7,7 @@ export default defineConfig({
     include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules/**", "e2e/**", "lib/gen/**"],
     testTimeout: 30_000,
+    // What next.config.mjs inlines into the app by default.
+    env: { FLYTE_CONSOLE_BASE_PATH: "/console" },
   },
 });

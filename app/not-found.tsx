@@ -6,7 +6,7 @@ export default function NotFound() {
       <p className="text-sm font-medium text-indigo-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold">This page does not exist</h1>
       <p className="mt-2 text-slate-600">The link may be from a newer or older console, or mistyped.</p>
-      <Link href="/console" className="mt-6 inline-block text-indigo-700 hover:underline">
+      <Link href="/" className="mt-6 inline-block text-indigo-700 hover:underline">
         Go to projects
       </Link>
     </main>

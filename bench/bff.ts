@@ -51,7 +51,7 @@ export async function benchBff(stack: Stack, opts = { warmup: 200, samples: 1000
   const viaBff = createClient(
     AdminService,
     createConnectTransport({
-      baseUrl: `${stack.console}/api/connect`,
+      baseUrl: `${stack.console}/console/api/connect`,
       httpVersion: "1.1",
       useBinaryFormat: true,
       interceptors: [(next) => (req) => (req.header.set("origin", stack.console), next(req))],

@@ -151,7 +151,7 @@ async function upstreamCost(stack: Stack, admin: Admin, run: string) {
     const id = await launch(admin, lp, `bench-watch-${watchers}-${run}`);
     const { ConsoleService } = await import("@/lib/gen/flyteconsole/v1/console_pb");
     const { createConnectTransport } = await import("@connectrpc/connect-node");
-    const client = createClient(ConsoleService, createConnectTransport({ baseUrl: `${stack.console}/api/connect`, httpVersion: "1.1" }));
+    const client = createClient(ConsoleService, createConnectTransport({ baseUrl: `${stack.console}/console/api/connect`, httpVersion: "1.1" }));
     const abort = new AbortController();
     // One signal stops every stream: that many listeners on it is the point, not a leak.
     setMaxListeners(watchers + 10, abort.signal);

@@ -32,7 +32,7 @@ test("reads pass through and health reports FlyteAdmin reachable", async ({ requ
   expect(res.ok()).toBeTruthy();
   const body = await res.json();
   expect(body.projects.map((p: { id: string }) => p.id)).toContain(PROJECT);
-  const health = await request.get("/healthz");
+  const health = await request.get("/console/healthz");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ adminReachable: true, backendKind: "sandbox" });
 });

@@ -18,6 +18,6 @@ test("when FlyteAdmin is down the page says so, and recovers by itself when it i
   // No reload: the outage ends, the banner goes and the rows arrive.
   await expect(banner).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId("execution-row").first()).toBeVisible({ timeout: 30_000 });
-  const health = await request.get("/healthz");
+  const health = await request.get("/console/healthz");
   expect(health.status()).toBe(200);
 });

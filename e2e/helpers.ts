@@ -20,7 +20,7 @@ export async function callBff(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  return request.post(`/api/connect/${method}`, {
+  return request.post(`/console/api/connect/${method}`, {
     headers: { "content-type": "application/json", ...headers },
     data: typeof body === "string" ? body : JSON.stringify(body),
   });

@@ -106,7 +106,7 @@ test("a 50 MB log is cut at the size cap, says so, and the page stays responsive
 
 test("the BFF reads only allowed log origins: others get 403 and the viewer links out", async ({ page, request }) => {
   for (const uri of ["http://169.254.169.254/latest/meta-data", `${SANDBOX_HTTP}/_sandbox/faults`, `${SANDBOX_HTTP}/api/v1/projects`]) {
-    const res = await request.get(`/api/logs?${new URLSearchParams({ uri }).toString()}`);
+    const res = await request.get(`/console/api/logs?${new URLSearchParams({ uri }).toString()}`);
     expect(res.status(), uri).toBe(403);
     expect((await res.json()) as { error: string }).toHaveProperty("error");
   }

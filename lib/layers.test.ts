@@ -32,7 +32,7 @@ describe("layers", () => {
   });
   it("pages reach lib/admin only from API routes", () => {
     expect(violations("app", /lib\/sandbox/)).toEqual([]);
-    expect(violations("app", /lib\/admin/, /^app\/(api\/|healthz\/)/)).toEqual([]);
+    expect(violations("app", /lib\/admin/, /^app\/(api\/|healthz\/|readyz\/)/)).toEqual([]);
   });
   it("lib/flyte is pure: only lib/gen and itself", () => {
     expect(violations("lib/flyte", /^(@\/lib\/(?!flyte|gen)|react|next|node:)/)).toEqual([]);

@@ -70,7 +70,7 @@ export function ExecutionHeader({
     <section data-testid="execution-header" data-phase={phase.name} className="space-y-3">
       <Breadcrumbs
         items={[
-          { label: "Projects", href: "/console" },
+          { label: "Projects", href: "/" },
           { label: `${s.project}/${s.domain}`, href: consolePath({ page: "executions", project: s.project, domain: s.domain }) },
           { label: s.name },
         ]}

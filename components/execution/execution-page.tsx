@@ -59,7 +59,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
   const nameOf = useNodeNames(execution);
 
   const crumbs = [
-    { label: "Projects", href: "/console" },
+    { label: "Projects", href: "/" },
     { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
     { label: name },
   ];

@@ -93,7 +93,7 @@ describe("LaunchForm", () => {
     const [req] = calls;
     expect(req.name).toMatch(/^[a-z][a-z0-9]{19}$/);
     expect(Object.keys(req.inputs!.literals).sort()).toEqual(["count", "label"]);
-    expect(push).toHaveBeenCalledWith(`/console/projects/p/domains/d/executions/${req.name}`);
+    expect(push).toHaveBeenCalledWith(`/projects/p/domains/d/executions/${req.name}`);
   });
 
   it("retries a lost response with the same name; AlreadyExists then means it was created", async () => {

@@ -2,6 +2,7 @@
 // The launch form: a typed field per input, the launch plan's fixed inputs, advanced options and
 // one submit. Values are validated as they are typed; a field shows its message once touched (all
 // of them after a submit attempt), and nothing is sent while any is wrong.
+import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ResourceType, type Identifier, type WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
@@ -175,9 +176,9 @@ export function LaunchForm({
           ) : null}
         </div>
         {cancelHref ? (
-          <a href={cancelHref} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
+          <Link href={cancelHref} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
             Cancel
-          </a>
+          </Link>
         ) : null}
         <Button type="submit" variant="primary" disabled={busy} aria-disabled={busy} data-testid="launch-submit" className="px-5">
           {pending ? "Launching…" : launched ? "Launched" : relaunchOf ? "Relaunch" : "Launch"}

@@ -31,7 +31,7 @@ const KIND_LABEL: Record<LaunchKind, string> = { launchPlan: "launch plan", work
 
 export function LaunchPage({ project, domain, target }: { project: string; domain: string; target: LaunchTarget | undefined }) {
   const crumbs = [
-    { label: "Projects", href: "/console" },
+    { label: "Projects", href: "/" },
     { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
   ];
   if (!target) {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { LINE_QUERY_KEY, parseLineAnchor, selectLine, withLineAnchor, type LineRange } from "@/lib/flyte/logs/anchor";
 import { logDocumentText, logLineCount } from "@/lib/flyte/logs/lines";
 import { logPagePath } from "@/lib/flyte/logs/protocol";
+import { withBasePath } from "@/lib/flyte/urls";
 import type { LineHighlight } from "@/lib/flyte/logs/search";
 import { formatByteSize } from "@/lib/flyte/logs/size";
 import { downloadText, logFileName } from "./download";
@@ -97,7 +98,7 @@ export function LogViewer({ uri, name, running, standalone = false }: LogViewerP
     (line: number, extend: boolean) => {
       setSelected((current) => {
         const range = selectLine(current, line, extend);
-        window.history.replaceState(window.history.state, "", `${pathname}${withLineAnchor(window.location.search, range)}`);
+        window.history.replaceState(window.history.state, "", `${withBasePath(pathname)}${withLineAnchor(window.location.search, range)}`);
         return range;
       });
       setFollow(false);
@@ -105,7 +106,7 @@ export function LogViewer({ uri, name, running, standalone = false }: LogViewerP
     [pathname],
   );
   const lineHref = useCallback(
-    (line: number) => `${pathname}${withLineAnchor(searchParams.toString(), { first: line, last: line })}`,
+    (line: number) => `${withBasePath(pathname)}${withLineAnchor(searchParams.toString(), { first: line, last: line })}`,
     [pathname, searchParams],
   );
 

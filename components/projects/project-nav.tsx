@@ -25,7 +25,7 @@ export function sectionRoute(section: ProjectSection, project: string, domain: s
 }
 
 /** Link to the projects list that does not jump back to the remembered project. */
-export const ALL_PROJECTS_HREF = "/console?all=1";
+export const ALL_PROJECTS_HREF = "/?all=1";
 
 function Tab({ href, current, children, testId }: { href: string; current: boolean; children: string; testId?: string }) {
   return (

@@ -158,6 +158,32 @@ describe("BFF pass-through", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("tells proxies not to buffer server streams, and leaves unary replies alone", async () => {
+    const json = new TextEncoder().encode(JSON.stringify({ id: {} }));
+    const envelope = new Uint8Array(5 + json.length);
+    new DataView(envelope.buffer).setUint32(1, json.length);
+    envelope.set(json, 5);
+    const stream = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteconsole.v1.ConsoleService/WatchExecution`, {
+        method: "POST",
+        headers: { "content-type": "application/connect+json" },
+        body: envelope,
+      }),
+    );
+    expect(stream.headers.get("content-type")).toBe("application/connect+json");
+    expect(stream.headers.get("x-accel-buffering")).toBe("no");
+    expect(await stream.text()).toContain("invalid_argument");
+    const unary = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
+    expect(unary.status).toBe(200);
+    expect(unary.headers.get("x-accel-buffering")).toBeNull();
+  });
+
   it("speaks binary protobuf too", async () => {
     const res = await bff(
       new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {

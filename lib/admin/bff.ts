@@ -106,8 +106,20 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
         `request body of ${length} bytes is over the limit of ${up.config.maxBodyBytes}`,
       );
     }
-    return handler(req);
+    return unbufferedStreams(await handler(req));
   };
+}
+
+/**
+ * Server streams (WatchExecution) must reach the browser message by message: proxies such as nginx
+ * buffer responses unless told not to, which would hold live updates back until the stream ends.
+ */
+function unbufferedStreams(res: Response): Response {
+  if (!res.headers.get("content-type")?.startsWith("application/connect+")) return res;
+  const headers = new Headers(res.headers);
+  headers.set("x-accel-buffering", "no");
+  headers.set("cache-control", "no-cache, no-transform");
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 let shared: FetchHandler | undefined;

@@ -1,7 +1,9 @@
-// Does FlyteAdmin answer? Used by /healthz and by the console's connection banner.
+// Does FlyteAdmin answer? Used by /healthz and by the console's connection banner. And is this server
+// ready to serve (/readyz), which deliberately does not depend on FlyteAdmin.
 import { create } from "@bufbuild/protobuf";
 import { GetConsoleInfoResponseSchema, type GetConsoleInfoResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { upstreamError } from "./errors";
+import { readAdminConfig } from "./config";
 import type { Upstream } from "./upstream";
 
 export const PROBE_DEADLINE_MS = 3_000;
@@ -24,5 +26,25 @@ export async function probeAdmin(up: Upstream): Promise<GetConsoleInfoResponse> 
       adminError: upstreamError(err, up.config.endpoint).rawMessage,
       probeMillis: elapsed(),
     });
+  }
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Why the server cannot serve, e.g. an endpoint that is not a URL. */
+  reason?: string;
+}
+
+/**
+ * Ready when the settings every request depends on are valid. FlyteAdmin being down is not a reason:
+ * the console then still serves its pages and shows the outage, and taking every replica out of the
+ * load balancer would only turn that into a blank 503.
+ */
+export function readiness(env: Record<string, string | undefined> = process.env): Readiness {
+  try {
+    readAdminConfig(env);
+    return { ready: true };
+  } catch (err) {
+    return { ready: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }

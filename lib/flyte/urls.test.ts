@@ -22,24 +22,30 @@ import {
   launchPath,
   parseConsolePath,
   parseLaunchTarget,
+  withBasePath,
+  BASE_PATH,
   type ConsoleRoute,
   type PageRoute,
 } from "./urls";
 
 const P = "flytesnacks";
 const D = "development";
-const parse = (url: string, basePath?: string) => {
+// The tables hold URLs as a browser requests them. Next strips the base path before the app sees a
+// path; root-level paths (`/projects/…`) reach the app through next.config's redirect into it.
+const inApp = (pathname: string) =>
+  pathname === BASE_PATH ? "/" : pathname.startsWith(`${BASE_PATH}/`) ? pathname.slice(BASE_PATH.length) : pathname;
+const parse = (url: string) => {
   const u = new URL(url, "http://console.test");
-  return parseConsolePath(u.pathname, u.search, { basePath });
+  return parseConsolePath(inApp(u.pathname), u.search);
 };
 /** Follow canonicalRedirect like the proxy would, returning the final URL (at most one hop). */
 const canonicalOf = (url: string) => {
   const u = new URL(url, "http://console.test");
-  const target = canonicalRedirect(u.pathname, u.search);
+  const target = canonicalRedirect(inApp(u.pathname), u.search);
   if (target === null) return null;
   const t = new URL(target, "http://console.test");
   expect(canonicalRedirect(t.pathname, t.search)).toBeNull(); // no redirect loops
-  return target;
+  return withBasePath(target);
 };
 
 const canonicalPages: [string, PageRoute][] = [
@@ -64,7 +70,7 @@ const canonicalPages: [string, PageRoute][] = [
 
 describe("canonical paths", () => {
   it.each(canonicalPages)("%s is the canonical path of its route and parses back", (url, route) => {
-    expect(consolePath(route)).toBe(url);
+    expect(withBasePath(consolePath(route))).toBe(url);
     expect(parse(url)).toEqual(route);
     expect(canonicalOf(url)).toBeNull();
   });
@@ -72,7 +78,7 @@ describe("canonical paths", () => {
   it("keeps other UI state in the query string and lets the route own node/attempt/domain", () => {
     const route: PageRoute = { page: "execution", project: P, domain: D, name: "x", nodeId: "n1" };
     expect(consolePath(route, { tab: "logs", node: "stale", domain: "stale" })).toBe(
-      "/console/projects/flytesnacks/domains/development/executions/x?node=n1&tab=logs",
+      "/projects/flytesnacks/domains/development/executions/x?node=n1&tab=logs",
     );
     expect(canonicalOf("/console/projects/flytesnacks/domains/development/executions/x?tab=logs&node=n1")).toBeNull();
   });
@@ -86,7 +92,7 @@ describe("canonical paths", () => {
       name: "données/étape 1",
       version: "JiepXcXB3SiEJ8pwYDy-7g==",
     };
-    const url = consolePath(route);
+    const url = withBasePath(consolePath(route));
     expect(url).toBe(
       "/console/projects/ml%20team/domains/development/tasks/donn%C3%A9es%2F%C3%A9tape%201/version/JiepXcXB3SiEJ8pwYDy-7g%3D%3D",
     );
@@ -94,30 +100,35 @@ describe("canonical paths", () => {
     expect(canonicalOf(url)).toBeNull();
   });
 
-  it("prefixes and requires a base path when the deployment has one", () => {
+  it("builds paths relative to the base path, which withBasePath adds for raw links", () => {
+    expect(BASE_PATH).toBe("/console"); // vitest.config mirrors next.config's default
     const route: PageRoute = { page: "executions", project: P, domain: D };
-    const url = consolePath(route, undefined, { basePath: "/flyte/" });
-    expect(url).toBe("/flyte/console/projects/flytesnacks/domains/development/executions");
-    expect(parse(url, "/flyte")).toEqual(route);
-    expect(parse("/console/projects/flytesnacks", "/flyte")).toEqual({ page: "notFound" });
-    expect(canonicalRedirect("/flyte/console/select-project", "", { basePath: "/flyte" })).toBe("/flyte/console");
+    expect(consolePath(route)).toBe("/projects/flytesnacks/domains/development/executions");
+    expect(consolePath({ page: "projects" })).toBe("/");
+    expect(withBasePath("/")).toBe("/console");
+    expect(withBasePath("/?all=1")).toBe("/console?all=1");
+    expect(withBasePath("/api/connect")).toBe("/console/api/connect");
+  });
+
+  it("accepts the old console's /console prefix on a console served at the root", () => {
+    expect(parseConsolePath("/console/projects/flytesnacks/domains/development/executions")).toEqual({ page: "executions", project: P, domain: D });
+    expect(canonicalRedirect("/console/select-project", "")).toBe("/");
   });
 
   it("builds execution and entity paths from ids", () => {
     const exec = create(WorkflowExecutionIdentifierSchema, { project: P, domain: D, name: "abc" });
     expect(executionPath(exec, { nodeId: "n2" })).toBe(
-      "/console/projects/flytesnacks/domains/development/executions/abc?node=n2",
+      "/projects/flytesnacks/domains/development/executions/abc?node=n2",
     );
     const lp = create(IdentifierSchema, { resourceType: ResourceType.LAUNCH_PLAN, project: P, domain: D, name: "lp", version: "v3" });
-    expect(entityPath(lp)).toBe("/console/projects/flytesnacks/domains/development/launchPlans/lp/version/v3");
-    expect(entityPath({ ...lp, version: "" })).toBe("/console/projects/flytesnacks/domains/development/launchPlans/lp");
+    expect(entityPath(lp)).toBe("/projects/flytesnacks/domains/development/launchPlans/lp/version/v3");
+    expect(entityPath({ ...lp, version: "" })).toBe("/projects/flytesnacks/domains/development/launchPlans/lp");
     expect(entityPath({ ...lp, resourceType: ResourceType.DATASET })).toBeUndefined();
   });
 });
 
 // Non-canonical forms other tools and the old console link to: [incoming, route, canonical URL].
 const legacyForms: [string, ConsoleRoute, string][] = [
-  ["/console/", { page: "projects" }, "/console"],
   ["/console/select-project", { page: "projects" }, "/console"],
   ["/console/projects", { page: "projects" }, "/console"],
   ["/console/projects/flytesnacks/executions?domain=development&duration=all", { page: "executions", project: P, domain: D }, "/console/projects/flytesnacks/domains/development/executions?duration=all"],
@@ -137,7 +148,6 @@ const legacyForms: [string, ConsoleRoute, string][] = [
   ["/console/projects/flytesnacks/domains/development/launch_plans/lp/versions/v1", { page: "entityVersion", kind: "launch_plan", project: P, domain: D, name: "lp", version: "v1" }, "/console/projects/flytesnacks/domains/development/launchPlans/lp/version/v1"],
   ["/console/projects/flytesnacks/domains/development/tasks/t/versions/v1", { page: "entityVersion", kind: "task", project: P, domain: D, name: "t", version: "v1" }, "/console/projects/flytesnacks/domains/development/tasks/t/version/v1"],
   ["/console/projects/flytesnacks/domains/development/executions/x?domain=staging", { page: "execution", project: P, domain: D, name: "x" }, "/console/projects/flytesnacks/domains/development/executions/x"],
-  ["/projects/flytesnacks/domains/development/executions/x", { page: "execution", project: P, domain: D, name: "x" }, "/console/projects/flytesnacks/domains/development/executions/x"],
   ["/console//projects/flytesnacks", { page: "project", project: P }, "/console/projects/flytesnacks"],
 ];
 
@@ -159,7 +169,6 @@ describe("old and alternative forms", () => {
   });
 
   it.each([
-    "/",
     "/console/unknown",
     "/console/projects/flytesnacks/domains/development/executions/x/extra",
     "/console/projects/flytesnacks/domains/development/datasets/x",
@@ -243,7 +252,7 @@ describe("links produced by flytekit and FlyteAdmin", () => {
       expect(parse(url)).toEqual({
         page: "entityVersion", kind: kinds[i], project: id.project, domain: id.domain, name: id.name, version: id.version,
       });
-      expect(canonicalOf(url)).toBe(entityPath(id));
+      expect(canonicalOf(url)).toBe(withBasePath(entityPath(id) ?? ""));
     });
   });
 });
@@ -251,14 +260,14 @@ describe("links produced by flytekit and FlyteAdmin", () => {
 describe("default domain for old links without one", () => {
   it("sends a project link and a domain-less list to the default domain", async () => {
     const { canonicalRedirect } = await import("./urls");
-    expect(canonicalRedirect("/console/projects/flytesnacks", "", { defaultDomain: "development" })).toBe(
-      "/console/projects/flytesnacks/domains/development/executions",
+    expect(canonicalRedirect("/projects/flytesnacks", "", { defaultDomain: "development" })).toBe(
+      "/projects/flytesnacks/domains/development/executions",
     );
-    expect(canonicalRedirect("/console/projects/flytesnacks/workflows", "", { defaultDomain: "staging" })).toBe(
-      "/console/projects/flytesnacks/domains/staging/workflows",
+    expect(canonicalRedirect("/projects/flytesnacks/workflows", "", { defaultDomain: "staging" })).toBe(
+      "/projects/flytesnacks/domains/staging/workflows",
     );
     expect(
-      canonicalRedirect("/console/projects/flytesnacks/domains/development/executions", "", { defaultDomain: "staging" }),
+      canonicalRedirect("/projects/flytesnacks/domains/development/executions", "", { defaultDomain: "staging" }),
     ).toBeNull();
   });
 });
@@ -266,17 +275,17 @@ describe("default domain for old links without one", () => {
 describe("launch form links", () => {
   it("names a launch plan, workflow or task (latest version unless given) and parses back", () => {
     const lp = launchPath({ project: P, domain: D, launchPlan: "core.basic.lp", version: "v 1" });
-    expect(lp).toBe("/console/projects/flytesnacks/domains/development/launch?launchPlan=core.basic.lp&version=v+1");
+    expect(lp).toBe("/projects/flytesnacks/domains/development/launch?launchPlan=core.basic.lp&version=v+1");
     expect(parseLaunchTarget(lp.split("?")[1])).toEqual({ launchPlan: "core.basic.lp", version: "v 1" });
     const wf = launchPath({ project: P, domain: D, workflow: "core.basic.hello" });
-    expect(wf).toBe("/console/projects/flytesnacks/domains/development/launch?workflow=core.basic.hello");
+    expect(wf).toBe("/projects/flytesnacks/domains/development/launch?workflow=core.basic.hello");
     expect(parseLaunchTarget(wf.split("?")[1])).toEqual({ workflow: "core.basic.hello" });
     expect(parseLaunchTarget(launchPath({ project: P, domain: D, task: "t", version: "" }).split("?")[1])).toEqual({ task: "t" });
   });
 
   it("names an execution to relaunch, and nothing when the query names no target", () => {
     const url = launchPath({ project: P, domain: D, relaunch: "abc123" });
-    expect(url).toBe("/console/projects/flytesnacks/domains/development/launch?relaunch=abc123");
+    expect(url).toBe("/projects/flytesnacks/domains/development/launch?relaunch=abc123");
     expect(parseLaunchTarget("relaunch=abc123&launchPlan=x")).toEqual({ relaunch: "abc123" });
     expect(parseLaunchTarget("version=v1")).toBeUndefined();
   });

@@ -42,9 +42,17 @@ export type PageRoute = Exclude<ConsoleRoute, { page: "notFound" }>;
 export const ROUTE_QUERY_KEYS = { domain: "domain", node: "node", attempt: "attempt" } as const;
 const RESERVED = new Set<string>(Object.values(ROUTE_QUERY_KEYS));
 
-export interface UrlOptions {
-  /** Deployment prefix before `/console` (e.g. "/flyte"). When set, paths without it do not match. */
-  basePath?: string;
+/**
+ * The path everything the console serves lives under (Next's `basePath`, `/console` unless built with
+ * FLYTE_CONSOLE_BASE_PATH; next.config.mjs inlines it). Paths in this module are relative to it, as
+ * Next's Link, router and redirect() want them; Next strips it from the paths routes and the proxy see.
+ */
+export const BASE_PATH: string = process.env.FLYTE_CONSOLE_BASE_PATH ?? "";
+
+/** A path as the browser must request it when Next does not add the base path itself (fetch, raw links, history). */
+export function withBasePath(path: string): string {
+  if (!BASE_PATH) return path;
+  return path === "/" ? BASE_PATH : path.startsWith("/?") ? `${BASE_PATH}${path.slice(1)}` : `${BASE_PATH}${path}`;
 }
 
 export type QueryInput = string | URLSearchParams | Record<string, string | undefined>;
@@ -70,12 +78,6 @@ const SEGMENT_BY_KIND: Record<EntityKind, string> = {
   launch_plan: "launchPlans",
 };
 
-function normalizeBasePath(basePath: string | undefined): string {
-  if (!basePath) return "";
-  const trimmed = basePath.replace(/\/+$/, "");
-  return trimmed === "" ? "" : trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
-}
-
 function toSearchParams(query: QueryInput | undefined): URLSearchParams {
   if (query === undefined) return new URLSearchParams();
   if (typeof query === "string" || query instanceof URLSearchParams) {
@@ -86,15 +88,10 @@ function toSearchParams(query: QueryInput | undefined): URLSearchParams {
   return params;
 }
 
-/** Decoded, non-empty path segments after the base path; undefined when the path cannot be ours. */
-function pathSegments(pathname: string, basePath: string): string[] | undefined {
-  let path = pathname;
-  if (basePath) {
-    if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
-    path = path.slice(basePath.length);
-  }
+/** Decoded, non-empty path segments; undefined when the percent-encoding is malformed. */
+function pathSegments(pathname: string): string[] | undefined {
   try {
-    return path
+    return pathname
       .split("/")
       .filter((s) => s !== "")
       .map(decodeURIComponent);
@@ -139,9 +136,8 @@ function matchExecution(
 }
 
 function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute | undefined {
-  // Deployments that served the old console at the root link without the /console prefix.
+  // A leading `console` is the old console's prefix on a console served at the root (base path "").
   const rest = segments[0] === "console" ? segments.slice(1) : segments;
-  if (rest === segments && rest[0] !== "projects" && rest[0] !== "select-project") return undefined;
 
   const [head, project, ...tail] = rest;
   if (head === undefined) return { page: "projects" };
@@ -182,13 +178,12 @@ function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute
   return undefined;
 }
 
-/** The page a console URL names, for every form flytekit, FlyteAdmin and the old console produce. */
-export function parseConsolePath(
-  pathname: string,
-  search: QueryInput = "",
-  options: UrlOptions = {},
-): ConsoleRoute {
-  const segments = pathSegments(pathname, normalizeBasePath(options.basePath));
+/**
+ * The page a console URL names, for every form flytekit, FlyteAdmin and the old console produce.
+ * `pathname` is relative to the base path, as Next hands it to routes and the proxy.
+ */
+export function parseConsolePath(pathname: string, search: QueryInput = ""): ConsoleRoute {
+  const segments = pathSegments(pathname);
   if (!segments) return NOT_FOUND;
   return matchSegments(segments, toSearchParams(search)) ?? NOT_FOUND;
 }
@@ -243,13 +238,13 @@ function pathOf(route: PageRoute): { segments: string[]; params: [string, string
  * The one canonical URL (path + query) of a page. Route-owned query keys (domain, node, attempt) come
  * from the route; any other `query` entries (tabs, filters) are appended as given.
  */
-export function consolePath(route: PageRoute, query?: QueryInput, options: UrlOptions = {}): string {
+export function consolePath(route: PageRoute, query?: QueryInput): string {
   const { segments, params } = pathOf(route);
-  const path = ["", "console", ...segments].map((s) => encodeURIComponent(s)).join("/");
+  const path = `/${segments.map((s) => encodeURIComponent(s)).join("/")}`;
   const out = new URLSearchParams(params);
   for (const [k, v] of toSearchParams(query)) if (!RESERVED.has(k)) out.append(k, v);
   const qs = out.toString();
-  return `${normalizeBasePath(options.basePath)}${path}${qs ? `?${qs}` : ""}`;
+  return `${path}${qs ? `?${qs}` : ""}`;
 }
 
 function sameUrl(pathname: string, search: QueryInput, target: string): boolean {
@@ -268,11 +263,11 @@ function sameUrl(pathname: string, search: QueryInput, target: string): boolean 
 export function canonicalRedirect(
   pathname: string,
   search: QueryInput = "",
-  options: UrlOptions & { defaultDomain?: string } = {},
+  options: { defaultDomain?: string } = {},
 ): string | null {
-  const route = parseConsolePath(pathname, search, options);
+  const route = parseConsolePath(pathname, search);
   if (route.page === "notFound") return null;
-  const target = consolePath(options.defaultDomain ? withDefaultDomain(route, options.defaultDomain) : route, search, options);
+  const target = consolePath(options.defaultDomain ? withDefaultDomain(route, options.defaultDomain) : route, search);
   return sameUrl(pathname, search, target) ? null : target;
 }
 

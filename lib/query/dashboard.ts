@@ -7,6 +7,7 @@ import { ResourceListRequestSchema, type ResourceListRequest } from "@/lib/gen/f
 import { ExecutionListSchema, type ExecutionList } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import type { ChartWindow, ExecutionStats } from "@/lib/flyte/dashboard/stats";
+import { withBasePath } from "@/lib/flyte/urls";
 import { executionListRequest } from "./executions";
 
 export const STATS_PATH = "/api/dashboard/stats";
@@ -41,7 +42,7 @@ export function statsUrl(q: StatsQuery): string {
     to: String(q.window.toMs),
     bucket: String(q.window.bucketMs),
   });
-  return `${STATS_PATH}?${params}`;
+  return withBasePath(`${STATS_PATH}?${params}`);
 }
 
 const CODES: Record<string, Code> = Object.fromEntries(

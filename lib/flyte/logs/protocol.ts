@@ -3,6 +3,7 @@
 //   GET /api/logs?uri=U[&offset=N][&limit=M] → 200 text/plain (bytes [N, N+M) of the log, capped), or a
 //                                          JSON error `{ error }` (400 bad request, 403 not allowed,
 //                                          502 upstream failed, 504 upstream too slow)
+import { withBasePath } from "../urls";
 import type { LogSource } from "./sources";
 
 export const LOG_API_PATH = "/api/logs";
@@ -59,10 +60,10 @@ export function logApiUrl(uri: string, offset = 0, limit?: number): string {
   const params = new URLSearchParams({ uri });
   if (offset > 0) params.set("offset", String(offset));
   if (limit !== undefined) params.set("limit", String(limit));
-  return `${LOG_API_PATH}?${params.toString()}`;
+  return withBasePath(`${LOG_API_PATH}?${params.toString()}`);
 }
 
-/** The console's full-page view of one log (`/console/logs`), e.g. to open it in its own tab. */
-export function logPagePath(uri: string, name: string, basePath = ""): string {
-  return `${basePath}/console/logs?${new URLSearchParams({ uri, name }).toString()}`;
+/** The console's full-page view of one log (`/console/logs`), as a raw link, e.g. to open it in its own tab. */
+export function logPagePath(uri: string, name: string): string {
+  return withBasePath(`/logs?${new URLSearchParams({ uri, name }).toString()}`);
 }

@@ -54,7 +54,7 @@ describe("log protocol helpers", () => {
   });
 
   it("builds the API and page URLs", () => {
-    expect(logApiUrl("http://h/l?a=1", 10)).toBe("/api/logs?uri=http%3A%2F%2Fh%2Fl%3Fa%3D1&offset=10");
+    expect(logApiUrl("http://h/l?a=1", 10)).toBe("/console/api/logs?uri=http%3A%2F%2Fh%2Fl%3Fa%3D1&offset=10");
     expect(logPagePath("http://h/l", "Sandbox log")).toBe("/console/logs?uri=http%3A%2F%2Fh%2Fl&name=Sandbox+log");
   });
 
