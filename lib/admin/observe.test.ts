@@ -131,11 +131,12 @@ describe("observeUpstream (the upstream transport's interceptor)", () => {
     server.close();
   });
 
-  const sample = async (name: "upstreamCalls" | "upstreamCallDuration", labels: Record<string, string>) => {
+  const sample = async (name: "upstreamCalls" | "upstreamCallDuration", labels: { method: string; code: string }) => {
     const values = (await metrics()[name].get()).values;
     const match = values.find(
       (v) =>
-        Object.entries(labels).every(([k, want]) => v.labels[k] === want) &&
+        v.labels.method === labels.method &&
+        v.labels.code === labels.code &&
         (name === "upstreamCalls" || ("metricName" in v && String(v.metricName).endsWith("_count"))),
     );
     return match?.value ?? 0;
