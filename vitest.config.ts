@@ -7,7 +7,11 @@ export default defineConfig({
     include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules/**", "e2e/**", "lib/gen/**"],
     testTimeout: 30_000,
-    // What next.config.mjs inlines into the app by default.
-    env: { FLYTE_CONSOLE_BASE_PATH: "/console" },
+    env: {
+      // What next.config.mjs inlines into the app by default.
+      FLYTE_CONSOLE_BASE_PATH: "/console",
+      // The server's JSON logs would bury the test report; log tests write to their own destination.
+      FLYTE_CONSOLE_LOG_LEVEL: "silent",
+    },
   },
 });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proto", "public"];
-const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = ["instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "sandbox", ".next", "gen"]);
 
 function newestMtime(path) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOG_HEADERS } from "@/lib/flyte/logs/protocol";
 import { fetchLog, handleLogRequest, readLogProxyConfig, type LogProxyConfig } from "./logs";
+import { metrics } from "./metrics";
 
 const BIG = "0123456789".repeat(300); // 3000 bytes
 
@@ -105,6 +106,14 @@ describe("fetchLog", () => {
     const r = await fetchLog({ uri: `${origin}/logs/small`, offset: 0 }, config());
     expect(r.ok && text(r.body)).toBe("line1\nline2\n");
     expect(r.ok && r.truncated).toBe(false);
+  });
+
+  it("counts the bytes it read in the metrics", async () => {
+    const bytesRead = async () => (await metrics().logBytesRead.get()).values[0]?.value ?? 0;
+    const before = await bytesRead();
+    const r = await fetchLog({ uri: `${origin}/logs/small`, offset: 0 }, config());
+    expect(r.ok).toBe(true);
+    expect(await bytesRead()).toBe(before + "line1\nline2\n".length);
   });
 
   it("stops at the size cap and says the log was truncated", async () => {

@@ -6,6 +6,7 @@
 import { checkLogUri, parseLogSources, type LogSource } from "@/lib/flyte/logs/sources";
 import { LOG_HEADERS, type LogAccessInfo } from "@/lib/flyte/logs/protocol";
 import { upstreamHeaders } from "./credentials";
+import { metrics } from "./metrics";
 
 export interface LogProxyConfig {
   sources: LogSource[];
@@ -143,6 +144,7 @@ async function readBounded(body: ReadableStream<Uint8Array>, skip: number, take:
       }
       if (next.done) break;
       let chunk = next.value;
+      metrics().logBytesRead.inc(chunk.length);
       if (toSkip > 0) {
         const dropped = Math.min(toSkip, chunk.length);
         toSkip -= dropped;

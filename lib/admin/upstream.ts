@@ -4,6 +4,7 @@ import { createGrpcTransport } from "@connectrpc/connect-node";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { adminConfig, type AdminConfig } from "./config";
+import { observeUpstream } from "./observe";
 
 export interface Upstream {
   config: AdminConfig;
@@ -18,6 +19,7 @@ export function createUpstream(config: AdminConfig): Upstream {
     // Keep one HTTP/2 session warm; FlyteAdmin behind a load balancer may close idle ones.
     pingIntervalMs: 30_000,
     idleConnectionTimeoutMs: 5 * 60_000,
+    interceptors: [observeUpstream()],
   });
   return {
     config,

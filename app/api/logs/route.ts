@@ -1,6 +1,8 @@
 // GET /api/logs?uri=<TaskLog uri>[&offset=&limit=]: the text of a log the console may read (see
 // lib/admin/logs); GET /api/logs: which log URIs those are, so the browser knows what to show inline.
+import { log } from "@/lib/admin/log";
 import { handleLogRequest, readLogProxyConfig, type LogProxyConfig } from "@/lib/admin/logs";
+import { observed } from "@/lib/admin/observe";
 
 export const dynamic = "force-dynamic";
 
@@ -9,12 +11,10 @@ function logConfig(): LogProxyConfig {
   if (!config) {
     config = readLogProxyConfig();
     if (config.invalidSources.length > 0) {
-      console.warn(`console: FLYTE_CONSOLE_LOG_ORIGINS entries ignored (not http(s) URLs): ${config.invalidSources.join(", ")}`);
+      log().warn({ ignored: config.invalidSources }, "FLYTE_CONSOLE_LOG_ORIGINS entries ignored (not http(s) URLs)");
     }
   }
   return config;
 }
 
-export function GET(request: Request) {
-  return handleLogRequest(request, logConfig());
-}
+export const GET = observed("/api/logs", (request: Request) => handleLogRequest(request, logConfig()));

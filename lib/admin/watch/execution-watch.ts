@@ -7,6 +7,8 @@ export type ExecutionRef = { project: string; domain: string; name: string };
 import { workflowPhase } from "@/lib/flyte/phases";
 import { timestampMs } from "@/lib/flyte/time";
 import { upstreamError } from "../errors";
+import { outsideRequest } from "../log";
+import { metrics } from "../metrics";
 import type { Upstream } from "../upstream";
 import { isNodeTerminal, liveParents, mergeNodeExecutions, newestUpdate } from "./node-changes";
 import { sleep } from "@/lib/async/sleep";
@@ -60,7 +62,8 @@ export class ExecutionWatch {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     if (this.loaded) listener(this.snapshot());
-    if (!this.abort && !this.terminal) void this.run();
+    // The loop serves every viewer, so its logs are not the first viewer's request's.
+    if (!this.abort && !this.terminal) void outsideRequest(() => this.run());
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
@@ -98,19 +101,25 @@ export class ExecutionWatch {
   private async run() {
     const abort = new AbortController();
     this.abort = abort;
-    let failures = 0;
-    while (!abort.signal.aborted && !this.terminal) {
-      try {
-        await this.poll(abort.signal);
-        failures = 0;
-      } catch (err) {
-        if (abort.signal.aborted) return;
-        failures++;
-        this.error = upstreamError(err, this.up.config.endpoint).rawMessage;
-        this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
+    const loops = metrics().watchPollLoops;
+    loops.inc();
+    try {
+      let failures = 0;
+      while (!abort.signal.aborted && !this.terminal) {
+        try {
+          await this.poll(abort.signal);
+          failures = 0;
+        } catch (err) {
+          if (abort.signal.aborted) return;
+          failures++;
+          this.error = upstreamError(err, this.up.config.endpoint).rawMessage;
+          this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
+        }
+        const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
+        if (!this.terminal) await sleep(delay, abort.signal);
       }
-      const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
-      if (!this.terminal) await sleep(delay, abort.signal);
+    } finally {
+      loops.dec();
     }
   }
 

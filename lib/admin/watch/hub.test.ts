@@ -5,12 +5,13 @@ import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { NodeExecutionListSchema, NodeExecutionSchema, type NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { NodeExecution_Phase, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { readAdminConfig } from "../config";
+import { metrics } from "../metrics";
 import { createUpstream } from "../upstream";
 import type { WatchUpdate } from "./execution-watch";
 import { WatchHub } from "./hub";
@@ -180,6 +181,27 @@ describe("WatchHub", () => {
     expect(hub.activeWatches).toBeGreaterThanOrEqual(2);
     stopA();
     stopB();
+  });
+
+  it("counts open streams and running poll loops, and takes them back when the streams close", async () => {
+    const gauge = async (name: "watchStreamsOpen" | "watchPollLoops") => (await metrics()[name].get()).values[0]?.value ?? 0;
+    const streams0 = await gauge("watchStreamsOpen");
+    const loops0 = await gauge("watchPollLoops");
+    const a = collect();
+    const b = collect();
+    const stopA = hub.subscribe(ID, new Headers(), a.listener);
+    const stopB = hub.subscribe(ID, new Headers(), b.listener);
+    await Promise.all([a.next((u) => u.snapshot), b.next((u) => u.snapshot)]);
+    expect(await gauge("watchStreamsOpen")).toBe(streams0 + 2);
+    expect(await gauge("watchPollLoops")).toBe(loops0 + 1); // one shared loop
+
+    stopA();
+    stopA(); // closing twice counts once
+    expect(await gauge("watchStreamsOpen")).toBe(streams0 + 1);
+    expect(await gauge("watchPollLoops")).toBe(loops0 + 1);
+    stopB();
+    expect(await gauge("watchStreamsOpen")).toBe(streams0);
+    await vi.waitFor(async () => expect(await gauge("watchPollLoops")).toBe(loops0));
   });
 
   it("reports an upstream outage to viewers, backs off, and clears it when FlyteAdmin is back", async () => {

@@ -2,6 +2,7 @@
 // fifty viewers cost FlyteAdmin what one costs, and no one sees data through another's token.
 
 import { executionKey } from "@/lib/flyte/ids";
+import { metrics } from "../metrics";
 import type { Upstream } from "../upstream";
 import { ExecutionWatch, type ExecutionRef, type WatchOptions, type WatchUpdate } from "./execution-watch";
 
@@ -32,7 +33,16 @@ export class WatchHub {
       watch = created;
       this.watches.set(key, watch);
     }
-    return watch.subscribe(listener);
+    const unsubscribe = watch.subscribe(listener);
+    const streams = metrics().watchStreamsOpen;
+    streams.inc();
+    let open = true;
+    return () => {
+      if (!open) return;
+      open = false;
+      streams.dec();
+      unsubscribe();
+    };
   }
 }
 

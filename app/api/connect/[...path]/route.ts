@@ -1,11 +1,9 @@
 import { bff } from "@/lib/admin/bff";
+import { observed } from "@/lib/admin/observe";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return bff()(request);
-}
+const handle = observed("/api/connect", (request: Request) => bff()(request));
 
-export function GET(request: Request) {
-  return bff()(request);
-}
+export const POST = handle;
+export const GET = handle;

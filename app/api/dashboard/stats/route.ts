@@ -4,6 +4,7 @@ import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { invalidWindow } from "@/lib/flyte/dashboard/stats";
 import { upstreamHeaders } from "@/lib/admin/credentials";
 import { upstreamError } from "@/lib/admin/errors";
+import { observed } from "@/lib/admin/observe";
 import { upstream } from "@/lib/admin/upstream";
 import { cachedStats, scanFilters, type StatsRequest } from "./collect";
 
@@ -41,7 +42,9 @@ function readRequest(url: URL): StatsRequest {
   return req;
 }
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = observed("/api/dashboard/stats", stats);
+
+async function stats(request: Request): Promise<Response> {
   let req: StatsRequest;
   try {
     req = readRequest(new URL(request.url));
