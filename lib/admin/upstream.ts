@@ -18,6 +18,7 @@ export function createUpstream(config: AdminConfig): Upstream {
     // Keep one HTTP/2 session warm; FlyteAdmin behind a load balancer may close idle ones.
     pingIntervalMs: 30_000,
     idleConnectionTimeoutMs: 5 * 60_000,
+    nodeOptions: config.tls?.nodeOptions,
   });
   return {
     config,
