@@ -51,7 +51,7 @@ function forward<I extends DescMessage, O extends DescMessage>(
       const res = await up.transport.unary(method, ctx.signal, deadline, headers, req);
       return res.message;
     } catch (err) {
-      throw upstreamError(err, up.config.endpoint);
+      throw upstreamError(err, up.config.endpoint, up.config.tls);
     }
   };
 }

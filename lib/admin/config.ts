@@ -1,4 +1,7 @@
 // Server-side configuration of the console, read once from the environment.
+import { readFileSync } from "node:fs";
+import type { SecureClientSessionOptions } from "node:http2";
+import { createSecureContext, rootCertificates } from "node:tls";
 
 export interface AdminConfig {
   /** Where FlyteAdmin's gRPC API is, as a URL the transport can dial. */
@@ -17,6 +20,19 @@ export interface AdminConfig {
   trustedOrigins: string[];
   /** How often a watched execution is polled upstream (one loop per execution, for all viewers). */
   watchIntervalMs: number;
+  /** TLS settings; undefined when the endpoint is plaintext HTTP/2 (h2c). */
+  tls?: AdminTlsConfig;
+}
+
+/** TLS to FlyteAdmin, as flytectl's admin config has it (caCertFilePath, insecureSkipVerify). */
+export interface AdminTlsConfig {
+  /** What the HTTP/2 session is opened with. */
+  nodeOptions: Pick<SecureClientSessionOptions, "ca" | "cert" | "key" | "rejectUnauthorized">;
+  /** FLYTE_ADMIN_CA_CERT_FILE, for messages. */
+  caCertFile?: string;
+  /** FLYTE_ADMIN_CLIENT_CERT_FILE, for messages. */
+  clientCertFile?: string;
+  insecureSkipVerify: boolean;
 }
 
 export const DEFAULT_ENDPOINT = "http://127.0.0.1:8089";
@@ -36,6 +52,62 @@ export function adminBaseUrl(endpoint: string, insecure: boolean): string {
   return `${insecure ? "http" : "https"}://${hostPort}`;
 }
 
+const isTrue = (value: string | undefined) => /^(1|true|yes)$/i.test(value?.trim() ?? "");
+
+const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a directory" };
+const PEM_MARKERS = { certificate: /-----BEGIN CERTIFICATE-----/, key: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ };
+
+function readPemFile(name: string, file: string, kind: keyof typeof PEM_MARKERS): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    throw new Error(`${name}=${file} cannot be read (${READ_ERRORS[code] ?? (code || (err as Error).message)}); point it at a readable PEM file or unset it`);
+  }
+  if (!PEM_MARKERS[kind].test(text)) {
+    throw new Error(`${name}=${file} has no PEM ${kind === "key" ? "private key" : "certificate"} in it`);
+  }
+  return text;
+}
+
+let warnedSkipVerify = false;
+
+function readAdminTls(env: Record<string, string | undefined>): AdminTlsConfig {
+  const caCertFile = env.FLYTE_ADMIN_CA_CERT_FILE?.trim() || undefined;
+  const clientCertFile = env.FLYTE_ADMIN_CLIENT_CERT_FILE?.trim() || undefined;
+  const clientKeyFile = env.FLYTE_ADMIN_CLIENT_KEY_FILE?.trim() || undefined;
+  const insecureSkipVerify = isTrue(env.FLYTE_ADMIN_INSECURE_SKIP_VERIFY);
+  if (!clientCertFile !== !clientKeyFile) {
+    const [set, unset] = clientCertFile
+      ? ["FLYTE_ADMIN_CLIENT_CERT_FILE", "FLYTE_ADMIN_CLIENT_KEY_FILE"]
+      : ["FLYTE_ADMIN_CLIENT_KEY_FILE", "FLYTE_ADMIN_CLIENT_CERT_FILE"];
+    throw new Error(`${set} is set but ${unset} is not; a client certificate needs both (or neither)`);
+  }
+  const nodeOptions: AdminTlsConfig["nodeOptions"] = { rejectUnauthorized: !insecureSkipVerify };
+  // An explicit `ca` replaces Node's roots; keep them so public and private CAs both work.
+  if (caCertFile) nodeOptions.ca = [...rootCertificates, readPemFile("FLYTE_ADMIN_CA_CERT_FILE", caCertFile, "certificate")];
+  if (clientCertFile && clientKeyFile) {
+    nodeOptions.cert = readPemFile("FLYTE_ADMIN_CLIENT_CERT_FILE", clientCertFile, "certificate");
+    nodeOptions.key = readPemFile("FLYTE_ADMIN_CLIENT_KEY_FILE", clientKeyFile, "key");
+    try {
+      createSecureContext(nodeOptions);
+    } catch (err) {
+      // OpenSSL's reason (e.g. "key values mismatch"), never the files' contents.
+      const reason = (err as { reason?: unknown }).reason;
+      throw new Error(
+        `FLYTE_ADMIN_CLIENT_CERT_FILE=${clientCertFile} and FLYTE_ADMIN_CLIENT_KEY_FILE=${clientKeyFile} cannot be used together ` +
+          `(${typeof reason === "string" ? reason : (err as Error).message}); the key must be the certificate's own`,
+      );
+    }
+  }
+  if (insecureSkipVerify && !warnedSkipVerify) {
+    warnedSkipVerify = true;
+    console.warn("console: FLYTE_ADMIN_INSECURE_SKIP_VERIFY is set: FlyteAdmin's TLS certificate is not verified; do not use this in production");
+  }
+  return { nodeOptions, caCertFile, clientCertFile, insecureSkipVerify };
+}
+
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
@@ -43,10 +115,11 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 export function readAdminConfig(env: Record<string, string | undefined> = process.env): AdminConfig {
   const endpoint = env.FLYTE_ADMIN_ENDPOINT || DEFAULT_ENDPOINT;
-  const insecure = /^(1|true|yes)$/i.test(env.FLYTE_ADMIN_INSECURE ?? "");
+  const insecure = isTrue(env.FLYTE_ADMIN_INSECURE);
+  const baseUrl = adminBaseUrl(endpoint, insecure);
   return {
     endpoint,
-    baseUrl: adminBaseUrl(endpoint, insecure),
+    baseUrl,
     backendKind: env.FLYTE_CONSOLE_BACKEND === "sandbox" ? "sandbox" : "flyteadmin",
     deadlineMs: positiveInt(env.FLYTE_ADMIN_DEADLINE_MS, 15_000),
     authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at",
@@ -56,6 +129,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
       .map((s) => s.trim())
       .filter(Boolean),
     watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 750),
+    tls: /^https:/i.test(baseUrl) ? readAdminTls(env) : undefined,
   };
 }
 

@@ -23,7 +23,7 @@ export async function probeAdmin(up: Upstream): Promise<GetConsoleInfoResponse> 
     return create(GetConsoleInfoResponseSchema, {
       backendKind: up.config.backendKind,
       adminReachable: false,
-      adminError: upstreamError(err, up.config.endpoint).rawMessage,
+      adminError: upstreamError(err, up.config.endpoint, up.config.tls).rawMessage,
       probeMillis: elapsed(),
     });
   }

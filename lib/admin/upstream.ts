@@ -20,6 +20,7 @@ export function createUpstream(config: AdminConfig): Upstream {
     pingIntervalMs: 30_000,
     idleConnectionTimeoutMs: 5 * 60_000,
     interceptors: [observeUpstream()],
+    nodeOptions: config.tls?.nodeOptions,
   });
   return {
     config,

@@ -19,6 +19,26 @@ export interface SandboxConfig {
   /** FLYTE_SANDBOX_HISTORY: past executions the first start writes for flytesnacks/development (over 30 days); undefined: the default few dozen. */
   history?: number;
   executor: Omit<ExecutorConfig, "httpBaseUrl">;
+  /** FLYTE_SANDBOX_TLS_*: serve gRPC over TLS with these PEM files; undefined: plaintext HTTP/2 (h2c). */
+  tls?: SandboxTlsFiles;
+}
+
+export interface SandboxTlsFiles {
+  certFile: string;
+  keyFile: string;
+  /** Client certificates are required and must be issued by a CA in this bundle. */
+  clientCaFile?: string;
+}
+
+function tlsFiles(env: Env): SandboxTlsFiles | undefined {
+  const certFile = env.FLYTE_SANDBOX_TLS_CERT_FILE?.trim() || undefined;
+  const keyFile = env.FLYTE_SANDBOX_TLS_KEY_FILE?.trim() || undefined;
+  const clientCaFile = env.FLYTE_SANDBOX_TLS_CLIENT_CA_FILE?.trim() || undefined;
+  if (certFile && keyFile) return { certFile, keyFile, clientCaFile };
+  if (certFile || keyFile || clientCaFile) {
+    throw new Error("TLS needs both FLYTE_SANDBOX_TLS_CERT_FILE and FLYTE_SANDBOX_TLS_KEY_FILE (FLYTE_SANDBOX_TLS_CLIENT_CA_FILE only adds client certificates)");
+  }
+  return undefined;
 }
 
 function num(env: Env, name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
@@ -46,5 +66,6 @@ export function sandboxConfig(env: Env = process.env): SandboxConfig {
       failureRate: num(env, "FLYTE_SANDBOX_FAILURE_RATE", 0, { max: 1 }),
       systemErrorShare: num(env, "FLYTE_SANDBOX_SYSTEM_ERROR_SHARE", 0.3, { max: 1 }),
     },
+    tls: tlsFiles(env),
   };
 }

@@ -46,6 +46,17 @@ describe("startSandbox", () => {
     await expect(startSandbox(config(ports))).rejects.toThrow(`${env}=<port>`);
   });
 
+  it("serves gRPC over TLS only with both a certificate and a key it can read", async () => {
+    expect(() => sandboxConfig({ FLYTE_SANDBOX_TLS_CERT_FILE: "/tmp/cert.pem" })).toThrow(
+      "TLS needs both FLYTE_SANDBOX_TLS_CERT_FILE and FLYTE_SANDBOX_TLS_KEY_FILE",
+    );
+    expect(() => sandboxConfig({ FLYTE_SANDBOX_TLS_CLIENT_CA_FILE: "/tmp/ca.pem" })).toThrow("TLS needs both");
+    const missing = path.join(dir, "missing.pem");
+    await expect(startSandbox({ ...config({}), tls: { certFile: missing, keyFile: missing } })).rejects.toThrow(
+      `FLYTE_SANDBOX_TLS_CERT_FILE=${missing} cannot be read (ENOENT)`,
+    );
+  });
+
   it("the CLI prints the reason and exits 1 when its port is taken", async () => {
     const run = promisify(execFile)(path.join(repoRoot, "node_modules/.bin/tsx"), ["lib/sandbox/main.ts"], {
       cwd: repoRoot,

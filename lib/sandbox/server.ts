@@ -1,10 +1,11 @@
 // The sandbox as a library: `startSandbox(config)` opens the store, seeds it on first start, serves gRPC
 // (AdminService, SignalService) and HTTP (/api/v1, task logs, control) on loopback and runs the executor
 // loop. main.ts is the CLI around it; tests and benchmarks start it in-process on port 0.
+import { readFileSync } from "node:fs";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
-import type { SandboxConfig } from "./config";
+import type { SandboxConfig, SandboxTlsFiles } from "./config";
 import { reconcile } from "./executor/reconcile";
 import { FaultState, faultInterceptor } from "./faults";
 import { createSandboxHttpServer, type SandboxHttpServer } from "./http/server";
@@ -27,7 +28,7 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   grpcPort: number;
   httpPort: number;
-  /** e.g. http://127.0.0.1:8089 */
+  /** e.g. http://127.0.0.1:8089 (https:// with TLS) */
   grpcUrl: string;
   /** e.g. http://127.0.0.1:8088 */
   httpUrl: string;
@@ -50,7 +51,36 @@ export class SandboxPortError extends Error {
   }
 }
 
-function listenGrpc(server: http2.Http2Server, host: string, port: number): Promise<number> {
+type GrpcServer = http2.Http2Server | http2.Http2SecureServer;
+
+function readTlsFile(name: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new Error(`${name}=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/** HTTP/2 over TLS (ALPN h2 only, as gRPC clients expect); with a client CA, a client certificate it issued is required. */
+function createSecureGrpcServer(tls: SandboxTlsFiles, handler: ReturnType<typeof connectNodeAdapter>): http2.Http2SecureServer {
+  const options: http2.SecureServerOptions = {
+    cert: readTlsFile("FLYTE_SANDBOX_TLS_CERT_FILE", tls.certFile),
+    key: readTlsFile("FLYTE_SANDBOX_TLS_KEY_FILE", tls.keyFile),
+    allowHTTP1: false,
+    ...(tls.clientCaFile
+      ? { ca: readTlsFile("FLYTE_SANDBOX_TLS_CLIENT_CA_FILE", tls.clientCaFile), requestCert: true, rejectUnauthorized: true }
+      : {}),
+  };
+  try {
+    return http2.createSecureServer(options, handler);
+  } catch (err) {
+    const reason = (err as { reason?: unknown }).reason;
+    const files = [tls.certFile, tls.keyFile, tls.clientCaFile].filter(Boolean).join(", ");
+    throw new Error(`the sandbox's TLS files (${files}) cannot be used: ${typeof reason === "string" ? reason : (err as Error).message}`);
+  }
+}
+
+function listenGrpc(server: GrpcServer, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => reject(new SandboxPortError("gRPC", host, port, "FLYTE_SANDBOX_GRPC_PORT", err));
     server.once("error", onError);
@@ -70,7 +100,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   const interceptors = [faultInterceptor(faults), errorInterceptor];
 
   let http: SandboxHttpServer | undefined;
-  let grpc: http2.Http2Server | undefined;
+  let grpc: GrpcServer | undefined;
   const sessions = new Set<http2.ServerHttp2Session>();
   const loop = new ExecutorLoop(ctx, reconcile, () => ({ ...config.executor, httpBaseUrl: ctx.httpBaseUrl }));
 
@@ -90,8 +120,9 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     ctx.httpBaseUrl = httpAddress.url;
 
     // Both ports are taken before the first write, so a second sandbox on the same data dir stops here.
-    grpc = http2.createServer(connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors }));
-    grpc.on("session", (s) => {
+    const handler = connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors });
+    grpc = config.tls ? createSecureGrpcServer(config.tls, handler) : http2.createServer(handler);
+    grpc.on("session", (s: http2.ServerHttp2Session) => {
       sessions.add(s);
       s.on("close", () => sessions.delete(s));
     });
@@ -103,7 +134,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     return {
       grpcPort,
       httpPort: httpAddress.port,
-      grpcUrl: `http://${urlHost}:${grpcPort}`,
+      grpcUrl: `${config.tls ? "https" : "http"}://${urlHost}:${grpcPort}`,
       httpUrl: httpAddress.url,
       ctx,
       loop,

@@ -112,7 +112,7 @@ export class ExecutionWatch {
         } catch (err) {
           if (abort.signal.aborted) return;
           failures++;
-          this.error = upstreamError(err, this.up.config.endpoint).rawMessage;
+          this.error = upstreamError(err, this.up.config.endpoint, this.up.config.tls).rawMessage;
           this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
         }
         const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
