@@ -17,6 +17,9 @@ function normalizeBasePath(value) {
 const nextConfig = {
   reactStrictMode: true,
   basePath,
+  // The container image ships only `.next/standalone` (server.js plus the node_modules it traces),
+  // not the whole node_modules tree: see Dockerfile.
+  output: "standalone",
   // Inlined into server and browser code alike: what lib/flyte/urls' withBasePath prefixes to the URLs
   // Next does not route itself (fetches, raw links, history entries).
   env: { FLYTE_CONSOLE_BASE_PATH: basePath },

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,components,app,scripts,deploy}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules/**", "e2e/**", "lib/gen/**"],
     testTimeout: 30_000,
     env: {

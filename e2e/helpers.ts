@@ -1,6 +1,8 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 
 export const SANDBOX_HTTP = `http://127.0.0.1:${process.env.E2E_SANDBOX_HTTP_PORT || 18088}`;
+/** The sandbox's gRPC API, as FLYTE_ADMIN_ENDPOINT names it. */
+export const SANDBOX_GRPC = `http://127.0.0.1:${process.env.E2E_SANDBOX_GRPC_PORT || 18089}`;
 export const PROJECT = "flytesnacks";
 export const DOMAIN = "development";
 
