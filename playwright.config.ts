@@ -57,7 +57,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${CONSOLE_PORT}/console/healthz`,
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
+      // The servers' JSON request logs go to ${LOG_DIR}; errors still show here.
+      stdout: "ignore",
       env: {
         PORT: String(CONSOLE_PORT),
         FLYTE_CONSOLE_METRICS_PORT: String(METRICS_PORTS[0]),
@@ -76,7 +77,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${INGRESS_HTTP_PORT}/console/readyz`,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
+      // The servers' JSON request logs go to ${LOG_DIR}; errors still show here.
+      stdout: "ignore",
       env: {
         INGRESS_HTTP_PORT: String(INGRESS_HTTP_PORT),
         INGRESS_GRPC_PORT: String(INGRESS_GRPC_PORT),

@@ -1,11 +1,24 @@
-// Builds the Next.js app when there is no build, or when a source file is newer than it.
+// Builds the Next.js app when there is no build, when a source file is newer than it, or when it was
+// built for another base path (Next inlines FLYTE_CONSOLE_BASE_PATH at build time, but `next start`
+// reads next.config again: a build and a server that disagree serve pages whose assets 404).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proto", "public"];
 const SOURCE_FILES = ["instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "sandbox", ".next", "gen"]);
+const distDir = (root) => join(root, process.env.FLYTE_CONSOLE_DIST_DIR || ".next");
+const stampOf = (root) => join(distDir(root), "console-build.json");
+const wantedBasePath = () => process.env.FLYTE_CONSOLE_BASE_PATH ?? "/console";
+
+function builtBasePath(root) {
+  try {
+    return JSON.parse(readFileSync(stampOf(root), "utf8")).basePath;
+  } catch {
+    return undefined;
+  }
+}
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -20,8 +33,9 @@ function newestMtime(path) {
 }
 
 export function buildIsStale(root = process.cwd()) {
-  const buildId = join(root, process.env.FLYTE_CONSOLE_DIST_DIR || ".next", "BUILD_ID");
+  const buildId = join(distDir(root), "BUILD_ID");
   if (!existsSync(buildId)) return true;
+  if (builtBasePath(root) !== wantedBasePath()) return true;
   const built = statSync(buildId).mtimeMs;
   const newest = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(join(root, f))));
   return newest > built;
@@ -39,6 +53,7 @@ export function buildIfStale(root = process.cwd()) {
     console.error("console: next build failed");
     process.exit(res.status ?? 1);
   }
+  writeFileSync(stampOf(root), JSON.stringify({ basePath: wantedBasePath() }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();
