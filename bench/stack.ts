@@ -1,11 +1,11 @@
-// Starts the real stack for a benchmark: the sandbox and the built console (next start).
+// Starts the real stack for a benchmark: the sandbox and the built console (its standalone server, as the image runs it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createConnection } from "node:net";
 import { join } from "node:path";
+import { standaloneServer } from "../scripts/build-if-stale.mjs";
+import { waitForPort } from "../scripts/processes.mjs";
 
 const root = process.cwd();
-const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
 export interface Stack {
   sandboxGrpc: string;
@@ -14,23 +14,6 @@ export interface Stack {
   stop(): void;
 }
 
-function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = createConnection({ port, host: "127.0.0.1" }, () => {
-        socket.end();
-        resolve();
-      });
-      socket.on("error", () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`port ${port} did not open in ${timeoutMs} ms`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
 
 export async function startStack(opts: { grpcPort: number; httpPort: number; consolePort: number; env?: Record<string, string>; dataDir?: string }): Promise<Stack> {
   const dataDir = opts.dataDir ?? join(root, "results", "bench", "sandbox-data");
@@ -44,7 +27,7 @@ export async function startStack(opts: { grpcPort: number; httpPort: number; con
     ...opts.env,
   };
   children.push(spawn(process.execPath, ["--import", "tsx", "lib/sandbox/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
-  await waitForPort(opts.grpcPort, 60_000);
+  await waitForPort(opts.grpcPort, "127.0.0.1", 60_000);
   const consoleEnv = {
     ...env,
     FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${opts.grpcPort}`,
@@ -52,13 +35,13 @@ export async function startStack(opts: { grpcPort: number; httpPort: number; con
     NODE_ENV: "production" as const,
   };
   children.push(
-    spawn(bin("next"), ["start", "-p", String(opts.consolePort), "-H", "127.0.0.1"], {
+    spawn(process.execPath, [standaloneServer(root)], {
       cwd: root,
-      env: consoleEnv,
+      env: { ...consoleEnv, PORT: String(opts.consolePort), HOSTNAME: "127.0.0.1" },
       stdio: ["ignore", "ignore", "inherit"],
     }),
   );
-  await waitForPort(opts.consolePort, 120_000);
+  await waitForPort(opts.consolePort, "127.0.0.1", 120_000);
   return {
     sandboxGrpc: `http://127.0.0.1:${opts.grpcPort}`,
     sandboxHttp: `http://127.0.0.1:${opts.httpPort}`,

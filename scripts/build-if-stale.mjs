@@ -2,8 +2,8 @@
 // built for another base path (Next inlines FLYTE_CONSOLE_BASE_PATH at build time, but `next start`
 // reads next.config again: a build and a server that disagree serve pages whose assets 404).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proto", "public"];
 const SOURCE_FILES = ["instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
@@ -54,6 +54,25 @@ export function buildIfStale(root = process.cwd()) {
     process.exit(res.status ?? 1);
   }
   writeFileSync(stampOf(root), JSON.stringify({ basePath: wantedBasePath() }));
+  copyAssetsNextToServer(root);
+}
+
+/**
+ * The standalone server, the very `server.js` the image runs (Dockerfile), with the static assets put
+ * next to it as the image's COPY lines do; `npm start`, the e2e and the bench all run it.
+ */
+export function standaloneServer(root = process.cwd()) {
+  const standalone = join(distDir(root), "standalone");
+  if (!existsSync(join(standalone, relative(root, distDir(root)), "static"))) copyAssetsNextToServer(root);
+  return join(standalone, "server.js");
+}
+
+function copyAssetsNextToServer(root) {
+  const dist = distDir(root);
+  const standalone = join(dist, "standalone");
+  cpSync(join(dist, "static"), join(standalone, relative(root, dist), "static"), { recursive: true });
+  const publicDir = join(root, "public");
+  if (existsSync(publicDir)) cpSync(publicDir, join(standalone, "public"), { recursive: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();

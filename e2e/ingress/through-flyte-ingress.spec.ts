@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
-import { expect, test as base, type Request } from "@playwright/test";
+import { expect, test as base, type Page, type Request } from "@playwright/test";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { DOMAIN, PROJECT, executionUrl, relaunchSeed } from "../helpers";
 import { ALL_TYPES_WF, launchUrl, launchedName } from "../launch-helpers";
@@ -20,6 +20,15 @@ function outsideBasePath(url: URL): boolean {
   const p = url.pathname;
   if (p === BASE_PATH || p.startsWith(`${BASE_PATH}/`)) return false;
   return !AUTH_PATHS.some((a) => p === a || p.startsWith(`${a}/`));
+}
+
+/** Every link on the page that stays on this origin points under the base path. */
+async function expectLinksUnderBasePath(page: Page) {
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  expect(hrefs.length).toBeGreaterThan(0);
+  const origin = new URL(page.url()).origin;
+  const stray = hrefs.map((h) => new URL(h)).filter((u) => u.origin === origin && outsideBasePath(u));
+  expect(stray.map((u) => u.pathname), "links outside the base path").toEqual([]);
 }
 
 // Every test here records what the browser requests from the ingress's origin, and fails on a path
@@ -51,6 +60,7 @@ test("the dashboard and an execution's logs load entirely from under /console", 
   await page.getByRole("list", { name: `Domains of ${PROJECT}` }).getByRole("link", { name: DOMAIN }).click();
   await expect(page).toHaveURL(new RegExp(`/console/projects/${PROJECT}/domains/${DOMAIN}/executions$`));
   await expect(page.locator("[data-execution-name]").first()).toBeVisible({ timeout: 30_000 });
+  await expectLinksUnderBasePath(page);
 
   await page.goto(executionUrl("seed-retries-fail", "?node=n1"));
   const panel = page.getByTestId("node-panel");
@@ -59,6 +69,7 @@ test("the dashboard and an execution's logs load entirely from under /console", 
   const drawer = page.getByTestId("log-drawer");
   await expect(drawer.getByTestId("log-viewer")).toHaveAttribute("data-state", "ready");
   await expect(drawer.getByTestId("log-line").first()).toBeVisible();
+  await expectLinksUnderBasePath(page);
 });
 
 test("launch, then terminate from the page: both actions go through the ingress", async ({ page }) => {
