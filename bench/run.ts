@@ -1,10 +1,11 @@
 // `npm run bench`: figures for the hot paths, printed as tables and written to results/bench/*.json.
-// Sections: `npm run bench -- sandbox graph bff page dashboard` (default: all).
+// Sections: `npm run bench -- sandbox graph bff page dashboard deploy` (default: all).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { os } from "./os";
 import { benchBff } from "./bff";
 import { benchDashboard } from "./dashboard";
+import { benchDeploy } from "./deploy";
 import { benchExecutionPage } from "./execution-page";
 import { benchSandbox } from "./sandbox";
 import { startStack } from "./stack";
@@ -33,12 +34,12 @@ if (want("graph")) {
   write("graph", graph);
 }
 
-if (want("bff") || want("page") || want("dashboard")) {
+if (want("bff") || want("page") || want("dashboard") || want("deploy")) {
   const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
   buildIfStale();
 }
 
-if (want("bff") || want("page")) {
+if (want("bff") || want("page") || want("deploy")) {
   const stack = await startStack({
     grpcPort: 28089,
     httpPort: 28088,
@@ -48,6 +49,7 @@ if (want("bff") || want("page")) {
   try {
     if (want("bff")) write("bff", await benchBff(stack));
     if (want("page")) write("execution-page", await benchExecutionPage(stack));
+    if (want("deploy")) write("deploy", await benchDeploy(stack, { server: 23100, nginxHttp: 23080, nginxGrpc: 23081 }));
   } finally {
     stack.stop();
   }
