@@ -1,4 +1,5 @@
 // The BFF against a real gRPC upstream on loopback (a small AdminService test server).
+import { randomBytes } from "node:crypto";
 import { createServer, type Http2Server, type ServerHttp2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
@@ -16,9 +17,15 @@ import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createBff } from "./bff";
 import { readAdminConfig } from "./config";
+import { sealSecureCookie } from "./session/securecookie";
 import { createUpstream } from "./upstream";
 
+const hashKey = randomBytes(64);
+const blockKey = randomBytes(32);
+const rawStd = (key: Buffer) => key.toString("base64").replace(/=+$/, "");
+
 const seen: { method: string; authorization: string | null; cookie: string | null }[] = [];
+const userInfoSeen: (string | null)[] = [];
 
 /*
  * A workflow as FlyteAdmin might send it: fields out of number order, plus one (99) these protos do not
@@ -41,6 +48,7 @@ function routes(router: ConnectRouter) {
     getVersion: () => ({ controlPlaneVersion: { Version: "v1.16.5-test" } }),
     listProjects: (_req, ctx) => {
       seen.push({ method: "ListProjects", authorization: ctx.requestHeader.get("authorization"), cookie: ctx.requestHeader.get("cookie") });
+      userInfoSeen.push(ctx.requestHeader.get("userinfo-bin"));
       return create(ProjectsSchema, { projects: [{ id: "flytesnacks", name: "flytesnacks" }] });
     },
     terminateExecution: (req) => {
@@ -58,10 +66,11 @@ function routes(router: ConnectRouter) {
 let server: Http2Server;
 const sessions = new Set<ServerHttp2Session>();
 let bff: (req: Request) => Promise<Response>;
+let sessionBff: (req: Request) => Promise<Response>;
 let downBff: (req: Request) => Promise<Response>;
 const ORIGIN = "http://console.test";
 
-function client(origin: string | null = ORIGIN, headers: Record<string, string> = {}) {
+function client(origin: string | null = ORIGIN, headers: Record<string, string> = {}, handler = () => bff) {
   const transport = createConnectTransport({
     baseUrl: `${ORIGIN}/api/connect`,
     fetch: (input, init) => {
@@ -69,7 +78,7 @@ function client(origin: string | null = ORIGIN, headers: Record<string, string> 
       if (origin) req.headers.set("origin", origin);
       req.headers.set("host", "console.test");
       for (const [k, v] of Object.entries(headers)) req.headers.set(k, v);
-      return bff(req);
+      return handler()(req);
     },
   });
   return { admin: createClient(AdminService, transport), console: createClient(ConsoleService, transport) };
@@ -82,6 +91,9 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   const config = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_MAX_BODY_BYTES: "2048" });
   bff = createBff(createUpstream(config));
+  sessionBff = createBff(
+    createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(hashKey), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(blockKey) })),
+  );
   const down = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: "http://127.0.0.1:9", FLYTE_ADMIN_DEADLINE_MS: "2000" });
   downBff = createBff(createUpstream(down));
 });
@@ -97,6 +109,22 @@ describe("BFF pass-through", () => {
     const res = await client(ORIGIN, { cookie: "flyte_at=tok123; other=secret" }).admin.listProjects({});
     expect(res.projects.map((p) => p.id)).toEqual(["flytesnacks"]);
     expect(seen).toEqual([{ method: "ListProjects", authorization: "Bearer tok123", cookie: null }]);
+  });
+
+  it("with FlyteAdmin's cookie keys, opens its session and sends the ID token and user info as its gateway does", async () => {
+    seen.length = 0;
+    userInfoSeen.length = 0;
+    const keys = { hashKey, blockKey };
+    const userInfo = JSON.stringify({ subject: "alice", email: "alice@example.com" });
+    const cookie = [
+      `flyte_at_1=${sealSecureCookie("flyte_at_1", "access-", keys)}`,
+      `flyte_at_2=${sealSecureCookie("flyte_at_2", "token", keys)}`,
+      `flyte_idt=${sealSecureCookie("flyte_idt", "id.token.jwt", keys)}`,
+      `flyte_user_info=${sealSecureCookie("flyte_user_info", userInfo, keys)}`,
+    ].join("; ");
+    await client(ORIGIN, { cookie }, () => sessionBff).admin.listProjects({});
+    expect(seen).toEqual([{ method: "ListProjects", authorization: "IDToken id.token.jwt", cookie: null }]);
+    expect(Buffer.from(userInfoSeen[0] ?? "", "base64").toString()).toBe(userInfo);
   });
 
   it("prefers an explicit Authorization header", async () => {

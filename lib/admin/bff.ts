@@ -41,7 +41,7 @@ function forward<I extends DescMessage, O extends DescMessage>(
     }
     const clientDeadline = ctx.timeoutMs();
     const deadline = Math.min(clientDeadline ?? Infinity, up.config.deadlineMs);
-    const headers = upstreamHeaders(ctx.requestHeader, up.config.authCookie);
+    const headers = upstreamHeaders(ctx.requestHeader, up.config);
     try {
       if (answersInBinary(ctx.requestHeader)) {
         // The reply goes back in binary: hand FlyteAdmin's bytes on without parsing them (lib/protobuf/opaque.ts).
@@ -84,7 +84,7 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       if (!id?.project || !id.domain || !id.name) {
         throw new ConnectError("id with project, domain and name is required", Code.InvalidArgument);
       }
-      const headers = upstreamHeaders(ctx.requestHeader, up.config.authCookie);
+      const headers = upstreamHeaders(ctx.requestHeader, up.config);
       for await (const update of updatesOf((l) => hub.subscribe(id, headers, l), ctx.signal)) {
         yield create(WatchExecutionResponseSchema, update);
       }

@@ -32,11 +32,11 @@ describe("FLYTE_ADMIN_ENDPOINT", () => {
 
 describe("credentials", () => {
   it("forwards nothing when the browser sent no token", () => {
-    const h = upstreamHeaders(new Headers({ cookie: "session=1", "x-forwarded-for": "1.2.3.4" }), "flyte_at");
+    const h = upstreamHeaders(new Headers({ cookie: "session=1", "x-forwarded-for": "1.2.3.4" }), { authCookie: "flyte_at" });
     expect([...h.keys()]).toEqual([]);
   });
   it("decodes the auth cookie", () => {
-    expect(upstreamHeaders(new Headers({ cookie: "flyte_at=a%2Bb" }), "flyte_at").get("authorization")).toBe("Bearer a+b");
+    expect(upstreamHeaders(new Headers({ cookie: "flyte_at=a%2Bb" }), { authCookie: "flyte_at" }).get("authorization")).toBe("Bearer a+b");
   });
 });
 

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { SecureClientSessionOptions } from "node:http2";
 import { createSecureContext, rootCertificates } from "node:tls";
+import { readSessionKeys, type SessionKeys } from "./session/keys";
 
 export interface AdminConfig {
   /** Where FlyteAdmin's gRPC API is, as a URL the transport can dial. */
@@ -12,8 +13,10 @@ export interface AdminConfig {
   backendKind: "sandbox" | "flyteadmin";
   /** Deadline of one upstream call. */
   deadlineMs: number;
-  /** Name of the cookie that carries the user's access token (flyteadmin's default is flyte_at). */
+  /** Cookie forwarded as `Bearer <value>` when no session keys are set (a plain token an auth proxy sets). */
   authCookie: string;
+  /** FlyteAdmin's cookie keys, to open its sealed session cookies (lib/admin/session); none: not configured. */
+  session?: SessionKeys;
   /** Largest request body the BFF reads. */
   maxBodyBytes: number;
   /** Origins allowed to send mutations besides the console's own (comma-separated env). */
@@ -123,6 +126,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     backendKind: env.FLYTE_CONSOLE_BACKEND === "sandbox" ? "sandbox" : "flyteadmin",
     deadlineMs: positiveInt(env.FLYTE_ADMIN_DEADLINE_MS, 15_000),
     authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at",
+    session: readSessionKeys(env),
     maxBodyBytes: positiveInt(env.FLYTE_CONSOLE_MAX_BODY_BYTES, 4 * 1024 * 1024),
     trustedOrigins: (env.FLYTE_CONSOLE_TRUSTED_ORIGINS ?? "")
       .split(",")

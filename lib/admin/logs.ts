@@ -1,12 +1,13 @@
 // Server-only: reads task logs for the browser (`GET /api/logs`). Only URIs on the allowlist are
 // fetched (the sandbox's log server, FLYTE_CONSOLE_LOG_ORIGINS); redirects are followed only to
-// allowed URIs; nothing of the browser's is forwarded except, for configured origins, the user's
-// bearer token; at most FLYTE_CONSOLE_LOG_MAX_BYTES of a log is ever read, so no log can exhaust
-// the server or the tab.
+// allowed URIs; nothing of the browser's is forwarded except, for configured origins, the
+// `authorization` FlyteAdmin would get (lib/admin/credentials.ts); at most
+// FLYTE_CONSOLE_LOG_MAX_BYTES of a log is ever read, so no log can exhaust the server or the tab.
 import { checkLogUri, parseLogSources, type LogSource } from "@/lib/flyte/logs/sources";
 import { LOG_HEADERS, type LogAccessInfo } from "@/lib/flyte/logs/protocol";
 import { upstreamHeaders } from "./credentials";
 import { metrics } from "./metrics";
+import { readSessionKeys, type SessionKeys } from "./session/keys";
 
 export interface LogProxyConfig {
   sources: LogSource[];
@@ -20,9 +21,11 @@ export interface LogProxyConfig {
   bodyTimeoutMs: number;
   /** A pause this long in a body that already sent bytes ends the read (a log server that streams a running log). */
   idleTimeoutMs: number;
-  /** Origins that receive the user's Authorization (from the header or the auth cookie). */
+  /** Origins that receive the user's `authorization` as FlyteAdmin gets it (header, session or auth cookie). */
   forwardAuthOrigins: string[];
   authCookie: string;
+  /** FlyteAdmin's cookie keys, as AdminConfig has them (see credentials.ts). */
+  session?: SessionKeys;
 }
 
 export const DEFAULT_LOG_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,6 +55,7 @@ export function readLogProxyConfig(env: Record<string, string | undefined> = pro
       .map((s) => s.trim().replace(/\/+$/, "").toLowerCase())
       .filter(Boolean),
     authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at",
+    session: readSessionKeys(env),
   };
 }
 
@@ -194,7 +198,7 @@ export async function fetchLog(
         range: `bytes=${start}-${start + want - 1}`,
       });
       if (config.forwardAuthOrigins.includes(url.origin.toLowerCase())) {
-        const auth = upstreamHeaders(incomingHeaders, config.authCookie).get("authorization");
+        const auth = upstreamHeaders(incomingHeaders, config).get("authorization");
         if (auth) headers.set("authorization", auth);
       }
       response = await fetchImpl(url.toString(), { headers, redirect: "manual", signal: abort.signal, cache: "no-store" });

@@ -21,7 +21,7 @@ export async function loadFirstPage(
     const request = dashboardListRequest(project, domain, parseDashboardQuery(query), stableNow(Date.now()));
     const up = upstream();
     const page = await up.admin.listExecutions(request, {
-      headers: upstreamHeaders(await headers(), up.config.authCookie),
+      headers: upstreamHeaders(await headers(), up.config),
       timeoutMs: SERVER_FETCH_MS,
     });
     return encodeFirstPage(request, page, Date.now());

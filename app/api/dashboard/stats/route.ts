@@ -53,7 +53,7 @@ async function stats(request: Request): Promise<Response> {
   }
   const up = upstream();
   try {
-    const stats = await cachedStats(up, upstreamHeaders(request.headers, up.config.authCookie), req);
+    const stats = await cachedStats(up, upstreamHeaders(request.headers, up.config), req);
     return Response.json(stats, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(upstreamError(err, up.config.endpoint));
