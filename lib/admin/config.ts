@@ -1,8 +1,9 @@
 // Server-side configuration of the console, read once from the environment.
-import { readFileSync } from "node:fs";
 import type { SecureClientSessionOptions } from "node:http2";
 import { createSecureContext, rootCertificates } from "node:tls";
+import { log } from "./log";
 import { readSessionKeys, type SessionKeys } from "./session/keys";
+import { readSettingFile } from "./setting-file";
 
 export interface AdminConfig {
   /** Where FlyteAdmin's gRPC API is, as a URL the transport can dial. */
@@ -57,17 +58,10 @@ export function adminBaseUrl(endpoint: string, insecure: boolean): string {
 
 const isTrue = (value: string | undefined) => /^(1|true|yes)$/i.test(value?.trim() ?? "");
 
-const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a directory" };
 const PEM_MARKERS = { certificate: /-----BEGIN CERTIFICATE-----/, key: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ };
 
 function readPemFile(name: string, file: string, kind: keyof typeof PEM_MARKERS): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new Error(`${name}=${file} cannot be read (${READ_ERRORS[code] ?? (code || (err as Error).message)}); point it at a readable PEM file or unset it`);
-  }
+  const text = readSettingFile(file, `${name}=${file}`, "point it at a readable PEM file or unset it");
   if (!PEM_MARKERS[kind].test(text)) {
     throw new Error(`${name}=${file} has no PEM ${kind === "key" ? "private key" : "certificate"} in it`);
   }
@@ -106,7 +100,7 @@ function readAdminTls(env: Record<string, string | undefined>): AdminTlsConfig {
   }
   if (insecureSkipVerify && !warnedSkipVerify) {
     warnedSkipVerify = true;
-    console.warn("console: FLYTE_ADMIN_INSECURE_SKIP_VERIFY is set: FlyteAdmin's TLS certificate is not verified; do not use this in production");
+    log().warn("FLYTE_ADMIN_INSECURE_SKIP_VERIFY is set: FlyteAdmin's TLS certificate is not verified; do not use this in production");
   }
   return { nodeOptions, caCertFile, clientCertFile, insecureSkipVerify };
 }

@@ -15,6 +15,7 @@ import { sandboxConfig } from "@/lib/sandbox/config";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox/server";
 import { createBff } from "./bff";
 import { readAdminConfig } from "./config";
+import { log } from "./log";
 import { probeAdmin } from "./probe";
 import { createUpstream } from "./upstream";
 
@@ -162,7 +163,7 @@ describe("TLS to FlyteAdmin with a private CA", () => {
   });
 
   it("skips verification only when FLYTE_ADMIN_INSECURE_SKIP_VERIFY=true, with a warning", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warn = vi.spyOn(log(), "warn").mockImplementation(() => undefined);
     try {
       const info = await probe({ FLYTE_ADMIN_ENDPOINT: tlsSandbox.grpcUrl, FLYTE_ADMIN_INSECURE_SKIP_VERIFY: "true" });
       expect(info.adminReachable).toBe(true);

@@ -1,9 +1,10 @@
 // Server-only: FlyteAdmin's cookie keys, read the way FlyteAdmin reads them (flyteadmin/auth/
 // auth_context.go and cookie_manager.go): the secrets `cookie_hash_key` and `cookie_block_key`, each
 // the key in unpadded standard base64 (base64.RawStdEncoding, what `flyteadmin secrets init` writes).
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { log } from "../log";
+import { fileErrorReason, readSettingFile } from "../setting-file";
 import type { CookieKeys } from "./securecookie";
 
 export const HASH_KEY_FILE = "cookie_hash_key";
@@ -47,8 +48,6 @@ function checkLengths(hashKey: Buffer, blockKey: Buffer, hashWhat: string, block
   }
 }
 
-const READ_ERRORS: Record<string, string> = { EACCES: "permission denied", EISDIR: "it is a directory", ENOTDIR: "it is not a directory" };
-
 function exists(path: string): boolean {
   try {
     statSync(path);
@@ -60,14 +59,7 @@ function exists(path: string): boolean {
 }
 
 function readKeyFile(path: string): Buffer {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new Error(`${path} cannot be read (${READ_ERRORS[code] ?? (code || (err as Error).message)})`);
-  }
-  return decodeRawStdBase64(text, path);
+  return decodeRawStdBase64(readSettingFile(path, path), path);
 }
 
 const warned = new Set<string>();
@@ -110,8 +102,7 @@ export function readSessionKeys(env: Record<string, string | undefined> = proces
     hashThere = exists(hashPath);
     blockThere = exists(blockPath);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new Error(`FLYTE_CONSOLE_AUTH_SECRETS_DIR=${dir} cannot be read (${READ_ERRORS[code] ?? (code || (err as Error).message)})`);
+    throw new Error(`FLYTE_CONSOLE_AUTH_SECRETS_DIR=${dir} cannot be read (${fileErrorReason(err)})`);
   }
   if (!hashThere && !blockThere) {
     warnOnce(dir, `FLYTE_CONSOLE_AUTH_SECRETS_DIR=${dir} has neither ${HASH_KEY_FILE} nor ${BLOCK_KEY_FILE}: FlyteAdmin's session cookies are not opened`);
