@@ -9,7 +9,8 @@ import type { Stack } from "./stack";
 
 type Admin = Client<typeof AdminService>;
 
-async function sequentialLatency(client: Admin, n: number): Promise<LatencySummary> {
+/** ListExecutions(50) called `n` times one after the other. */
+export async function sequentialLatency(client: Admin, n: number): Promise<LatencySummary> {
   const req = executionListRequest("flytesnacks", "development");
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -35,6 +36,19 @@ async function throughput(client: Admin, concurrency: number, durationMs: number
   return done / (durationMs / 1000);
 }
 
+/** AdminService as the browser reaches it: Connect binary over HTTP/1.1 to the BFF at `origin`, same-origin. */
+export function bffClient(origin: string): Admin {
+  return createClient(
+    AdminService,
+    createConnectTransport({
+      baseUrl: `${origin}/console/api/connect`,
+      httpVersion: "1.1",
+      useBinaryFormat: true,
+      interceptors: [(next) => (req) => (req.header.set("origin", origin), next(req))],
+    }),
+  );
+}
+
 export interface BffResult {
   method: string;
   payloadBytes: number;
@@ -48,15 +62,7 @@ export interface BffResult {
 
 export async function benchBff(stack: Stack, opts = { warmup: 200, samples: 1000, concurrency: 16, durationMs: 5000 }): Promise<BffResult> {
   const direct = createClient(AdminService, createGrpcTransport({ baseUrl: stack.sandboxGrpc }));
-  const viaBff = createClient(
-    AdminService,
-    createConnectTransport({
-      baseUrl: `${stack.console}/console/api/connect`,
-      httpVersion: "1.1",
-      useBinaryFormat: true,
-      interceptors: [(next) => (req) => (req.header.set("origin", stack.console), next(req))],
-    }),
-  );
+  const viaBff = bffClient(stack.console);
   const sample = await direct.listExecutions(executionListRequest("flytesnacks", "development"));
   const { toBinary } = await import("@bufbuild/protobuf");
   const { ExecutionListSchema } = await import("@/lib/gen/flyteidl/admin/execution_pb");

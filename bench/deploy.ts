@@ -4,13 +4,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createClient, type Client } from "@connectrpc/connect";
-import { createConnectTransport } from "@connectrpc/connect-node";
-import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
-import { executionListRequest } from "@/lib/query/executions";
 import { nginxConf } from "../e2e/ingress/nginx-conf.mjs";
 import { standaloneServer } from "../scripts/build-if-stale.mjs";
 import { waitForPort } from "../scripts/processes.mjs";
+import { bffClient, sequentialLatency } from "./bff";
 import { printTable, round, summarize } from "./stats";
 import type { Stack } from "./stack";
 
@@ -60,28 +57,6 @@ function imageMiB(): number {
   return Number(out.stdout.split(/\s/)[0]) / 1024;
 }
 
-async function latency(client: Client<typeof AdminService>, n: number) {
-  const req = executionListRequest("flytesnacks", "development");
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await client.listExecutions(req);
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples);
-}
-
-const bffClient = (origin: string) =>
-  createClient(
-    AdminService,
-    createConnectTransport({
-      baseUrl: `${origin}/console/api/connect`,
-      httpVersion: "1.1",
-      useBinaryFormat: true,
-      interceptors: [(next) => (req) => (req.header.set("origin", origin), next(req))],
-    }),
-  );
-
 export async function benchDeploy(stack: Stack, ports: { server: number; nginxHttp: number; nginxGrpc: number }) {
   const cacheDropped = dropPageCache();
   const starts = [];
@@ -110,13 +85,13 @@ export async function benchDeploy(stack: Stack, ports: { server: number; nginxHt
     await waitForPort(ports.nginxHttp, "127.0.0.1", 10_000);
     const direct = bffClient(stack.console);
     const viaNginx = bffClient(`http://127.0.0.1:${ports.nginxHttp}`);
-    await latency(direct, 100);
-    await latency(viaNginx, 100);
+    await sequentialLatency(direct, 100);
+    await sequentialLatency(viaNginx, 100);
     // Interleaved, so that machine noise hits both alike.
-    const d = [await latency(direct, 250)];
-    const n = [await latency(viaNginx, 250)];
-    d.push(await latency(direct, 250));
-    n.push(await latency(viaNginx, 250));
+    const d = [await sequentialLatency(direct, 250)];
+    const n = [await sequentialLatency(viaNginx, 250)];
+    d.push(await sequentialLatency(direct, 250));
+    n.push(await sequentialLatency(viaNginx, 250));
     const p50 = (x: { p50: number }[]) => (x[0].p50 + x[1].p50) / 2;
     const result = {
       startCold: { readyMs: cold.readyMs, pageCacheDropped: cacheDropped },
