@@ -1,6 +1,7 @@
 // Server-only: what the console's server records of its work. `observed` wraps a route handler (request
 // id, one log line, the request histogram); `observeUpstream` is the upstream transport's interceptor.
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
+import { codeToString } from "@connectrpc/connect/protocol-connect";
 import type { Logger } from "pino";
 import { errorFields, inRequest, log } from "./log";
 import { metrics, type ConsoleMetrics } from "./metrics";
@@ -72,11 +73,6 @@ export function observed<A extends unknown[]>(
   };
 }
 
-/** `DeadlineExceeded` → `deadline_exceeded`, the Connect protocol's name of a code. */
-export function connectCodeName(code: Code): string {
-  return Code[code].replace(/[A-Z]/g, (c, i: number) => (i ? "_" : "") + c.toLowerCase());
-}
-
 /** Failures that say something is wrong with FlyteAdmin or the way to it, not with the request. */
 const SERVER_SIDE = new Set([
   Code.Unknown,
@@ -104,7 +100,7 @@ export function observeUpstream(deps: () => Pick<ObserveDeps, "logger" | "metric
       return res;
     } catch (err) {
       const error = ConnectError.from(err);
-      const code = connectCodeName(error.code);
+      const code = codeToString(error.code);
       record(code);
       const fields = { upstreamMethod: method, upstreamCode: code, error: { message: error.rawMessage } };
       if (SERVER_SIDE.has(error.code)) logger.warn(fields, "upstream call failed");

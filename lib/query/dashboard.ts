@@ -1,6 +1,7 @@
 // The project dashboard's data: the executions list request for its filters, and the counts by
 // day and phase from the console's stats endpoint (app/api/dashboard/stats).
 import { Code, ConnectError } from "@connectrpc/connect";
+import { codeFromString } from "@connectrpc/connect/protocol-connect";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { base64Decode, base64Encode } from "@bufbuild/protobuf/wire";
 import { ResourceListRequestSchema, type ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
@@ -45,18 +46,12 @@ export function statsUrl(q: StatsQuery): string {
   return withBasePath(`${STATS_PATH}?${params}`);
 }
 
-const CODES: Record<string, Code> = Object.fromEntries(
-  Object.entries(Code)
-    .filter(([, v]) => typeof v === "number")
-    .map(([k, v]) => [k.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase()), v as Code]),
-);
-
 export async function fetchExecutionStats(q: StatsQuery, signal?: AbortSignal): Promise<ExecutionStats> {
   const res = await fetch(statsUrl(q), { signal, headers: { accept: "application/json" } });
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const err = (body ?? {}) as { code?: string; message?: string };
-    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, CODES[err.code ?? ""] ?? Code.Unknown);
+    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, codeFromString(err.code ?? "") ?? Code.Unknown);
   }
   return body as ExecutionStats;
 }
