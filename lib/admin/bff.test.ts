@@ -17,7 +17,7 @@ import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createBff } from "./bff";
 import { readAdminConfig } from "./config";
-import { sealSecureCookie } from "./session/securecookie";
+import { sealSecureCookie } from "@/lib/securecookie/securecookie";
 import { createUpstream } from "./upstream";
 
 const hashKey = randomBytes(64);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { upstreamHeaders, type CredentialSettings } from "./credentials";
 import { log } from "./log";
 import { readSessionKeys, type SessionKeys } from "./session/keys";
-import { sealSecureCookie } from "./session/securecookie";
+import { sealSecureCookie } from "@/lib/securecookie/securecookie";
 
 const rawStd = (key: Buffer) => key.toString("base64").replace(/=+$/, "");
 function newKeys(): SessionKeys {

@@ -5,7 +5,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { log } from "../log";
 import { fileErrorReason, readSettingFile } from "../setting-file";
-import type { CookieKeys } from "./securecookie";
+import type { CookieKeys } from "@/lib/securecookie/securecookie";
 
 export const HASH_KEY_FILE = "cookie_hash_key";
 export const BLOCK_KEY_FILE = "cookie_block_key";

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gobEncodeString, openSecureCookie, sealSecureCookie, sealSecureCookieWithIv, type CookieKeys } from "./securecookie";
+import { gobEncodeString, openSecureCookie, sealSecureCookie, sealSecureCookieWithIv, type CookieKeys } from "@/lib/securecookie/securecookie";
 import { openFlyteAdminSession } from "./session";
 
 const GOPATH = "/usr/share/gocode";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { sealSecureCookie, type CookieKeys } from "./securecookie";
+import { sealSecureCookie, type CookieKeys } from "@/lib/securecookie/securecookie";
 import { openFlyteAdminSession, parseCookies } from "./session";
 
 const keys: CookieKeys = { hashKey: randomBytes(64), blockKey: randomBytes(32) };

@@ -1,14 +1,8 @@
 // Server-only: FlyteAdmin's browser session read from a request's cookies, as FlyteAdmin's own HTTP
 // gateway reads it (flyteadmin/auth/cookie_manager.go RetrieveTokenValues and RetrieveAccessToken).
-import { decodeUtf8, openSecureCookieBytes, SecureCookieError, type CookieKeys, type OpenOptions } from "./securecookie";
+import { decodeUtf8, openSecureCookieBytes, SecureCookieError, type CookieKeys, type OpenOptions } from "@/lib/securecookie/securecookie";
 
-export const ID_TOKEN_COOKIE = "flyte_idt";
-/** The access token in one cookie, as FlyteAdmin releases before the split wrote it. */
-export const ACCESS_TOKEN_COOKIE = "flyte_at";
-/** The access token's first and second halves (split at half its length in bytes). */
-export const ACCESS_TOKEN_COOKIE_1 = "flyte_at_1";
-export const ACCESS_TOKEN_COOKIE_2 = "flyte_at_2";
-export const USER_INFO_COOKIE = "flyte_user_info";
+import { ACCESS_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2, ID_TOKEN_COOKIE, USER_INFO_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
 
 const SESSION_COOKIES = [ID_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2];
 

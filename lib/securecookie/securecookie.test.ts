@@ -10,7 +10,7 @@ import {
   sealSecureCookie,
   SecureCookieError,
   type CookieKeys,
-} from "./securecookie";
+} from "@/lib/securecookie/securecookie";
 
 const NOW = 1_700_000_000;
 const keys: CookieKeys = { hashKey: randomBytes(64), blockKey: randomBytes(32) };
