@@ -1,6 +1,7 @@
 // Sandbox settings, all from the environment so `npm run sandbox`, `npm start`, tests
 // and benchmarks can run the same process at different speeds.
 import path from "node:path";
+import { sandboxAuthConfig, type SandboxAuthConfig } from "./auth/config";
 import type { ExecutorConfig } from "./executor/types";
 
 type Env = Record<string, string | undefined>;
@@ -21,6 +22,8 @@ export interface SandboxConfig {
   executor: Omit<ExecutorConfig, "httpBaseUrl">;
   /** FLYTE_SANDBOX_TLS_*: serve gRPC over TLS with these PEM files; undefined: plaintext HTTP/2 (h2c). */
   tls?: SandboxTlsFiles;
+  /** FLYTE_SANDBOX_AUTH=1: FlyteAdmin's authentication (sign-in, session cookies, tokens); undefined: off. */
+  auth?: SandboxAuthConfig;
 }
 
 export interface SandboxTlsFiles {
@@ -52,11 +55,12 @@ function num(env: Env, name: string, fallback: number, { min = 0, max = Number.M
 }
 
 export function sandboxConfig(env: Env = process.env): SandboxConfig {
+  const dataDir = path.resolve(env.FLYTE_SANDBOX_DATA_DIR?.trim() || "./data/sandbox");
   return {
     host: env.FLYTE_SANDBOX_HOST?.trim() || "127.0.0.1",
     grpcPort: num(env, "FLYTE_SANDBOX_GRPC_PORT", 8089, { max: 65535 }),
     httpPort: num(env, "FLYTE_SANDBOX_HTTP_PORT", 8088, { max: 65535 }),
-    dataDir: path.resolve(env.FLYTE_SANDBOX_DATA_DIR?.trim() || "./data/sandbox"),
+    dataDir,
     tickMs: num(env, "FLYTE_SANDBOX_TICK_MS", 200, { min: 5 }),
     seed: env.FLYTE_SANDBOX_SEED !== "0",
     history: env.FLYTE_SANDBOX_HISTORY?.trim() ? num(env, "FLYTE_SANDBOX_HISTORY", 0, { max: 1_000_000 }) : undefined,
@@ -67,5 +71,6 @@ export function sandboxConfig(env: Env = process.env): SandboxConfig {
       systemErrorShare: num(env, "FLYTE_SANDBOX_SYSTEM_ERROR_SHARE", 0.3, { max: 1 }),
     },
     tls: tlsFiles(env),
+    auth: sandboxAuthConfig(env, dataDir),
   };
 }

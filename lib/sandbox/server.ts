@@ -1,10 +1,13 @@
 // The sandbox as a library: `startSandbox(config)` opens the store, seeds it on first start, serves gRPC
-// (AdminService, SignalService) and HTTP (/api/v1, task logs, control) on loopback and runs the executor
+// (AdminService, SignalService; with auth on also AuthMetadataService, IdentityService) and HTTP (/api/v1,
+// task logs, control, and with auth on FlyteAdmin's sign-in endpoints) on loopback and runs the executor
 // loop. main.ts is the CLI around it; tests and benchmarks start it in-process on port 0.
 import { readFileSync } from "node:fs";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { createSandboxAuth } from "./auth";
+import { authInterceptor } from "./auth/grpc";
 import type { SandboxConfig, SandboxTlsFiles } from "./config";
 import { reconcile } from "./executor/reconcile";
 import { FaultState, faultInterceptor } from "./faults";
@@ -94,10 +97,18 @@ function listenGrpc(server: GrpcServer, host: string, port: number): Promise<num
 export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<RunningSandbox> {
   const db: Db = openDb(config.dataDir);
   const ctx: SandboxContext = { db, config, now: options.now ?? (() => Date.now()), httpBaseUrl: "" };
+  try {
+    // The secrets are on disk before either port listens: whoever waits for a port may read them.
+    if (config.auth) ctx.auth = await createSandboxAuth(config.auth, () => ctx.httpBaseUrl, ctx.now);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const routes = sandboxRoutes(ctx);
   const faults = options.faults ?? FaultState.fromEnv();
-  // Faults first: an injected failure never reaches (or changes) the store.
-  const interceptors = [faultInterceptor(faults), errorInterceptor];
+  // Faults first: an injected failure never reaches (or changes) the store; then authentication, so a
+  // refused call is still counted in /_sandbox/stats.
+  const interceptors = [faultInterceptor(faults), ...(ctx.auth ? [authInterceptor(ctx.auth)] : []), errorInterceptor];
 
   let http: SandboxHttpServer | undefined;
   let grpc: GrpcServer | undefined;
@@ -113,7 +124,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   };
 
   try {
-    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort });
+    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort, auth: ctx.auth });
     const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
       throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);
     });

@@ -21,6 +21,8 @@ export interface RestGatewayOptions {
   services?: DescService[];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Metadata added from the HTTP request, as FlyteAdmin's gateway annotators add the session cookies' token. */
+  annotate?: (req: IncomingMessage) => Headers;
 }
 
 export interface RestGateway {
@@ -79,9 +81,9 @@ function isCrossSite(req: IncomingMessage): boolean {
   return req.headers["sec-fetch-site"] === "cross-site";
 }
 
-/** What grpc-gateway forwards into gRPC metadata. */
-function forwardedHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
+/** What grpc-gateway forwards into gRPC metadata, plus what the annotator adds. */
+function forwardedHeaders(req: IncomingMessage, annotate?: (req: IncomingMessage) => Headers): Headers {
+  const headers = new Headers(annotate?.(req));
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     const v = Array.isArray(value) ? value.join(", ") : value;
@@ -90,7 +92,11 @@ function forwardedHeaders(req: IncomingMessage): Headers {
     else if (key === "user-agent" || key === "accept" || key === "cookie") headers.set(`grpcgateway-${key}`, v);
   }
   if (req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
-  if (req.headers.host) headers.set("x-forwarded-host", req.headers.host);
+  // A proxy in front (Flyte's ingress) names the host the browser used; grpc-gateway's own is the Host.
+  const forwardedHost = req.headers["x-forwarded-host"] ?? req.headers.host;
+  if (forwardedHost) headers.set("x-forwarded-host", Array.isArray(forwardedHost) ? forwardedHost[0] : forwardedHost);
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  if (typeof forwardedProto === "string") headers.set("x-forwarded-proto", forwardedProto);
   return headers;
 }
 
@@ -179,7 +185,7 @@ export function createRestGateway(options: RestGatewayOptions): RestGateway {
         binding.method,
         abort.signal,
         parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined),
-        forwardedHeaders(req),
+        forwardedHeaders(req, options.annotate),
         request,
       );
       const body = outbound.encode(binding.method.output, response.message);

@@ -1,9 +1,16 @@
 // The sandbox's HTTP/1.1 server: FlyteAdmin's REST API (/api/v1/...), task logs (/logs/...),
 // health (/healthz, and FlyteAdmin's /healthcheck) and the loopback-only control endpoints
-// (/_sandbox/faults, /_sandbox/stats). The caller decides when to listen.
+// (/_sandbox/faults, /_sandbox/stats); with auth on, FlyteAdmin's browser endpoints (/login, /callback,
+// /logout, /me, /.well-known/..., /oauth2/jwks). The caller decides when to listen.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
+import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
+import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
+import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import type { SandboxAuth } from "../auth";
+import { createAuthHttpHandler, sessionMetadata } from "../auth/http";
 import type { FaultState } from "../faults";
 import { CONTROL_PATH_PREFIX, handleControlRequest } from "./control";
 import { createRestGateway, type RestGateway } from "./gateway";
@@ -33,6 +40,8 @@ export interface SandboxHttpServerOptions {
   host?: string;
   /** Default FLYTE_SANDBOX_HTTP_PORT or 8088; 0 picks a free port. */
   port?: number;
+  /** FlyteAdmin's authentication; undefined: off (the auth paths are 404 like any unknown path). */
+  auth?: SandboxAuth;
 }
 
 export interface SandboxHttpAddress {
@@ -58,7 +67,13 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 export function createSandboxHttpServer(options: SandboxHttpServerOptions): SandboxHttpServer {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? sandboxHttpPortFromEnv();
-  const gateway = createRestGateway({ routes: options.routes, interceptors: options.interceptors });
+  const auth = options.auth;
+  const gateway = createRestGateway({
+    routes: options.routes,
+    interceptors: options.interceptors,
+    ...(auth ? { services: [AdminService, SignalService, IdentityService, AuthMetadataService], annotate: (req) => sessionMetadata(auth, req) } : {}),
+  });
+  const handleAuth = auth ? createAuthHttpHandler(auth) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
@@ -66,6 +81,7 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
     if (path === "/healthz" || path === "/healthcheck") return sendJson(res, 200, { status: "ok" });
     if (path.startsWith(TASK_LOG_PATH_PREFIX)) return handleTaskLogRequest(req, res, url);
     if (path.startsWith(CONTROL_PATH_PREFIX)) return handleControlRequest(req, res, url, options.faults);
+    if (handleAuth && (await handleAuth(req, res, url))) return;
     return gateway.handle(req, res);
   }
 

@@ -56,7 +56,7 @@ describe("bulk history", () => {
       [`gte(started_at,${since})`, "executions_by_started"],
       ["gt(duration,600)", "executions_by_duration"],
       ["eq(state,EXECUTION_ARCHIVED)", "executions_by_state"],
-      ["eq(user,ada@flyte.example)", "executions_by_user"],
+      ["eq(user,ada)", "executions_by_user"],
       ["eq(launch_plan.name,core.flyte_basics.hello_world.my_wf)", "executions_by_launch_plan"],
     ];
     for (const [f, index] of cases) {

@@ -12,6 +12,7 @@ import {
 import { ExecutionError_ErrorKind, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import { DEMO_USERS } from "../auth/users";
 import type { Db } from "../store/db";
 import { insertExecution } from "../store/executions";
 import { lit, literalMap } from "./literals";
@@ -95,7 +96,8 @@ export const HISTORY_WORKFLOWS: HistoryWorkflow[] = [
   },
 ];
 
-export const HISTORY_USERS = ["ada@flyte.example", "grace@flyte.example", "alan@flyte.example", "katherine@flyte.example"];
+/** Who launched them: the sign-in page's people (as their token subjects, FlyteAdmin's principal) and one more. */
+export const HISTORY_USERS = [...DEMO_USERS.map((u) => u.subject), "katherine"];
 
 /** A small deterministic PRNG (mulberry32), so seeded data is the same on every machine. */
 export function seededRandom(seed: number): () => number {

@@ -1,4 +1,5 @@
 // What every service handler needs: the database, the settings and a clock.
+import type { SandboxAuth } from "../auth";
 import type { Db } from "../store/db";
 import type { SandboxConfig } from "../config";
 
@@ -9,4 +10,6 @@ export interface SandboxContext {
   now: () => number;
   /** Base URL of the sandbox HTTP server (task logs, /api/v1), once it listens. */
   httpBaseUrl: string;
+  /** With FLYTE_SANDBOX_AUTH=1: the token authority and cookie keys; undefined with auth off. */
+  auth?: SandboxAuth;
 }

@@ -12,6 +12,7 @@ import {
   ExecutionUpdateResponseSchema,
 } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
+import { callerOf } from "../auth/grpc";
 import { updateExecution } from "../store/executions";
 import type { SandboxContext } from "./context";
 import { invalidArgument } from "./errors";
@@ -35,12 +36,13 @@ export function terminateExecution(ctx: SandboxContext, id: Parameters<typeof mu
 
 export function executionStateService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {
   return {
-    terminateExecution(req) {
-      terminateExecution(ctx, req.id, req.cause || "terminated");
+    terminateExecution(req, context) {
+      terminateExecution(ctx, req.id, req.cause || "terminated", callerOf(context)?.subject);
       return create(ExecutionTerminateResponseSchema);
     },
 
-    updateExecution(req) {
+    updateExecution(req, context) {
+      const caller = callerOf(context)?.subject;
       if (req.state !== ExecutionState.EXECUTION_ACTIVE && req.state !== ExecutionState.EXECUTION_ARCHIVED) {
         throw invalidArgument(`invalid execution state ${req.state}`);
       }
@@ -52,7 +54,7 @@ export function executionStateService(ctx: SandboxContext): Partial<ServiceImpl<
           $typeName: "flyteidl.admin.ExecutionStateChangeDetails",
           state: req.state,
           occurredAt: timestampFromMs(ctx.now()),
-          principal: e.spec?.metadata?.principal ?? "sandbox",
+          principal: caller ?? e.spec?.metadata?.principal ?? "sandbox",
         };
         updateExecution(ctx.db, stored.id, e);
       })();

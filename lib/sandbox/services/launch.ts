@@ -20,6 +20,7 @@ import type { LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ResourceType, WorkflowExecutionIdentifierSchema, type WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { LiteralMapSchema, type LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import { callerOf } from "../auth/grpc";
 import { getExecution, getExecutionData, insertExecution } from "../store/executions";
 import { getProject } from "../store/projects";
 import type { SandboxContext } from "./context";
@@ -74,6 +75,8 @@ export interface LaunchOptions {
   userInputs?: LiteralMap;
   mode?: Mode;
   referenceExecution?: WorkflowExecutionIdentifier;
+  /** The signed-in caller's subject (auth on): recorded as spec.metadata.principal, over what the request says. */
+  principal?: string;
 }
 
 /** CreateExecution's work, shared with relaunch, recover and the executor's launch-plan nodes. */
@@ -102,6 +105,7 @@ export function launchExecution(ctx: SandboxContext, req: ExecutionCreateRequest
   const spec: ExecutionSpec = req.spec ? clone(ExecutionSpecSchema, req.spec) : create(ExecutionSpecSchema);
   spec.inputs = undefined;
   const metadata = (spec.metadata ??= create(ExecutionMetadataSchema));
+  if (options.principal) metadata.principal = options.principal;
   const parentNode = metadata.parentNodeExecution;
   if (parentNode) {
     const parent = getExecution(ctx.db, { project: parentNode.executionId?.project ?? "", domain: parentNode.executionId?.domain ?? "", name: parentNode.executionId?.name ?? "" });
@@ -137,7 +141,14 @@ export function launchExecution(ctx: SandboxContext, req: ExecutionCreateRequest
   return id;
 }
 
-function relaunchLike(ctx: SandboxContext, sourceId: WorkflowExecutionIdentifier | undefined, name: string, mode: Mode, overwriteCache?: boolean) {
+function relaunchLike(
+  ctx: SandboxContext,
+  sourceId: WorkflowExecutionIdentifier | undefined,
+  name: string,
+  mode: Mode,
+  principal: string | undefined,
+  overwriteCache?: boolean,
+) {
   const source = mustGetExecution(ctx.db, sourceId);
   const data = getExecutionData(ctx.db, source.id);
   const spec = clone(ExecutionSpecSchema, source.execution.spec ?? create(ExecutionSpecSchema));
@@ -146,21 +157,21 @@ function relaunchLike(ctx: SandboxContext, sourceId: WorkflowExecutionIdentifier
   const id = launchExecution(
     ctx,
     create(ExecutionCreateRequestSchema, { project: source.execution.id!.project, domain: source.execution.id!.domain, name, spec }),
-    { resolvedInputs: data.inputs, userInputs: data.userInputs, mode, referenceExecution: source.execution.id },
+    { resolvedInputs: data.inputs, userInputs: data.userInputs, mode, referenceExecution: source.execution.id, principal },
   );
   return create(ExecutionCreateResponseSchema, { id });
 }
 
 export function launchService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {
   return {
-    createExecution(req) {
-      return create(ExecutionCreateResponseSchema, { id: launchExecution(ctx, req) });
+    createExecution(req, context) {
+      return create(ExecutionCreateResponseSchema, { id: launchExecution(ctx, req, { principal: callerOf(context)?.subject }) });
     },
-    relaunchExecution(req) {
-      return relaunchLike(ctx, req.id, req.name, Mode.RELAUNCH, req.overwriteCache);
+    relaunchExecution(req, context) {
+      return relaunchLike(ctx, req.id, req.name, Mode.RELAUNCH, callerOf(context)?.subject, req.overwriteCache);
     },
-    recoverExecution(req) {
-      return relaunchLike(ctx, req.id, req.name, Mode.RECOVERED);
+    recoverExecution(req, context) {
+      return relaunchLike(ctx, req.id, req.name, Mode.RECOVERED, callerOf(context)?.subject);
     },
   };
 }

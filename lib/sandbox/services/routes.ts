@@ -1,8 +1,12 @@
 // Every AdminService / SignalService method the sandbox serves. Methods left out answer
-// Unimplemented (the router's default), exactly as an older FlyteAdmin would.
+// Unimplemented (the router's default), exactly as an older FlyteAdmin would. With auth on, also
+// AuthMetadataService and IdentityService (FlyteAdmin registers them only then).
 import type { ConnectRouter } from "@connectrpc/connect";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
+import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { authMetadataService, identityService } from "../auth/services";
 import type { SandboxContext } from "./context";
 import { entityReadService } from "./entities";
 import { eventService } from "./events";
@@ -35,5 +39,9 @@ export function sandboxRoutes(ctx: SandboxContext): (router: ConnectRouter) => v
       ...metricsService(ctx),
     });
     router.service(SignalService, signalService(ctx));
+    if (ctx.auth) {
+      router.service(AuthMetadataService, authMetadataService(ctx.auth));
+      router.service(IdentityService, identityService());
+    }
   };
 }
