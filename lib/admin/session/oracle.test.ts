@@ -3,11 +3,13 @@
 // sources (Debian: golang-go, golang-github-gorilla-securecookie-dev); never skipped.
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gobEncodeString, openSecureCookie, sealSecureCookie, sealSecureCookieWithIv, type CookieKeys } from "@/lib/securecookie/securecookie";
+import { signIn, startAuthSandbox } from "@/lib/sandbox/auth/testing";
+import { readSessionKeys } from "./keys";
 import { openFlyteAdminSession } from "./session";
 
 const GOPATH = "/usr/share/gocode";
@@ -153,5 +155,31 @@ describe("gob", () => {
     const strings = [...lengths.map((n) => "s".repeat(n)), "ünïcødé ✓"];
     const fromGo = ask(keys, { gob: strings }).gob;
     expect(strings.map((s) => gobEncodeString(s).toString("base64"))).toEqual(fromGo);
+  });
+});
+
+describe("cookies the sandbox sealed at /callback, opened by FlyteAdmin (Go)", () => {
+  it("opens every session cookie with the keys from the sandbox's secret files, and the halves join to the access token", async () => {
+    const sandbox = await startAuthSandbox();
+    try {
+      const { jar, accessToken, idToken } = await signIn(sandbox, "grace");
+      const dir = sandbox.sb.ctx.auth!.secrets.dir;
+      // The files as FlyteAdmin mounts them: its NewCookieManager decodes them with RawStdEncoding.
+      const input = JSON.stringify({
+        hashKey: readFileSync(join(dir, "cookie_hash_key"), "utf8"),
+        blockKey: readFileSync(join(dir, "cookie_block_key"), "utf8"),
+        open: ["flyte_at_1", "flyte_at_2", "flyte_idt", "flyte_user_info"].map((name) => ({ name, cookie: jar.cookies.get(name) })),
+      });
+      const [at1, at2, idt, info] = (JSON.parse(execFileSync(oracle, { input, encoding: "utf8" })) as OracleAnswer).opened;
+      expect(at1.value! + at2.value!).toBe(accessToken);
+      expect(at1.value!.length).toBe(Math.floor(accessToken.length / 2));
+      expect(idt).toEqual({ value: idToken });
+      expect(JSON.parse(info.value!)).toMatchObject({ subject: "grace", name: "Grace Hopper", email: "grace@flyte.example" });
+      // And the console, pointed at the same directory, opens them too.
+      const consoleKeys = readSessionKeys({ FLYTE_CONSOLE_AUTH_SECRETS_DIR: dir })!;
+      expect(openFlyteAdminSession(jar.header(), consoleKeys)).toMatchObject({ kind: "open", accessToken, idToken });
+    } finally {
+      await sandbox.close();
+    }
   });
 });
