@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gobEncodeString, openSecureCookie, sealSecureCookie, sealSecureCookieWithIv, type CookieKeys } from "@/lib/securecookie/securecookie";
-import { signIn, startAuthSandbox } from "@/lib/sandbox/auth/testing";
+import { signIn, startAuthSandbox } from "@/lib/sandbox/auth/testing/sandbox";
 import { readSessionKeys } from "./keys";
 import { openFlyteAdminSession } from "./session";
 

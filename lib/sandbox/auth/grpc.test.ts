@@ -13,7 +13,7 @@ import { CatalogBuilder } from "../seed/catalog/builder";
 import { T } from "../seed/catalog/literals";
 import { taskNode, out } from "../seed/catalog/nodes";
 import { registerSteps } from "../seed";
-import { signIn, startAuthSandbox, type AuthSandbox } from "./testing";
+import { signIn, startAuthSandbox, type AuthSandbox } from "./testing/sandbox";
 
 const P = "flytesnacks";
 const D = "development";

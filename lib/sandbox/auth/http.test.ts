@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealSecureCookie, openSecureCookie } from "@/lib/securecookie/securecookie";
-import { CookieJar, signIn, startAuthSandbox, type AuthSandbox } from "./testing";
+import { CookieJar, signIn, startAuthSandbox, type AuthSandbox } from "./testing/sandbox";
 import { hashCsrfState } from "./http";
 import { OIDC_CLIENT_ID } from "./tokens";
 
@@ -27,6 +27,8 @@ describe("sign-in", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    // form-action would apply to the submission's redirects too, and the last one goes to the console.
+    expect(res.headers.get("content-security-policy")).not.toContain("form-action");
     const csrf = cookieLine(res, "flyte_csrf_state")!;
     expect(csrf).toMatch(/^flyte_csrf_state=[a-z0-9]{10}; HttpOnly; SameSite=Lax$/);
     expect(cookieLine(res, "flyte_redirect_location")).toBe("flyte_redirect_location=http://127.0.0.1:3000/console/projects; HttpOnly; SameSite=Lax");
@@ -158,6 +160,7 @@ describe("/me and the REST API", () => {
     expect(me.status).toBe(200);
     const body = await me.json();
     expect(body).toMatchObject({ subject: "grace", name: "Grace Hopper", preferred_username: "grace", email: "grace@flyte.example" });
+    expect(body.picture).toMatch(/^data:image\/svg\+xml,/);
     expect(body.additional_claims).toMatchObject({ sub: "grace", iss: http, aud: OIDC_CLIENT_ID });
 
     const anonymous = await fetch(`${http}/me`, { headers: { accept: "application/json" } });
@@ -170,6 +173,8 @@ describe("/me and the REST API", () => {
     const me = await fetch(`${http}/me`, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
     expect((await me.json()).subject).toBe("ada");
     expect((await fetch(`${http}/api/v1/projects`)).status).toBe(401);
+    const custom = await fetch(`${http}/me`, { headers: { "flyte-authorization": `Bearer ${accessToken}`, accept: "application/json" } });
+    expect((await custom.json()).subject).toBe("ada");
     const projects = await fetch(`${http}/api/v1/projects`, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
     expect(projects.status).toBe(200);
     expect((await projects.json()).projects.map((p: { id: string }) => p.id)).toContain("flytesnacks");

@@ -184,7 +184,7 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
       subject_types_supported: ["public"],
       id_token_signing_alg_values_supported: ["RS256"],
       scopes_supported: ["openid", "profile", "email", SCOPE_ALL],
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "name", "given_name", "family_name", "preferred_username", "email", "groups"],
+      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "name", "given_name", "family_name", "preferred_username", "email", "picture", "groups"],
       client_id: OIDC_CLIENT_ID,
     });
   }
@@ -206,21 +206,21 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
 }
 
 /**
- * GetHTTPRequestCookieToMetadataHandler, for the REST gateway: with no Authorization header, FlyteAdmin's
- * flyte-authorization header, else the session cookies opened into `authorization: IDToken <flyte_idt>`
- * and `userinfo-bin` (flyte_user_info's JSON). Nothing when neither is there.
+ * GetHTTPRequestCookieToMetadataHandler, for the REST gateway. An Authorization header wins (grpc-gateway
+ * forwards it first); else the session cookies, opened into `authorization: IDToken <flyte_idt>` and
+ * `userinfo-bin` (flyte_user_info's JSON); else FlyteAdmin's flyte-authorization header. Nothing when
+ * none is there.
  */
 export function sessionMetadata(auth: SandboxAuth, req: IncomingMessage): Headers {
   const headers = new Headers();
   if (req.headers.authorization) return headers;
-  const custom = req.headers["flyte-authorization"];
-  if (typeof custom === "string" && custom) {
-    headers.set("authorization", custom);
+  const session = readSession(req.headers.cookie, auth.secrets.cookieKeys);
+  if (session) {
+    headers.set("authorization", `IDToken ${session.idToken}`);
+    if (session.userInfoJson) headers.set("userinfo-bin", Buffer.from(session.userInfoJson, "utf8").toString("base64").replace(/=+$/, ""));
     return headers;
   }
-  const session = readSession(req.headers.cookie, auth.secrets.cookieKeys);
-  if (!session) return headers;
-  headers.set("authorization", `IDToken ${session.idToken}`);
-  if (session.userInfoJson) headers.set("userinfo-bin", Buffer.from(session.userInfoJson, "utf8").toString("base64").replace(/=+$/, ""));
+  const custom = req.headers["flyte-authorization"];
+  if (typeof custom === "string" && custom) headers.set("authorization", custom);
   return headers;
 }

@@ -3,8 +3,11 @@
 // button per person; in test mode also a token lifetime field.
 import type { DemoUser } from "./users";
 
-/** Content-Security-Policy for the page: inline styles only, forms post back to the sandbox. */
-export const SIGN_IN_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * Content-Security-Policy for the page: inline styles only, nothing loaded, never framed. No form-action:
+ * browsers apply it to the whole redirect chain of the submission, which ends at the console's origin.
+ */
+export const SIGN_IN_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

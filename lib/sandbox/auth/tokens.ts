@@ -3,7 +3,7 @@
 // thumbprint (what FlyteAdmin's jwk.AssignKeyID publishes in /oauth2/jwks).
 //   access token: iss, aud = [issuer], sub, iat, exp, jti, scp (scopes), user_info (FlyteAdmin's claim), groups
 //   ID token:     iss, aud = OIDC_CLIENT_ID, sub, iat, exp, auth_time, name, given_name, family_name,
-//                 preferred_username, email, groups
+//                 preferred_username, email, picture (when the person has one), groups
 // The issuer is one fixed origin (the sandbox's own HTTP URL), and verification checks the signature,
 // `exp`, `iss` and `aud` against it: never against the Host of a request, so a token verifies whichever
 // origin (direct, or through a proxy) the browser used.
@@ -60,6 +60,7 @@ export function userInfoJson(user: DemoUser): JsonObject {
     given_name: user.givenName,
     family_name: user.familyName,
     email: user.email,
+    ...(user.picture ? { picture: user.picture } : {}),
   };
 }
 

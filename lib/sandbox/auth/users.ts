@@ -12,6 +12,8 @@ export interface DemoUser {
   familyName: string;
   preferredUsername: string;
   email: string;
+  /** A profile picture URL (OpenID's `picture`), for some people only, as with real directories. */
+  picture?: string;
   /** write: may launch, terminate, approve, archive; read: may only look (mutations are PermissionDenied). */
   access: DemoAccess;
 }
@@ -20,9 +22,15 @@ export interface DemoUser {
 export const GROUPS_CLAIM = "groups";
 export const GROUP_FOR: Record<DemoAccess, string> = { write: "flyte-writers", read: "flyte-viewers" };
 
+/** A self-contained avatar (an SVG data URL, kept short: it travels in the session cookies twice). */
+function avatar(initials: string, colour: string): string {
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'><circle cx='32' cy='32' r='32' fill='${colour}'/><text x='32' y='41' font-size='24' fill='white' text-anchor='middle'>${initials}</text></svg>`;
+  return `data:image/svg+xml,${svg.replace(/[<>#% ]/g, encodeURIComponent)}`;
+}
+
 export const DEMO_USERS: readonly DemoUser[] = [
   { subject: "ada", name: "Ada Lovelace", givenName: "Ada", familyName: "Lovelace", preferredUsername: "ada", email: "ada@flyte.example", access: "write" },
-  { subject: "grace", name: "Grace Hopper", givenName: "Grace", familyName: "Hopper", preferredUsername: "grace", email: "grace@flyte.example", access: "write" },
+  { subject: "grace", name: "Grace Hopper", givenName: "Grace", familyName: "Hopper", preferredUsername: "grace", email: "grace@flyte.example", picture: avatar("GH", "#5b4bdb"), access: "write" },
   { subject: "alan", name: "Alan Turing", givenName: "Alan", familyName: "Turing", preferredUsername: "alan", email: "alan@flyte.example", access: "read" },
 ];
 

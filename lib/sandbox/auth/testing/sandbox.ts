@@ -11,9 +11,9 @@ import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
 import { ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2, ID_TOKEN_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
 import { openSecureCookie } from "@/lib/securecookie/securecookie";
-import { sandboxConfig } from "../config";
-import { startSandbox, type RunningSandbox } from "../server";
-import { DEFAULT_AUTHORIZED_URIS, type SandboxAuthConfig } from "./config";
+import { sandboxConfig } from "../../config";
+import { startSandbox, type RunningSandbox } from "../../server";
+import { DEFAULT_AUTHORIZED_URIS, type SandboxAuthConfig } from "../config";
 
 /** Cookies as a browser keeps them for one host: set, replaced, and removed when expired. */
 export class CookieJar {
