@@ -30,7 +30,9 @@ function consoleOrigins() {
 function wireSandboxAuth() {
   const dataDir = env.FLYTE_SANDBOX_DATA_DIR || "./data/sandbox";
   env.FLYTE_CONSOLE_AUTH_SECRETS_DIR ||= resolve(root, env.FLYTE_SANDBOX_AUTH_SECRETS_DIR || join(dataDir, "auth"));
-  env.FLYTE_CONSOLE_ADMIN_PUBLIC_URL ||= `http://127.0.0.1:${env.FLYTE_SANDBOX_HTTP_PORT}`;
+  // Cookies belong to a host name, not a port: the sign-in page must be on the host the console is printed as.
+  const adminHost = ["localhost", "0.0.0.0", "::"].includes(host) ? "localhost" : "127.0.0.1";
+  env.FLYTE_CONSOLE_ADMIN_PUBLIC_URL ||= `http://${adminHost}:${env.FLYTE_SANDBOX_HTTP_PORT}`;
   const uris = (env.FLYTE_SANDBOX_AUTH_AUTHORIZED_URIS || "").split(",").map((u) => u.trim()).filter(Boolean);
   env.FLYTE_SANDBOX_AUTH_AUTHORIZED_URIS = [...new Set([...uris, ...consoleOrigins()])].join(",");
 }
