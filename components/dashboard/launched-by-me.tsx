@@ -57,6 +57,7 @@ export function LaunchedByMe({ user, onChange }: { user: string | undefined; onC
       data-testid="launched-by-me"
       data-principal={me.principal || undefined}
       aria-pressed={mine}
+      aria-busy={me.pending || undefined}
       title={title}
       onClick={() => {
         if (me.principal) onChange(mine ? undefined : me.principal);

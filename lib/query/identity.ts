@@ -18,8 +18,9 @@ export function actorLabel(user: User): string {
 
 /** Up to two letters for an avatar without a picture. */
 export function initials(user: User): string {
-  const name = displayName(user);
+  const full = displayName(user);
+  const name = full.includes("@") ? full.slice(0, full.indexOf("@")) : full;
   const words = name.split(/[\s._@-]+/).filter((w) => /^\p{L}/u.test(w));
   const letters = (words.length >= 2 ? [words[0], words[words.length - 1]] : words.slice(0, 1)).map((w) => [...w][0]);
-  return (letters.join("") || [...name][0] || "?").toUpperCase();
+  return (letters.join("") || [...full][0] || "?").toUpperCase();
 }

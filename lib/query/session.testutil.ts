@@ -6,6 +6,8 @@ export interface SignedIn {
   subject: string;
   name?: string;
   preferredUsername?: string;
+  givenName?: string;
+  familyName?: string;
   email?: string;
   picture?: string;
 }
