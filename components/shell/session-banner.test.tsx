@@ -63,6 +63,6 @@ describe("SessionBanner", () => {
     render(<SessionBanner />);
     act(() => handleUnauthenticated(unauthenticated("expired", SIGN_IN), e));
     expect(e.location.assign).toHaveBeenCalledWith(`${SIGN_IN}?redirect_url=${encodeURIComponent(PAGE)}`);
-    expect(screen.getByTestId("session-banner").textContent).toContain("Taking you to sign in");
+    expect(screen.getByTestId("session-banner").textContent).toContain("Taking you to the sign-in page");
   });
 });

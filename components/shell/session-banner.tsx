@@ -10,8 +10,8 @@ export function SessionBanner() {
   if (!problem) return null;
   if (problem.kind === "redirecting") {
     return (
-      <Banner tone="info" title="Your session has ended" testId="session-banner">
-        Taking you to sign in…
+      <Banner tone="info" title="Sign-in needed" testId="session-banner">
+        Taking you to the sign-in page…
       </Banner>
     );
   }

@@ -71,7 +71,12 @@ describe("Unauthenticated from the BFF", () => {
     expect(env.location.assign).toHaveBeenCalledTimes(1);
     expect(signInProblems.get()).toEqual({ kind: "stillRefused", signInHref: EXPECTED_REDIRECT, message: "cannot open the session cookies" });
 
-    // Much later (the session simply expired): redirect again.
+    // This page keeps its banner: a later poll failing does not start the round again.
+    now += SIGN_IN_LOOP_WINDOW_MS;
+    await expect(sessionClient().getSession({})).rejects.toThrow();
+    expect(env.location.assign).toHaveBeenCalledTimes(1);
+
+    // A later page, much later (the session simply expired): redirect again.
     signInProblems.reset();
     now += SIGN_IN_LOOP_WINDOW_MS;
     await expect(sessionClient().getSession({})).rejects.toThrow();

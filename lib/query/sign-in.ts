@@ -94,7 +94,9 @@ function sentRecently(env: SignInEnv): boolean {
 /** Sends the browser to sign in, or says why it does not; ignores every error but Unauthenticated. */
 export function handleUnauthenticated(error: unknown, env: SignInEnv | undefined = browserEnv()): void {
   if (!env || !(error instanceof ConnectError) || error.code !== Code.Unauthenticated) return;
-  if (problem?.kind === "redirecting") return; // several calls fail at once: one redirect
+  // Several calls fail at once: one redirect. Once this page has given up redirecting (the loop
+  // guard), later failures (polls) leave it to the person's "Sign in again".
+  if (problem?.kind === "redirecting" || problem?.kind === "stillRefused") return;
   const signInUrl = error.metadata.get(SIGN_IN_URL_HEADER) ?? "";
   if (!signInUrl || !isNavigableUrl(signInUrl)) {
     setProblem({ kind: "notSignedIn", message: error.rawMessage });
