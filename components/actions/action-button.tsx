@@ -24,13 +24,18 @@ export function ActionButton({
   variant = "secondary",
   testId,
   busy = false,
+  type = "button",
+  className,
   children,
 }: {
   availability: Availability;
-  onClick(): void;
+  onClick?(): void;
   variant?: "secondary" | "danger" | "primary";
   testId: string;
   busy?: boolean;
+  /** "submit" submits its form only while available. */
+  type?: "button" | "submit";
+  className?: string;
   children: ReactNode;
 }) {
   const reasonId = useId();
@@ -38,14 +43,17 @@ export function ActionButton({
   return (
     <>
       <Button
+        type={type}
         variant={variant}
+        className={className}
         data-testid={testId}
         aria-disabled={off}
         aria-busy={busy || undefined}
         aria-describedby={availability.available ? undefined : reasonId}
         title={availability.available ? undefined : availability.reason}
-        onClick={() => {
-          if (!off) onClick();
+        onClick={(e) => {
+          if (off) e.preventDefault();
+          else onClick?.();
         }}
       >
         {children}

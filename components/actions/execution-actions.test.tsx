@@ -8,6 +8,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ExecutionSchema, ExecutionState } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { refusals } from "@/lib/query/permissions";
+import { sessionService } from "@/lib/query/session.testutil";
 import { ExecutionActions } from "./execution-actions";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -21,22 +24,29 @@ beforeAll(() => {
     this.open = false;
   };
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  refusals.reset();
+});
 
-const execution = (phase: WP) =>
+const execution = (phase: WP, domain = "development") =>
   create(ExecutionSchema, {
-    id: { project: "flytesnacks", domain: "development", name: "abc123" },
+    id: { project: "flytesnacks", domain, name: "abc123" },
     spec: { launchPlan: { project: "flytesnacks", domain: "development", name: "lp", version: "v1" } },
     closure: { phase },
   });
 
-function renderActions(phase: WP, admin: Parameters<typeof createRouterTransport>[0]) {
+function renderActions(phase: WP, admin: Parameters<typeof createRouterTransport>[0], executions = [execution(phase)]) {
   const transport = createRouterTransport(admin);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <TransportProvider transport={transport}>
       <QueryClientProvider client={queryClient}>
-        <ExecutionActions execution={execution(phase)} />
+        {executions.map((e) => (
+          <div key={e.id!.domain} data-testid={`actions-${e.id!.domain}`}>
+            <ExecutionActions execution={e} />
+          </div>
+        ))}
       </QueryClientProvider>
     </TransportProvider>,
   );
@@ -47,9 +57,13 @@ describe("ExecutionActions", () => {
     const terminate = vi.fn(() => {
       throw new ConnectError("user jane may not terminate executions in flytesnacks/development", Code.PermissionDenied);
     });
-    renderActions(WP.RUNNING, ({ service }) => service(AdminService, { getExecution: () => execution(WP.RUNNING), terminateExecution: terminate }));
+    renderActions(WP.RUNNING, ({ service }) => service(AdminService, { getExecution: (req) => execution(WP.RUNNING, req.id?.domain), terminateExecution: terminate }), [
+      execution(WP.RUNNING),
+      execution(WP.RUNNING, "staging"),
+    ]);
+    const here = within(screen.getByTestId("actions-development"));
 
-    fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
+    fireEvent.click(here.getByRole("button", { name: "Terminate" }));
     const dialog = await screen.findByTestId("terminate-dialog");
     const cause = within(dialog).getByRole("textbox", { name: "Cause" });
     expect((cause as HTMLTextAreaElement).value).toBe("Terminated from the console");
@@ -57,17 +71,52 @@ describe("ExecutionActions", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Terminate" }));
 
     const error = await within(dialog).findByTestId("terminate-dialog-error");
-    expect(error.textContent).toContain("Permission denied");
-    expect(error.textContent).toContain("user jane may not terminate executions in flytesnacks/development");
+    expect(error.getAttribute("role")).toBe("alert");
+    expect(error.textContent).toBe("You may not terminate executions in flytesnacks/development: user jane may not terminate executions in flytesnacks/development");
     expect((within(dialog).getByRole("textbox", { name: "Cause" }) as HTMLTextAreaElement).value).toBe("wrong inputs");
     expect(terminate).toHaveBeenCalledTimes(1);
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    const button = screen.getByRole("button", { name: "Terminate" });
+    const button = here.getByRole("button", { name: "Terminate" });
+    const reason = "You may not terminate executions in flytesnacks/development: user jane may not terminate executions in flytesnacks/development";
     expect(button.getAttribute("aria-disabled")).toBe("true");
-    expect(button.getAttribute("title")).toBe("Permission denied: user jane may not terminate executions in flytesnacks/development");
+    expect(button.getAttribute("title")).toBe(reason);
+    expect(document.getElementById(button.getAttribute("aria-describedby") ?? "")?.textContent).toBe(reason);
     fireEvent.click(button);
     expect(screen.queryByTestId("terminate-dialog")).toBeNull();
+    // Remembered for that project and domain only; the other actions there stay available.
+    expect(here.getByRole("button", { name: "Recover" }).getAttribute("title")).not.toContain("You may not");
+    expect(within(screen.getByTestId("actions-staging")).getByRole("button", { name: "Terminate" }).getAttribute("aria-disabled")).toBe("false");
+  });
+
+  it("says who terminates when signed in, and records it in the default cause", async () => {
+    renderActions(WP.RUNNING, ({ service }) => {
+      service(ConsoleService, sessionService({ subject: "u-42", name: "Ada Lovelace", preferredUsername: "ada" }));
+      service(AdminService, { getExecution: () => execution(WP.RUNNING) });
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
+    const dialog = await screen.findByTestId("terminate-dialog");
+    expect((await within(dialog).findByTestId("acting-as")).textContent).toBe("Terminating as Ada Lovelace (ada)");
+    expect((within(dialog).getByRole("textbox", { name: "Cause" }) as HTMLTextAreaElement).value).toBe("Terminated from the console by Ada Lovelace (ada)");
+  });
+
+  it("shows the BFF's same-origin refusal as a failure, not as a role, and leaves Terminate available", async () => {
+    renderActions(WP.RUNNING, ({ service }) =>
+      service(AdminService, {
+        getExecution: () => execution(WP.RUNNING),
+        terminateExecution: () => {
+          throw new ConnectError("cross-origin mutation refused (Origin http://evil.test)", Code.PermissionDenied);
+        },
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Terminate" }));
+    const dialog = await screen.findByTestId("terminate-dialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Terminate" }));
+    const error = await within(dialog).findByTestId("terminate-dialog-error");
+    expect(error.textContent).toContain("cross-origin mutation refused");
+    expect(error.textContent).not.toContain("You may not");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("button", { name: "Terminate" }).getAttribute("aria-disabled")).toBe("false");
   });
 
   it("sends one terminate for a double click, with the cause", async () => {

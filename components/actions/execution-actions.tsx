@@ -1,16 +1,16 @@
 "use client";
 
-import { Code, ConnectError } from "@connectrpc/connect";
 import dynamic from "next/dynamic";
 import { useQuery } from "@connectrpc/connect-query";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
-import { executionActions, type ExecutionActionName } from "@/lib/flyte/actions/availability";
+import { executionActions } from "@/lib/flyte/actions/availability";
 import { launchPath } from "@/lib/flyte/urls";
 import { getExecution } from "@/lib/query/executions";
 import { useSetExecutionArchived } from "@/lib/query/actions";
-import { ActionError } from "@/components/ui/dialog";
+import { useRefusal } from "@/lib/query/permissions";
 import { ActionButton, ActionLink } from "./action-button";
+import { ActionFailure, withRefusal } from "./action-failure";
 
 // Dialogs load on first use.
 const RecoverDialog = dynamic(() => import("./recover-dialog").then((m) => m.RecoverDialog));
@@ -24,23 +24,33 @@ export function ArchivedBadge() {
   );
 }
 
-/** Terminate, Recover, Relaunch and Archive for the execution header; each says why when it is off. */
+/**
+ * Terminate, Recover, Relaunch and Archive for the execution header; each says why when it is off,
+ * including when FlyteAdmin refused that action in this project and domain earlier on the page.
+ */
 export function ExecutionActions({ execution }: { execution: Execution }) {
   const id = execution.id!;
   const key = { project: id.project, domain: id.domain, name: id.name };
   // The live copy does not see archive changes (they leave updated_at alone); this query is refetched
   // after every action, and is the same one the page loaded first.
   const fresh = useQuery(getExecution, { id: key }, { staleTime: 0 });
-  const [denied, setDenied] = useState<Partial<Record<ExecutionActionName, string>>>({});
   const [dialog, setDialog] = useState<"terminate" | "recover" | undefined>();
   const archive = useSetExecutionArchived();
-
-  const rememberDenied = (name: ExecutionActionName) => (err: unknown) => {
-    const ce = ConnectError.from(err);
-    if (ce.code === Code.PermissionDenied) setDenied((d) => ({ ...d, [name]: ce.rawMessage }));
+  const scope = { project: key.project, domain: key.domain };
+  const refused = {
+    terminate: useRefusal("terminate", scope),
+    recover: useRefusal("recover", scope),
+    launch: useRefusal("launch", scope),
+    archive: useRefusal("archive", scope),
   };
-  const actions = executionActions(execution, { denied, stateChange: fresh.data?.closure?.stateChangeDetails });
-  const archived = actions.archive.archived;
+  const rules = executionActions(execution, { stateChange: fresh.data?.closure?.stateChangeDetails });
+  const actions = {
+    terminate: withRefusal(rules.terminate, refused.terminate),
+    recover: withRefusal(rules.recover, refused.recover),
+    relaunch: withRefusal(rules.relaunch, refused.launch),
+    archive: withRefusal(rules.archive, refused.archive),
+  };
+  const archived = rules.archive.archived;
 
   return (
     <div data-testid="execution-actions" className="ml-auto flex flex-col items-end gap-1">
@@ -59,19 +69,19 @@ export function ExecutionActions({ execution }: { execution: Execution }) {
           testId="archive"
           availability={actions.archive}
           busy={archive.isPending}
-          onClick={() => archive.setArchived(key, !archived, { onError: rememberDenied("archive") })}
+          onClick={() => archive.setArchived(key, !archived)}
         >
           {archived ? "Unarchive" : "Archive"}
         </ActionButton>
       </div>
       {archive.error ? (
         <div className="max-w-md">
-          <ActionError error={archive.error} testId="archive-error" />
+          <ActionFailure error={archive.error} action="archive" scope={scope} testId="archive-error" />
         </div>
       ) : null}
-      {dialog === "terminate" ? <TerminateDialog id={key} open onClose={() => setDialog(undefined)} onDenied={rememberDenied("terminate")} /> : null}
+      {dialog === "terminate" ? <TerminateDialog id={key} open onClose={() => setDialog(undefined)} /> : null}
       {dialog === "recover" ? (
-        <RecoverDialog execution={execution} open onClose={() => setDialog(undefined)} onDenied={rememberDenied("recover")} />
+        <RecoverDialog execution={execution} open onClose={() => setDialog(undefined)} />
       ) : null}
     </div>
   );

@@ -10,9 +10,11 @@ import { nodePhase } from "@/lib/flyte/phases";
 import { consolePath } from "@/lib/flyte/urls";
 import { listNodeExecutions, useRecoverExecution } from "@/lib/query/actions";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
+import { ActingAs } from "@/components/shell/acting-as";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
+import { ActionFailure } from "./action-failure";
 
 const OUTCOME_TEXT: Record<RecoverOutcome, string> = {
   reused: "Reused (RECOVERED)",
@@ -73,12 +75,10 @@ export function RecoverDialog({
   execution,
   open,
   onClose,
-  onDenied,
 }: {
   execution: Execution;
   open: boolean;
   onClose(): void;
-  onDenied(error: unknown): void;
 }) {
   const id = execution.id!;
   const router = useRouter();
@@ -94,7 +94,6 @@ export function RecoverDialog({
       title={`Recover ${id.name}?`}
       confirmLabel="Recover"
       pending={recover.isPending || recover.isSuccess}
-      error={recover.error}
       onClose={() => {
         recover.reset();
         onClose();
@@ -106,7 +105,6 @@ export function RecoverDialog({
             onSuccess: (res) => open_(res.id?.name || name),
             onError: (err) => {
               if (ConnectError.from(err).code === Code.AlreadyExists) open_(name);
-              else onDenied(err);
             },
           },
         )
@@ -117,6 +115,8 @@ export function RecoverDialog({
         the rest run again.
       </p>
       {open ? <Preview execution={execution} /> : null}
+      <ActingAs verb="Recovering" />
+      <ActionFailure error={recover.error} action="recover" scope={id} testId="recover-dialog-error" />
     </ConfirmDialog>
   );
 }

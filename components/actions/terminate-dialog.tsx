@@ -5,26 +5,26 @@ import { defaultTerminateCause } from "@/lib/flyte/actions";
 import type { ExecutionIdLike } from "@/lib/flyte/ids";
 import { useTerminateExecution } from "@/lib/query/actions";
 import { useMe } from "@/components/dashboard/use-me";
+import { ActingAs } from "@/components/shell/acting-as";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { ActionFailure } from "./action-failure";
 
 /** Asks for a cause, then TerminateExecution; the page's live stream shows ABORTING, then ABORTED. */
 export function TerminateDialog({
   id,
   open,
   onClose,
-  onDenied,
 }: {
   id: ExecutionIdLike;
   open: boolean;
   onClose(): void;
-  onDenied(error: unknown): void;
 }) {
-  const [me] = useMe();
+  const { me } = useMe();
   // undefined until the person edits it: the default follows the (late-loading) user name.
   const [cause, setCause] = useState<string | undefined>(undefined);
   const terminate = useTerminateExecution();
   const causeId = useId();
-  const text = cause ?? defaultTerminateCause(me);
+  const text = cause ?? defaultTerminateCause(me.label);
   return (
     <ConfirmDialog
       open={open}
@@ -33,15 +33,14 @@ export function TerminateDialog({
       confirmLabel="Terminate"
       confirmVariant="danger"
       pending={terminate.isPending}
-      error={terminate.error}
       onClose={() => {
         terminate.reset();
         onClose();
       }}
       onConfirm={() =>
         terminate.mutate(
-          { id: { project: id.project, domain: id.domain, name: id.name }, cause: text.trim() || defaultTerminateCause(me) },
-          { onSuccess: onClose, onError: onDenied },
+          { id: { project: id.project, domain: id.domain, name: id.name }, cause: text.trim() || defaultTerminateCause(me.label) },
+          { onSuccess: onClose },
         )
       }
     >
@@ -63,6 +62,8 @@ export function TerminateDialog({
         />
         <p className="text-xs text-slate-500">Recorded with the execution and shown to everyone who opens it.</p>
       </div>
+      <ActingAs verb="Terminating" />
+      <ActionFailure error={terminate.error} action="terminate" scope={id} testId="terminate-dialog-error" />
     </ConfirmDialog>
   );
 }

@@ -5,21 +5,24 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "./filter-controls";
 import { useMe } from "./use-me";
 
-/** Toggles the "launched by" filter to the remembered user; asks for the name the first time. */
+/**
+ * Toggles the "launched by" filter to me: the signed-in user's subject, or without sign-in a name
+ * remembered on this browser (asked for the first time).
+ */
 export function LaunchedByMe({ user, onChange }: { user: string | undefined; onChange(user: string | undefined): void }) {
-  const [me, setMe] = useMe();
+  const { me, remember } = useMe();
   const [asking, setAsking] = useState(false);
   const [draft, setDraft] = useState("");
   const id = useId();
-  const mine = !!me && user === me;
-  if (asking) {
+  const mine = !!me.principal && user === me.principal;
+  if (asking && !me.signedIn) {
     return (
       <form
         className="flex items-center gap-1"
         onSubmit={(e) => {
           e.preventDefault();
           if (!draft.trim()) return;
-          setMe(draft);
+          remember(draft);
           setAsking(false);
           onChange(draft.trim());
         }}
@@ -44,11 +47,22 @@ export function LaunchedByMe({ user, onChange }: { user: string | undefined; onC
       </form>
     );
   }
+  const title = me.signedIn
+    ? `Runs launched by you, ${me.label}: principal ${me.principal}`
+    : me.principal
+      ? `Runs launched by ${me.label} (remembered on this browser)`
+      : "Tell the console your user name once; it is remembered on this browser";
   return (
     <Button
+      data-testid="launched-by-me"
+      data-principal={me.principal || undefined}
       aria-pressed={mine}
-      title={me ? `Runs launched by ${me} (remembered on this browser)` : "Tell the console your user name once; it is remembered on this browser"}
-      onClick={() => (me ? onChange(mine ? undefined : me) : setAsking(true))}
+      aria-busy={me.pending || undefined}
+      title={title}
+      onClick={() => {
+        if (me.principal) onChange(mine ? undefined : me.principal);
+        else if (!me.pending) setAsking(true);
+      }}
       className={mine ? "border-indigo-500 bg-indigo-50 text-indigo-700" : ""}
     >
       Launched by me

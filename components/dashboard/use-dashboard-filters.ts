@@ -3,6 +3,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { parseDashboardQuery, stableNow, writeDashboardQuery, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
+import { withBasePath } from "@/lib/flyte/urls";
 
 export type SetFilters = (next: DashboardFilters, options?: { replace?: boolean }) => void;
 
@@ -21,7 +22,8 @@ export function useDashboardFilters(): { filters: DashboardFilters; setFilters: 
   const setFilters = useCallback<SetFilters>(
     (next, options) => {
       const qs = writeDashboardQuery(next, search).toString();
-      const url = `${pathname}${qs ? `?${qs}` : ""}`;
+      // usePathname leaves the base path out; the browser's history needs the whole path.
+      const url = withBasePath(`${pathname}${qs ? `?${qs}` : ""}`);
       // Native history calls update useSearchParams at once, with no server round trip (Next.js
       // integrates them), so a checkbox or a chip reacts instantly.
       if (options?.replace) window.history.replaceState(null, "", url);

@@ -1,8 +1,11 @@
 "use client";
 
-// "Launched by me" needs the user's Flyte principal. FlyteAdmin's identity call is not one the
-// console forwards, so the name is a per-browser setting the person enters once.
+// Who "me" is. Signed in, the console knows: FlyteAdmin records the user's subject as an
+// execution's spec.metadata.principal. Without sign-in it does not, so the name is a per-browser
+// setting the person enters once.
 import { useCallback, useSyncExternalStore } from "react";
+import { actorLabel } from "@/lib/query/identity";
+import { useSession } from "@/lib/query/session";
 
 const KEY = "flyteconsole.me";
 const EVENT = "flyteconsole:me";
@@ -24,9 +27,21 @@ function subscribe(onChange: () => void) {
   };
 }
 
-export function useMe(): [string, (name: string) => void] {
-  const me = useSyncExternalStore(subscribe, read, () => "");
-  const setMe = useCallback((name: string) => {
+export interface Me {
+  /** What FlyteAdmin records as spec.metadata.principal for this person; "" when unknown. */
+  principal: string;
+  /** How to name them: "Ada Lovelace (ada)" when signed in, the remembered name otherwise. */
+  label: string;
+  /** Known from the sign-in session: there is no name to ask for. */
+  signedIn: boolean;
+  /** The session is still loading: do not ask for a name yet. */
+  pending: boolean;
+}
+
+export function useMe(): { me: Me; remember(name: string): void } {
+  const session = useSession();
+  const remembered = useSyncExternalStore(subscribe, read, () => "");
+  const remember = useCallback((name: string) => {
     try {
       window.localStorage.setItem(KEY, name.trim());
     } catch {
@@ -34,5 +49,9 @@ export function useMe(): [string, (name: string) => void] {
     }
     window.dispatchEvent(new Event(EVENT));
   }, []);
-  return [me, setMe];
+  const user = session.status === "on" ? session.user : undefined;
+  const me: Me = user
+    ? { principal: user.subject, label: actorLabel(user), signedIn: true, pending: false }
+    : { principal: remembered, label: remembered, signedIn: false, pending: session.status === "loading" };
+  return { me, remember };
 }

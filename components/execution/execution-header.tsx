@@ -27,7 +27,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function LiveIndicator({ status, error }: { status: LiveStatus; error: string }) {
   if (status === "done") return null;
-  const text = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…";
+  const text = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : status === "stopped" ? "Not live" : "Reconnecting…";
   return (
     <span
       data-testid="live-status"

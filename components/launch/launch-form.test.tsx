@@ -10,6 +10,9 @@ import { LaunchPlanSchema } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { launchPlanInterface } from "@/lib/flyte/launch/launch-inputs";
 import { prim, T } from "@/lib/flyte/literals/literals.testutil";
+import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { refusals } from "@/lib/query/permissions";
+import { sessionService, type SignedIn } from "@/lib/query/session.testutil";
 import { LaunchForm } from "./launch-form";
 
 const push = vi.fn();
@@ -31,8 +34,9 @@ const lp = fromJson(LaunchPlanSchema, {
 type Handler = (req: ExecutionCreateRequest) => Promise<void>;
 let calls: ExecutionCreateRequest[];
 
-function renderForm(handler: Handler) {
+function renderForm(handler: Handler, session?: SignedIn) {
   const transport = createRouterTransport(({ service }) => {
+    if (session) service(ConsoleService, sessionService(session));
     service(AdminService, {
       async createExecution(req) {
         calls.push(req);
@@ -54,6 +58,7 @@ function renderForm(handler: Handler) {
 beforeEach(() => {
   calls = [];
   push.mockReset();
+  refusals.reset();
 });
 afterEach(cleanup);
 
@@ -113,16 +118,34 @@ describe("LaunchForm", () => {
     expect(calls.map((c) => c.name)).toEqual([calls[0].name, calls[0].name]);
   });
 
-  it("shows PermissionDenied as such, next to the button, keeping what was typed", async () => {
+  it("shows PermissionDenied as 'you may not', keeps what was typed, and then offers Launch disabled with the reason", async () => {
     renderForm(async () => {
       throw new ConnectError("user ana may not create executions in p/d", Code.PermissionDenied);
     });
     fireEvent.change(screen.getByRole("textbox", { name: "count" }), { target: { value: "5" } });
     fireEvent.click(launch());
     const error = await screen.findByTestId("launch-error");
-    expect(error.textContent).toContain("Permission denied");
+    expect(error.getAttribute("role")).toBe("alert");
+    expect(error.textContent).toContain("You may not launch executions in p/d:");
     expect(error.textContent).toContain("user ana may not create executions in p/d");
     expect(push).not.toHaveBeenCalled();
     expect((screen.getByRole("textbox", { name: "count" }) as HTMLInputElement).value).toBe("5");
+
+    await waitFor(() => expect(launch().getAttribute("aria-disabled")).toBe("true"));
+    const reason = "You may not launch executions in p/d: user ana may not create executions in p/d";
+    expect(launch().getAttribute("title")).toBe(reason);
+    expect(document.getElementById(launch().getAttribute("aria-describedby") ?? "")?.textContent).toBe(reason);
+    fireEvent.click(launch());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(1);
+  });
+
+  it("says who launches when someone is signed in, and nothing of it without sign-in", async () => {
+    renderForm(async () => {}, { subject: "u-42", name: "Ada Lovelace", preferredUsername: "ada" });
+    expect((await screen.findByTestId("acting-as")).textContent).toBe("Launching as Ada Lovelace (ada)");
+    cleanup();
+    renderForm(async () => {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId("acting-as")).toBeNull();
   });
 });

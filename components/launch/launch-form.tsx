@@ -15,8 +15,11 @@ import {
   type LaunchInterface,
 } from "@/lib/flyte/launch/launch-inputs";
 import { emptyLaunchOptions, validateLaunchOptions, type LaunchOptions } from "@/lib/flyte/launch/launch-options";
+import { useRefusal } from "@/lib/query/permissions";
+import { ActionButton } from "@/components/actions/action-button";
+import { withRefusal } from "@/components/actions/action-failure";
 import { LiteralMapView } from "@/components/literals/literal-map-view";
-import { Button } from "@/components/ui/button";
+import { ActingAs } from "@/components/shell/acting-as";
 import { AdvancedOptions } from "./advanced-options";
 import { LiteralField } from "./literal-field";
 import { useLaunchSubmit } from "./use-launch-submit";
@@ -49,6 +52,7 @@ export function LaunchForm({
   const [generatedName] = useState(() => newExecutionName());
   const formRef = useRef<HTMLFormElement>(null);
   const { submit, pending, failure, launched } = useLaunchSubmit();
+  const refusal = useRefusal("launch", { project, domain });
 
   const converted = useMemo(() => launchInputsToLiterals(iface.inputs, inputs), [iface.inputs, inputs]);
   const optionErrors = useMemo(() => validateLaunchOptions(options), [options]);
@@ -64,6 +68,7 @@ export function LaunchForm({
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (refusal) return;
     if (!converted.ok || invalidCount > 0) {
       setShowAll(true);
       setFocusTick((n) => n + 1);
@@ -180,9 +185,10 @@ export function LaunchForm({
             Cancel
           </Link>
         ) : null}
-        <Button type="submit" variant="primary" disabled={busy} aria-disabled={busy} data-testid="launch-submit" className="px-5">
+        <ActingAs verb={relaunchOf ? "Relaunching" : "Launching"} />
+        <ActionButton type="submit" variant="primary" availability={withRefusal({ available: true }, refusal)} busy={busy} testId="launch-submit" className="px-5">
           {pending ? "Launching…" : launched ? "Launched" : relaunchOf ? "Relaunch" : "Launch"}
-        </Button>
+        </ActionButton>
       </div>
     </form>
   );

@@ -9,6 +9,7 @@ import type { ExecutionCreateRequest } from "@/lib/gen/flyteidl/admin/execution_
 import { describeLaunchFailure, type LaunchFailure } from "@/lib/flyte/launch/create-request";
 import { executionPath } from "@/lib/flyte/urls";
 import { useCreateExecution } from "@/lib/query/launch";
+import { refusalLead, roleRefusal } from "@/lib/query/permissions";
 
 export function useLaunchSubmit() {
   const router = useRouter();
@@ -38,8 +39,12 @@ export function useLaunchSubmit() {
       if (f.alreadyCreated && ours) {
         setLaunched(name);
         router.push(executionPath({ project, domain, name }));
+      } else if (f.alreadyCreated) {
+        setFailure({ ...f, title: `An execution named ${name} already exists: choose another name` });
+      } else if (roleRefusal(err)) {
+        setFailure({ ...f, title: `${refusalLead("launch", { project, domain })}:`, message: ce.rawMessage || "FlyteAdmin refused it" });
       } else {
-        setFailure(f.alreadyCreated ? { ...f, title: `An execution named ${name} already exists: choose another name` } : f);
+        setFailure(f);
       }
     } finally {
       inFlight.current = false;

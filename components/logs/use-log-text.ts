@@ -3,9 +3,11 @@
 // Loads a log through the BFF (`/api/logs`) and, while following a running task, asks every ~2 s for
 // the bytes after the ones it has, appending them. Byte offsets are the server's; a streaming
 // TextDecoder keeps a UTF-8 character split across two chunks intact.
+import { Code, ConnectError } from "@connectrpc/connect";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { appendLogText, emptyLogDocument, type LogDocument } from "@/lib/flyte/logs/lines";
 import { logApiUrl, readLogChunkInfo } from "@/lib/flyte/logs/protocol";
+import { handleUnauthenticated } from "@/lib/query/sign-in";
 
 export const FOLLOW_INTERVAL_MS = 2000;
 
@@ -38,13 +40,15 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
   const [state, setState] = useState<LogTextState>(initial);
   const offsetRef = useRef(0);
   const truncatedRef = useRef(false);
+  /** Signed out: following stops until the person retries (or the page goes to sign in). */
+  const signedOutRef = useRef(false);
   const inFlight = useRef<AbortController | null>(null);
   const decoderRef = useRef(new TextDecoder());
   const generation = useRef(0);
 
   /** Fetches everything after what we have; repeats at once while the server returns partial chunks. */
   const fetchMore = useCallback(async () => {
-    if (inFlight.current || truncatedRef.current) return;
+    if (inFlight.current || truncatedRef.current || signedOutRef.current) return;
     const gen = generation.current;
     const abort = new AbortController();
     inFlight.current = abort;
@@ -54,6 +58,11 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
         if (gen !== generation.current) return;
         if (!res.ok) {
           const error = await readError(res);
+          // Signed out while following a log: sign in, as every other call does (the headers name the page).
+          if (res.status === 401) {
+            signedOutRef.current = true;
+            handleUnauthenticated(new ConnectError(error.message, Code.Unauthenticated, res.headers));
+          }
           if (gen === generation.current) setState((s) => ({ ...s, loading: false, error }));
           return;
         }
@@ -88,6 +97,7 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
     generation.current += 1;
     offsetRef.current = 0;
     truncatedRef.current = false;
+    signedOutRef.current = false;
     decoderRef.current = new TextDecoder();
     inFlight.current?.abort();
     inFlight.current = null;
@@ -114,6 +124,7 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
   }, [running, fetchMore]);
 
   const retry = useCallback(() => {
+    signedOutRef.current = false;
     setState((s) => ({ ...s, loading: s.doc === emptyLogDocument, error: undefined }));
     void fetchMore();
   }, [fetchMore]);

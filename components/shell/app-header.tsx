@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CommandPalette } from "@/components/search/command-palette";
 import { BackendBadge } from "./connection-banner";
 import { ProjectSwitcher } from "./project-switcher";
+import { UserMenu } from "./user-menu";
 
 export function AppHeader() {
   return (
@@ -16,6 +17,7 @@ export function AppHeader() {
         <BackendBadge />
         <ProjectSwitcher />
         <CommandPalette />
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Code, ConnectError } from "@connectrpc/connect";
 import { useQuery } from "@connectrpc/connect-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -29,7 +30,8 @@ export function ConnectionBanner() {
     }
   }, [reachable, queryClient]);
 
-  if (info.isError) {
+  // Not signed in is the session banner's to say (SessionBanner), not a connection problem.
+  if (info.isError && ConnectError.from(info.error).code !== Code.Unauthenticated) {
     return (
       <Banner
         tone="error"

@@ -5,11 +5,12 @@
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { consolePath, parseConsolePath } from "@/lib/flyte/urls";
 import { listProjects } from "@/lib/query/projects";
 import { ALL_PROJECTS_HREF, sectionRoute, type ProjectSection } from "@/components/projects/project-nav";
 import { useLastProjectDomain } from "@/components/projects/last-project";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 /** Where the page is: project, domain and the section a switch should keep. */
 export function useCurrentPlace(): { project?: string; domain?: string; section: ProjectSection } {
@@ -32,27 +33,14 @@ export function useCurrentPlace(): { project?: string; domain?: string; section:
 export function ProjectSwitcher() {
   const { project, domain, section } = useCurrentPlace();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const projects = useQuery(listProjects, {}, { enabled: open || project !== undefined });
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const pathname = usePathname();
 
   useEffect(() => setOpen(false), [pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, close);
 
   const current = projects.data?.projects.find((p) => p.id === project);
   const label = project ? `${current?.name || project} / ${domain ?? "…"}` : "Choose a project";

@@ -10,9 +10,12 @@ import { formValueToLiteral } from "@/lib/flyte/literals/form";
 import { defaultFormValue, type FieldError, type FormValue } from "@/lib/flyte/literals/form-value";
 import { formatDuration } from "@/lib/flyte/time";
 import { useSetSignal } from "@/lib/query/actions";
+import { useRefusal, type ActionScope } from "@/lib/query/permissions";
+import { ActionButton } from "@/components/actions/action-button";
+import { ActionFailure, withRefusal } from "@/components/actions/action-failure";
 import { LiteralField } from "@/components/launch/literal-field";
-import { Button } from "@/components/ui/button";
-import { ActionError, ConfirmDialog } from "@/components/ui/dialog";
+import { ActingAs } from "@/components/shell/acting-as";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { useNow } from "@/components/ui/use-now";
 import { useGate } from "./use-gate";
 
@@ -24,9 +27,19 @@ function signalId(ne: NodeExecution, id: string) {
   return { signalId: id, executionId: { project: e.project, domain: e.domain, name: e.name } };
 }
 
+function scopeOf(ne: NodeExecution): ActionScope {
+  const e = ne.id?.executionId;
+  return { project: e?.project ?? "", domain: e?.domain ?? "" };
+}
+
+const AVAILABLE = { available: true } as const;
+
 function Approval({ ne, gate }: { ne: NodeExecution; gate: ApproveGate }) {
   const setSignal = useSetSignal();
   const [confirmReject, setConfirmReject] = useState(false);
+  const scope = scopeOf(ne);
+  const availability = withRefusal(AVAILABLE, useRefusal("signal", scope));
+  const busy = setSignal.isPending || setSignal.isSuccess;
   const send = (approved: boolean) =>
     setSignal.mutate({ id: signalId(ne, gate.signalId), value: approvalLiteral(approved) }, { onSuccess: () => setConfirmReject(false) });
   return (
@@ -35,14 +48,15 @@ function Approval({ ne, gate }: { ne: NodeExecution; gate: ApproveGate }) {
         Waiting for approval of <span className="font-mono">{gate.signalId}</span>. Approving lets the run continue; rejecting fails this node.
       </p>
       <div className="flex gap-2">
-        <Button variant="primary" onClick={() => send(true)} disabled={setSignal.isPending || setSignal.isSuccess} data-testid="gate-approve">
+        <ActionButton variant="primary" availability={availability} busy={busy} onClick={() => send(true)} testId="gate-approve">
           Approve
-        </Button>
-        <Button variant="danger" onClick={() => setConfirmReject(true)} disabled={setSignal.isPending || setSignal.isSuccess} data-testid="gate-reject">
+        </ActionButton>
+        <ActionButton variant="danger" availability={availability} busy={busy} onClick={() => setConfirmReject(true)} testId="gate-reject">
           Reject
-        </Button>
+        </ActionButton>
       </div>
-      {!confirmReject ? <ActionError error={setSignal.error} testId="gate-error" /> : null}
+      <ActingAs verb="Approving or rejecting" />
+      {!confirmReject ? <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="gate-error" /> : null}
       <ConfirmDialog
         open={confirmReject}
         testId="reject-dialog"
@@ -50,7 +64,6 @@ function Approval({ ne, gate }: { ne: NodeExecution; gate: ApproveGate }) {
         confirmLabel="Reject"
         confirmVariant="danger"
         pending={setSignal.isPending}
-        error={setSignal.error}
         onClose={() => {
           setSignal.reset();
           setConfirmReject(false);
@@ -60,6 +73,8 @@ function Approval({ ne, gate }: { ne: NodeExecution; gate: ApproveGate }) {
         <p className="text-sm text-slate-600">
           The node <span className="font-mono">{ne.id?.nodeId}</span> fails with a reject signal, and the execution fails with it unless the workflow handles the failure.
         </p>
+        <ActingAs verb="Rejecting" />
+        <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="reject-dialog-error" />
       </ConfirmDialog>
     </>
   );
@@ -79,6 +94,8 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
   const [touched, setTouched] = useState(false);
   const setSignal = useSetSignal();
   const noteId = useId();
+  const scope = scopeOf(ne);
+  const refusal = useRefusal("signal", scope);
 
   const validate = (v: FormValue) => {
     const r = formValueToLiteral(gate.type, v);
@@ -90,6 +107,7 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
       aria-describedby={initial.note ? noteId : undefined}
       onSubmit={(e) => {
         e.preventDefault();
+        if (refusal) return;
         const r = formValueToLiteral(gate.type, value);
         setTouched(true);
         if (!r.ok) return setErrors(r.errors);
@@ -115,10 +133,17 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
           setTouched(true);
         }}
       />
-      <Button type="submit" variant="primary" disabled={setSignal.isPending || setSignal.isSuccess} data-testid="gate-set-value">
+      <ActionButton
+        type="submit"
+        variant="primary"
+        availability={withRefusal(AVAILABLE, refusal)}
+        busy={setSignal.isPending || setSignal.isSuccess}
+        testId="gate-set-value"
+      >
         Set value
-      </Button>
-      <ActionError error={setSignal.error} testId="gate-error" />
+      </ActionButton>
+      <ActingAs verb="Setting the value" />
+      <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="gate-error" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useCallback, useRef } from "react";
 import { ExecutionState } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { refusals, type ActionScope, type GuardedAction } from "./permissions";
 
 export const listSignals = SignalService.method.listSignals;
 export const listNodeExecutions = AdminService.method.listNodeExecutions;
@@ -17,6 +18,14 @@ export const listNodeExecutions = AdminService.method.listNodeExecutions;
 function refreshExecutions(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: AdminService.method.getExecution, cardinality: undefined }) });
   void queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: AdminService.method.listExecutions, cardinality: undefined }) });
+}
+
+type ScopedId = { project?: string; domain?: string } | undefined;
+const scopeOf = (id: ScopedId): ActionScope => ({ project: id?.project ?? "", domain: id?.domain ?? "" });
+
+/** onError that remembers FlyteAdmin's PermissionDenied for this action in the execution's project and domain. */
+function rememberRefusal<V>(action: GuardedAction, idOf: (variables: V) => ScopedId) {
+  return (error: ConnectError, variables: V) => void refusals.remember(action, scopeOf(idOf(variables)), error);
 }
 
 /**
@@ -47,18 +56,33 @@ function useOneAtATime<TData, TVariables>(
 
 export function useTerminateExecution() {
   const queryClient = useQueryClient();
-  return useOneAtATime(useMutation(AdminService.method.terminateExecution, { onSettled: () => refreshExecutions(queryClient) }));
+  return useOneAtATime(
+    useMutation(AdminService.method.terminateExecution, {
+      onError: rememberRefusal("terminate", (v) => v.id),
+      onSettled: () => refreshExecutions(queryClient),
+    }),
+  );
 }
 
 export function useRecoverExecution() {
   const queryClient = useQueryClient();
-  return useOneAtATime(useMutation(AdminService.method.recoverExecution, { onSuccess: () => refreshExecutions(queryClient) }));
+  return useOneAtATime(
+    useMutation(AdminService.method.recoverExecution, {
+      onError: rememberRefusal("recover", (v) => v.id),
+      onSuccess: () => refreshExecutions(queryClient),
+    }),
+  );
 }
 
 /** Archive (true) or unarchive (false) through UpdateExecution's state. */
 export function useSetExecutionArchived() {
   const queryClient = useQueryClient();
-  const mutation = useOneAtATime(useMutation(AdminService.method.updateExecution, { onSettled: () => refreshExecutions(queryClient) }));
+  const mutation = useOneAtATime(
+    useMutation(AdminService.method.updateExecution, {
+      onError: rememberRefusal("archive", (v) => v.id),
+      onSettled: () => refreshExecutions(queryClient),
+    }),
+  );
   return {
     ...mutation,
     setArchived: (id: { project: string; domain: string; name: string }, archived: boolean, options?: { onError?(err: unknown): void }) =>
@@ -70,6 +94,7 @@ export function useSetSignal() {
   const queryClient = useQueryClient();
   return useOneAtATime(
     useMutation(SignalService.method.setSignal, {
+      onError: rememberRefusal("signal", (v) => v.id?.executionId),
       onSettled: () => {
         void queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: listSignals, cardinality: undefined }) });
         refreshExecutions(queryClient);

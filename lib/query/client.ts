@@ -1,5 +1,6 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { handleUnauthenticated, type SignInEnv } from "./sign-in";
 
 /** Errors that no retry will fix: show them at once. */
 function isPermanent(error: unknown): boolean {
@@ -9,8 +10,13 @@ function isPermanent(error: unknown): boolean {
   );
 }
 
-export function createQueryClient(): QueryClient {
+export function createQueryClient(opts: { signInEnv?: SignInEnv } = {}): QueryClient {
+  // The transport already saw Connect calls' errors; these catch the plain-fetch ones (dashboard stats).
+  // Handling the same error twice is harmless: one redirect at most.
+  const onError = (error: unknown) => handleUnauthenticated(error, opts.signInEnv);
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 5_000,

@@ -51,7 +51,8 @@ export async function fetchExecutionStats(q: StatsQuery, signal?: AbortSignal): 
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const err = (body ?? {}) as { code?: string; message?: string };
-    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, codeFromString(err.code ?? "") ?? Code.Unknown);
+    // The response's headers go along as the error's metadata (the BFF's sign-in URL among them).
+    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, codeFromString(err.code ?? "") ?? Code.Unknown, res.headers);
   }
   return body as ExecutionStats;
 }

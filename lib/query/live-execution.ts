@@ -7,7 +7,11 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { ConsoleService, WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { sleep } from "@/lib/async/sleep";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting" | "done";
+/** "stopped": the stream ended on an error no reconnect can fix (signed out, not allowed, not found). */
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "done" | "stopped";
+
+/** Reconnecting cannot help: the same request gets the same answer (and, signed out, the page is leaving to sign in). */
+const FINAL_CODES = new Set<Code>([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound, Code.InvalidArgument]);
 
 export interface LiveState {
   execution?: Execution;
@@ -61,7 +65,7 @@ export class LiveExecution {
 
 /**
  * Keeps `live` fed until the execution is terminal or `signal` aborts; reconnects with
- * backoff when the stream breaks (every reconnect starts from a fresh snapshot).
+ * backoff when the stream breaks (every reconnect starts from a fresh snapshot), except on FINAL_CODES.
  */
 export async function followExecution(
   client: Client<typeof ConsoleService>,
@@ -81,8 +85,8 @@ export async function followExecution(
     } catch (err) {
       if (signal.aborted) return;
       const ce = ConnectError.from(err);
-      if (ce.code === Code.NotFound || ce.code === Code.PermissionDenied || ce.code === Code.InvalidArgument) {
-        live.setStatus("done", ce.rawMessage);
+      if (FINAL_CODES.has(ce.code)) {
+        live.setStatus("stopped", ce.rawMessage);
         return;
       }
       failures++;
