@@ -51,7 +51,7 @@ describe("pages with sign-in off", () => {
 
 describe("pages with sign-in on", () => {
   it("sends a signed-out browser to FlyteAdmin's /login with the page's absolute public URL, deep link and base path kept", () => {
-    const res = handle(page(DEEP, BEHIND_INGRESS));
+    const res = handle(page(DEEP, { ...BEHIND_INGRESS, "sec-fetch-mode": "navigate" }));
     expect(res.status).toBe(307);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const { signIn, redirectUrl } = signInTarget(res);
@@ -146,7 +146,8 @@ describe("pages with sign-in on", () => {
   });
 
   it("answers the router's own fetches (RSC payloads, prefetches) 401 instead of a redirect the fetch would follow", () => {
-    const routerFetches: Record<string, string>[] = [{ rsc: "1" }, { "next-router-prefetch": "1" }];
+    // Next strips its `rsc` headers before the proxy; the browser's Sec-Fetch-Mode still tells a fetch from a page load.
+    const routerFetches: Record<string, string>[] = [{ "sec-fetch-mode": "cors" }, { "sec-fetch-mode": "no-cors" }, { rsc: "1" }];
     for (const h of routerFetches) {
       const res = handle(page(`${DEEP}&_rsc=abc`, { ...BEHIND_INGRESS, ...h }));
       expect(res.status).toBe(401);

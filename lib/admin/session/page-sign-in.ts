@@ -29,7 +29,7 @@ export type PageVerdict =
   | { kind: "redirect"; location: string }
   /** Sign-in did not take: answer this page (401), never another redirect. */
   | { kind: "stuck"; status: 401; body: string; reason: SignInReason; detail?: string }
-  /** A router fetch (RSC payload, prefetch): a 401 that makes Next load the page in full, which then redirects. */
+  /** A fetch (RSC payload, prefetch): a 401, on which Next's router loads the page in full, which then redirects. */
   | { kind: "refuse"; status: 401 };
 
 const HOST = /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -62,8 +62,14 @@ export function takeMarker(search: string): { search: string; markedAtMs?: numbe
   return { search: rest ? `?${rest}` : "", markedAtMs: /^\d{1,15}$/.test(raw) ? Number(raw) : NaN };
 }
 
-function isRouterFetch(headers: Headers): boolean {
-  return headers.has("rsc") || headers.has("next-router-prefetch") || /prefetch/i.test(headers.get("sec-purpose") ?? headers.get("purpose") ?? "");
+/**
+ * A fetch rather than a page load: Next's router fetching a page's RSC payload or prefetching it. Next
+ * strips its own `rsc` headers before the proxy runs, so the browser's Sec-Fetch-Mode says it (anything
+ * but `navigate`); a redirect there would be followed by the fetch into FlyteAdmin's /login.
+ */
+function isBackgroundFetch(headers: Headers): boolean {
+  const mode = headers.get("sec-fetch-mode");
+  return (mode !== null && mode !== "navigate") || headers.has("rsc") || headers.has("next-router-prefetch");
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -105,7 +111,7 @@ export function pageSignIn(req: PageRequest, settings: CredentialSettings, nowMs
   if (!settings.signIn) return marked ? { kind: "pass", cleanSearch: search } : { kind: "pass" };
   const credentials = credentialsFor(req.headers, settings, nowMs);
   if (credentials.ok) return marked ? { kind: "pass", cleanSearch: search } : { kind: "pass" };
-  if (isRouterFetch(req.headers)) return { kind: "refuse", status: 401 };
+  if (isBackgroundFetch(req.headers)) return { kind: "refuse", status: 401 };
   const back = publicPageUrl(req, search);
   const sinceMarked = nowMs - (markedAtMs ?? NaN);
   if (sinceMarked >= 0 && sinceMarked < SIGN_IN_LOOP_WINDOW_MS) {
