@@ -22,7 +22,7 @@ const PUBLIC_URL = "FLYTE_CONSOLE_ADMIN_PUBLIC_URL";
  * or empty for the console's own origin. Only an origin: FlyteAdmin serves /login and /logout at its root.
  */
 export function readAdminPublicUrl(env: Record<string, string | undefined> = process.env): string {
-  const raw = env[PUBLIC_URL]?.trim() ?? "";
+  const raw = env.FLYTE_CONSOLE_ADMIN_PUBLIC_URL?.trim() ?? "";
   if (raw === "") return "";
   const wrong = (why: string) =>
     new Error(
