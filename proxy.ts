@@ -1,21 +1,14 @@
-// Old and alternative console URLs (flytekit's, FlyteAdmin's, the old console's `?domain=`
-// forms) are redirected to the one canonical path of their page. lib/flyte/urls decides.
-// Next strips the base path (`/console`) from `nextUrl.pathname` and adds it back to the redirect.
-import { NextResponse, type NextRequest } from "next/server";
-import { canonicalRedirect } from "@/lib/flyte/urls";
+// Every page request passes here first (Next's proxy, on the Node.js runtime): canonical URLs, and with
+// sign-in on, the redirect to FlyteAdmin's /login. lib/admin/page-proxy.ts does both.
+import type { NextRequest } from "next/server";
+import { handlePageRequest, pageSettings } from "@/lib/admin/page-proxy";
 
 const defaultDomain = process.env.FLYTE_CONSOLE_DEFAULT_DOMAIN || "development";
 
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  const target = canonicalRedirect(pathname, search, { defaultDomain });
-  if (!target) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  const [path, query = ""] = target.split("?", 2);
-  url.pathname = path;
-  url.search = query;
-  return NextResponse.redirect(url, 308);
+  return handlePageRequest(request, { settings: pageSettings(), defaultDomain });
 }
 
-// Every page path, but not the BFF, logs and stats routes, probes or assets.
-export const config = { matcher: ["/((?!api/|_next/|healthz|livez|readyz|icon).*)"] };
+// Every page path, but not the BFF, logs and stats routes, probes or assets. "/" on its own: with a
+// base path, the second pattern only matches below it (`/console/…`), not the projects page `/console`.
+export const config = { matcher: ["/", "/((?!api/|_next/|healthz|livez|readyz|icon).*)"] };

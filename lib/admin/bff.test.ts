@@ -14,6 +14,7 @@ import { ObjectGetRequestSchema } from "@/lib/gen/flyteidl/admin/common_pb";
 import { IdentifierSchema, ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { opaqueMessage } from "@/lib/protobuf/opaque";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createBff } from "./bff";
 import { readAdminConfig } from "./config";
@@ -26,6 +27,10 @@ const rawStd = (key: Buffer) => key.toString("base64").replace(/=+$/, "");
 
 const seen: { method: string; authorization: string | null; cookie: string | null }[] = [];
 const userInfoSeen: (string | null)[] = [];
+/** Every request that reached the fake FlyteAdmin, whatever its method. */
+let upstreamRequests = 0;
+/** What IdentityService.UserInfo does: answer, or act as a FlyteAdmin that has no IdentityService. */
+let identity: "user" | "unimplemented" = "user";
 
 /*
  * A workflow as FlyteAdmin might send it: fields out of number order, plus one (99) these protos do not
@@ -60,7 +65,27 @@ function routes(router: ConnectRouter) {
       seen.push({ method: "CreateWorkflowEvent", authorization: null, cookie: null });
       return {};
     },
+    listExecutions: () => {
+      throw new ConnectError("token parse error [id token err: token is revoked]", Code.Unauthenticated);
+    },
   });
+  router.service(IdentityService, {
+    userInfo: (_req, ctx) => {
+      seen.push({ method: "UserInfo", authorization: ctx.requestHeader.get("authorization"), cookie: ctx.requestHeader.get("cookie") });
+      if (identity === "unimplemented") throw new ConnectError("unknown service flyteidl.service.IdentityService", Code.Unimplemented);
+      const auth = ctx.requestHeader.get("authorization") ?? "";
+      if (auth.includes("revoked")) throw new ConnectError("token parse error", Code.Unauthenticated);
+      return { subject: "alice-sub", name: "Alice", email: "alice@example.com", picture: "https://example.com/alice.png" };
+    },
+  });
+}
+
+/** A JWT as an identity provider shapes it (the BFF reads `exp` without checking the signature). */
+const jwt = (claims: Record<string, unknown>) =>
+  [{ alg: "RS256" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".c2ln";
+const nowSec = () => Math.floor(Date.now() / 1000);
+function sessionCookie(idToken: string, keys = { hashKey, blockKey }): string {
+  return [`flyte_at=${sealSecureCookie("flyte_at", "access-token", keys)}`, `flyte_idt=${sealSecureCookie("flyte_idt", idToken, keys)}`].join("; ");
 }
 
 let server: Http2Server;
@@ -87,12 +112,20 @@ function client(origin: string | null = ORIGIN, headers: Record<string, string> 
 beforeAll(async () => {
   server = createServer(connectNodeAdapter({ routes, grpc: true }));
   server.on("session", (s) => sessions.add(s));
+  server.on("stream", () => upstreamRequests++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const config = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_MAX_BODY_BYTES: "2048" });
   bff = createBff(createUpstream(config));
   sessionBff = createBff(
-    createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(hashKey), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(blockKey) })),
+    createUpstream(
+      readAdminConfig({
+        FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`,
+        FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(hashKey),
+        FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(blockKey),
+        FLYTE_CONSOLE_ADMIN_PUBLIC_URL: "https://flyte.example.com",
+      }),
+    ),
   );
   const down = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: "http://127.0.0.1:9", FLYTE_ADMIN_DEADLINE_MS: "2000" });
   downBff = createBff(createUpstream(down));
@@ -116,14 +149,15 @@ describe("BFF pass-through", () => {
     userInfoSeen.length = 0;
     const keys = { hashKey, blockKey };
     const userInfo = JSON.stringify({ subject: "alice", email: "alice@example.com" });
+    const idToken = jwt({ sub: "alice", exp: nowSec() + 600 });
     const cookie = [
       `flyte_at_1=${sealSecureCookie("flyte_at_1", "access-", keys)}`,
       `flyte_at_2=${sealSecureCookie("flyte_at_2", "token", keys)}`,
-      `flyte_idt=${sealSecureCookie("flyte_idt", "id.token.jwt", keys)}`,
+      `flyte_idt=${sealSecureCookie("flyte_idt", idToken, keys)}`,
       `flyte_user_info=${sealSecureCookie("flyte_user_info", userInfo, keys)}`,
     ].join("; ");
     await client(ORIGIN, { cookie }, () => sessionBff).admin.listProjects({});
-    expect(seen).toEqual([{ method: "ListProjects", authorization: "IDToken id.token.jwt", cookie: null }]);
+    expect(seen).toEqual([{ method: "ListProjects", authorization: `IDToken ${idToken}`, cookie: null }]);
     expect(Buffer.from(userInfoSeen[0] ?? "", "base64").toString()).toBe(userInfo);
   });
 
@@ -260,5 +294,93 @@ describe("FlyteAdmin down", () => {
     const up = await client().console.getConsoleInfo({});
     expect(up.adminReachable).toBe(true);
     expect(up.adminVersion?.Version).toBe("v1.16.5-test");
+  });
+});
+
+describe("sign-in on (FlyteAdmin's session keys)", () => {
+  const signedIn = () => client(ORIGIN, { cookie: sessionCookie(jwt({ sub: "alice", exp: nowSec() + 600 })) }, () => sessionBff);
+  const catchErr = (p: Promise<unknown>) => p.then(() => undefined, (e) => ConnectError.from(e));
+
+  it("answers Unauthenticated with the sign-in URL, and calls FlyteAdmin not once, without a usable session", async () => {
+    const cases: [string, Record<string, string>, RegExp][] = [
+      ["no session", {}, /^Sign in to use the console$/],
+      ["other keys", { cookie: sessionCookie(jwt({ exp: nowSec() + 600 }), { hashKey: randomBytes(64), blockKey: randomBytes(32) }) }, /could not be read/],
+      ["expired", { cookie: sessionCookie(jwt({ sub: "alice", exp: nowSec() - 5 })) }, /^Your session has expired: sign in again$/],
+    ];
+    for (const [what, headers, message] of cases) {
+      const before = upstreamRequests;
+      const c = client(ORIGIN, headers, () => sessionBff);
+      const errors = [
+        await catchErr(c.admin.listProjects({})),
+        await catchErr(c.admin.terminateExecution({ id: { project: "p", domain: "d", name: "x" } })),
+        await catchErr(c.console.getSession({})),
+        await catchErr((async () => {
+          for await (const _ of c.console.watchExecution({ id: { project: "p", domain: "d", name: "x" } })) void _;
+        })()),
+      ];
+      for (const err of errors) {
+        expect(err?.code, what).toBe(Code.Unauthenticated);
+        expect(err?.rawMessage, what).toMatch(message);
+        expect(err?.metadata.get("x-flyte-sign-in-url"), what).toBe("https://flyte.example.com/login");
+        expect(err?.rawMessage, what).not.toMatch(/eyJ|flyte_idt=/);
+      }
+      expect(upstreamRequests, `${what}: calls that reached FlyteAdmin`).toBe(before);
+    }
+  });
+
+  it("passes FlyteAdmin's own Unauthenticated on with the sign-in URL", async () => {
+    const err = await catchErr(signedIn().admin.listExecutions({ id: { project: "p", domain: "d" } }));
+    expect(err?.code).toBe(Code.Unauthenticated);
+    expect(err?.rawMessage).toMatch(/token is revoked/);
+    expect(err?.metadata.get("x-flyte-sign-in-url")).toBe("https://flyte.example.com/login");
+  });
+
+  it("lets an explicit Authorization header through without a session", async () => {
+    seen.length = 0;
+    await client(ORIGIN, { authorization: "Bearer from-proxy" }, () => sessionBff).admin.listProjects({});
+    expect(seen).toEqual([{ method: "ListProjects", authorization: "Bearer from-proxy", cookie: null }]);
+  });
+
+  it("tells nothing of sign-in and asks FlyteAdmin nothing when auth is off", async () => {
+    const before = upstreamRequests;
+    const session = await client().console.getSession({});
+    expect(session.authEnabled).toBe(false);
+    expect(session.user).toBeUndefined();
+    expect(session.signInUrl).toBe("");
+    expect(upstreamRequests).toBe(before);
+  });
+
+  it("says who is signed in (FlyteAdmin's UserInfo, asked with the session's ID token) and where to sign in and out", async () => {
+    seen.length = 0;
+    identity = "user";
+    const session = await signedIn().console.getSession({});
+    expect(session.authEnabled).toBe(true);
+    expect(session.user).toMatchObject({ subject: "alice-sub", name: "Alice", email: "alice@example.com", picture: "https://example.com/alice.png" });
+    expect(session.signInUrl).toBe("https://flyte.example.com/login");
+    expect(session.signOutUrl).toBe("https://flyte.example.com/logout");
+    expect(seen[0]).toMatchObject({ method: "UserInfo", authorization: expect.stringMatching(/^IDToken eyJ/) });
+  });
+
+  it("with an auth proxy (no keys, an Authorization header), is on without a sign-in page of its own", async () => {
+    identity = "user";
+    const session = await client(ORIGIN, { authorization: "Bearer from-proxy" }).console.getSession({});
+    expect(session.authEnabled).toBe(true);
+    expect(session.user?.subject).toBe("alice-sub");
+    expect(session.signInUrl).toBe("");
+    const refused = await catchErr(client(ORIGIN, { authorization: "Bearer revoked" }).console.getSession({}));
+    expect(refused?.code).toBe(Code.Unauthenticated);
+    expect(refused?.metadata.get("x-flyte-sign-in-url")).toBeNull();
+  });
+
+  it("treats a FlyteAdmin without IdentityService as signed in with no user, not as an error", async () => {
+    identity = "unimplemented";
+    try {
+      const session = await signedIn().console.getSession({});
+      expect(session.authEnabled).toBe(true);
+      expect(session.user).toBeUndefined();
+      expect(session.signOutUrl).toBe("https://flyte.example.com/logout");
+    } finally {
+      identity = "user";
+    }
   });
 });

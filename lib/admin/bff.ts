@@ -6,13 +6,14 @@ import { create, type DescMessage, type DescMethodUnary, type DescService, type 
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
-import { ConsoleService, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ConsoleService, GetSessionResponseSchema, WatchExecutionResponseSchema, type GetSessionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
-import { upstreamHeaders } from "./credentials";
+import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
+import { withSignIn } from "./session/sign-in";
 import { upstream, type Upstream } from "./upstream";
 import { updatesOf, WatchHub } from "./watch/hub";
 
@@ -39,9 +40,11 @@ function forward<I extends DescMessage, O extends DescMessage>(
       const verdict = checkSameOrigin(ctx.requestHeader, ctx.url, up.config.trustedOrigins);
       if (!verdict.ok) throw new ConnectError(verdict.reason, Code.PermissionDenied);
     }
+    const credentials = credentialsFor(ctx.requestHeader, up.config);
+    if (!credentials.ok) throw signInError(credentials, up.config.signIn);
+    const headers = credentials.headers;
     const clientDeadline = ctx.timeoutMs();
     const deadline = Math.min(clientDeadline ?? Infinity, up.config.deadlineMs);
-    const headers = upstreamHeaders(ctx.requestHeader, up.config);
     try {
       if (answersInBinary(ctx.requestHeader)) {
         // The reply goes back in binary: hand FlyteAdmin's bytes on without parsing them (lib/protobuf/opaque.ts).
@@ -51,9 +54,30 @@ function forward<I extends DescMessage, O extends DescMessage>(
       const res = await up.transport.unary(method, ctx.signal, deadline, headers, req);
       return res.message;
     } catch (err) {
-      throw upstreamError(err, up.config.endpoint, up.config.tls);
+      throw withSignIn(upstreamError(err, up.config.endpoint, up.config.tls), up.config.signIn);
     }
   };
+}
+
+/**
+ * Who is signed in, as FlyteAdmin says (IdentityService.UserInfo), and where to sign in and out.
+ * Auth is on when the console reads FlyteAdmin's session (sign-in on) or an auth proxy sends an
+ * Authorization header; otherwise FlyteAdmin is not asked at all.
+ */
+async function getSession(up: Upstream, ctx: HandlerContext): Promise<GetSessionResponse> {
+  const signIn = up.config.signIn;
+  if (!signIn && !ctx.requestHeader.has("authorization")) return create(GetSessionResponseSchema, { authEnabled: false });
+  const credentials = credentialsFor(ctx.requestHeader, up.config);
+  if (!credentials.ok) throw signInError(credentials, signIn);
+  const session = create(GetSessionResponseSchema, { authEnabled: true, signInUrl: signIn?.signInUrl ?? "", signOutUrl: signIn?.signOutUrl ?? "" });
+  try {
+    session.user = await up.identity.userInfo({}, { headers: credentials.headers, timeoutMs: up.config.deadlineMs, signal: ctx.signal });
+  } catch (err) {
+    const ce = upstreamError(err, up.config.endpoint, up.config.tls);
+    // A FlyteAdmin older than IdentityService still authenticates; it only cannot say who the user is.
+    if (ce.code !== Code.Unimplemented) throw withSignIn(ce, signIn);
+  }
+  return session;
 }
 
 function watchOptions(up: Upstream) {
@@ -79,13 +103,16 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
   }
   router.service(ConsoleService, {
     getConsoleInfo: () => probeAdmin(up),
+    getSession: (_req, ctx) => getSession(up, ctx),
     async *watchExecution(req, ctx) {
       const id = req.id;
       if (!id?.project || !id.domain || !id.name) {
         throw new ConnectError("id with project, domain and name is required", Code.InvalidArgument);
       }
-      const headers = upstreamHeaders(ctx.requestHeader, up.config);
-      for await (const update of updatesOf((l) => hub.subscribe(id, headers, l), ctx.signal)) {
+      const credentials = credentialsFor(ctx.requestHeader, up.config);
+      if (!credentials.ok) throw signInError(credentials, up.config.signIn);
+      const { headers, expiresAtMs } = credentials;
+      for await (const update of updatesOf((l) => hub.subscribe(id, headers, l, { expiresAtMs }), ctx.signal)) {
         yield create(WatchExecutionResponseSchema, update);
       }
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminBaseUrl, readAdminConfig } from "./config";
-import { upstreamHeaders } from "./credentials";
+import { credentialsFor } from "./credentials";
 import { checkSameOrigin } from "./origin";
 
 describe("FLYTE_ADMIN_ENDPOINT", () => {
@@ -30,13 +30,34 @@ describe("FLYTE_ADMIN_ENDPOINT", () => {
   });
 });
 
+describe("FLYTE_CONSOLE_ADMIN_PUBLIC_URL", () => {
+  const keys = { FLYTE_CONSOLE_COOKIE_HASH_KEY: "a".repeat(86), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: "b".repeat(43) };
+
+  it("turns sign-in on with FlyteAdmin's session keys, at /login and /logout on the console's origin by default", () => {
+    expect(readAdminConfig({}).signIn).toBeUndefined();
+    expect(readAdminConfig({ FLYTE_CONSOLE_ADMIN_PUBLIC_URL: "https://flyte.example.com" }).signIn).toBeUndefined();
+    expect(readAdminConfig(keys).signIn).toEqual({ signInUrl: "/login", signOutUrl: "/logout" });
+    expect(readAdminConfig({ ...keys, FLYTE_CONSOLE_ADMIN_PUBLIC_URL: " https://flyte.example.com:8443/ " }).signIn).toEqual({
+      signInUrl: "https://flyte.example.com:8443/login",
+      signOutUrl: "https://flyte.example.com:8443/logout",
+    });
+  });
+
+  it("accepts only an http(s) origin, and says what to set instead", () => {
+    for (const bad of ["flyte.example.com", "ftp://flyte.example.com", "https://flyte.example.com/admin", "https://u:p@flyte.example.com", "https://x/?a=1"]) {
+      expect(() => readAdminConfig({ FLYTE_CONSOLE_ADMIN_PUBLIC_URL: bad }), bad).toThrow(/^FLYTE_CONSOLE_ADMIN_PUBLIC_URL=.* set it to FlyteAdmin's origin/);
+    }
+  });
+});
+
 describe("credentials", () => {
   it("forwards nothing when the browser sent no token", () => {
-    const h = upstreamHeaders(new Headers({ cookie: "session=1", "x-forwarded-for": "1.2.3.4" }), { authCookie: "flyte_at" });
-    expect([...h.keys()]).toEqual([]);
+    const c = credentialsFor(new Headers({ cookie: "session=1", "x-forwarded-for": "1.2.3.4" }), { authCookie: "flyte_at" });
+    expect(c.ok && [...c.headers.keys()]).toEqual([]);
   });
   it("decodes the auth cookie", () => {
-    expect(upstreamHeaders(new Headers({ cookie: "flyte_at=a%2Bb" }), { authCookie: "flyte_at" }).get("authorization")).toBe("Bearer a+b");
+    const c = credentialsFor(new Headers({ cookie: "flyte_at=a%2Bb" }), { authCookie: "flyte_at" });
+    expect(c.ok && c.headers.get("authorization")).toBe("Bearer a+b");
   });
 });
 

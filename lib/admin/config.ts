@@ -2,7 +2,9 @@
 import type { SecureClientSessionOptions } from "node:http2";
 import { createSecureContext, rootCertificates } from "node:tls";
 import { log } from "./log";
+import type { CredentialSettings } from "./credentials";
 import { readSessionKeys, type SessionKeys } from "./session/keys";
+import { readSignInSettings, type SignInSettings } from "./session/sign-in";
 import { readSettingFile } from "./setting-file";
 
 export interface AdminConfig {
@@ -18,6 +20,11 @@ export interface AdminConfig {
   authCookie: string;
   /** FlyteAdmin's cookie keys, to open its sealed session cookies (lib/admin/session); none: not configured. */
   session?: SessionKeys;
+  /**
+   * FlyteAdmin's /login and /logout (FLYTE_CONSOLE_ADMIN_PUBLIC_URL, else the console's origin); set when
+   * `session` is: sign-in is on exactly when the console can read FlyteAdmin's session.
+   */
+  signIn?: SignInSettings;
   /** Largest request body the BFF reads. */
   maxBodyBytes: number;
   /** Origins allowed to send mutations besides the console's own (comma-separated env). */
@@ -110,6 +117,12 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
+/** The settings that decide on a request's credentials (credentials.ts), also read on their own by proxy.ts. */
+export function readCredentialSettings(env: Record<string, string | undefined> = process.env): CredentialSettings {
+  const session = readSessionKeys(env);
+  return { authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at", session, signIn: readSignInSettings(env, session !== undefined) };
+}
+
 export function readAdminConfig(env: Record<string, string | undefined> = process.env): AdminConfig {
   const endpoint = env.FLYTE_ADMIN_ENDPOINT || DEFAULT_ENDPOINT;
   const insecure = isTrue(env.FLYTE_ADMIN_INSECURE);
@@ -119,8 +132,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     baseUrl,
     backendKind: env.FLYTE_CONSOLE_BACKEND === "sandbox" ? "sandbox" : "flyteadmin",
     deadlineMs: positiveInt(env.FLYTE_ADMIN_DEADLINE_MS, 15_000),
-    authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at",
-    session: readSessionKeys(env),
+    ...readCredentialSettings(env),
     maxBodyBytes: positiveInt(env.FLYTE_CONSOLE_MAX_BODY_BYTES, 4 * 1024 * 1024),
     trustedOrigins: (env.FLYTE_CONSOLE_TRUSTED_ORIGINS ?? "")
       .split(",")

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { upstreamHeaders, type CredentialSettings } from "./credentials";
+import { credentialsFor, type CredentialSettings } from "./credentials";
 import { log } from "./log";
 import { readSessionKeys, type SessionKeys } from "./session/keys";
+import { readSignInSettings } from "./session/sign-in";
 import { sealSecureCookie } from "@/lib/securecookie/securecookie";
 
 const rawStd = (key: Buffer) => key.toString("base64").replace(/=+$/, "");
@@ -10,24 +11,34 @@ function newKeys(): SessionKeys {
   return readSessionKeys({ FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(randomBytes(64)), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(randomBytes(32)) })!;
 }
 const keys = newKeys();
-const withKeys: CredentialSettings = { authCookie: "flyte_at", session: keys };
+const withKeys: CredentialSettings = { authCookie: "flyte_at", session: keys, signIn: readSignInSettings({}, true) };
 
-const ACCESS = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInNjcCI6WyJhbGwiXX0.access-signature";
-const ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImF1ZCI6ImZseXRlIn0.id-signature";
+/** A JWT as an identity provider shapes it; the signature is not checked by the console. */
+const jwt = (claims: Record<string, unknown>) =>
+  [{ alg: "RS256", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".c2lnbmF0dXJl";
+const NOW = 1_760_000_000_000;
+const ACCESS = jwt({ sub: "alice", scp: ["all"], exp: NOW / 1000 + 3600 });
+const ID_TOKEN = jwt({ sub: "alice", aud: "flyte", exp: NOW / 1000 + 600 });
 const USER_INFO = '{"subject":"alice","name":"Alice Ünïcødé","email":"alice@example.com"}';
 
 const cookie = (name: string, value: string, k: SessionKeys = keys) => `${name}=${sealSecureCookie(name, value, k)}`;
-function splitSession(k: SessionKeys = keys): string {
+function splitSession(k: SessionKeys = keys, idToken = ID_TOKEN): string {
   const mid = Math.floor(ACCESS.length / 2);
-  return [cookie("flyte_at_1", ACCESS.slice(0, mid), k), cookie("flyte_at_2", ACCESS.slice(mid), k), cookie("flyte_idt", ID_TOKEN, k), cookie("flyte_user_info", USER_INFO, k)].join("; ");
+  return [cookie("flyte_at_1", ACCESS.slice(0, mid), k), cookie("flyte_at_2", ACCESS.slice(mid), k), cookie("flyte_idt", idToken, k), cookie("flyte_user_info", USER_INFO, k)].join("; ");
 }
 const request = (headers: Record<string, string>) => new Headers(headers);
+/** The headers credentialsFor chose, failing the test when it refused. */
+function upstreamHeaders(headers: Headers, settings: CredentialSettings): Headers {
+  const c = credentialsFor(headers, settings, NOW);
+  if (!c.ok) throw new Error(`refused: ${c.reason}`);
+  return c.headers;
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe("upstreamHeaders", () => {
+describe("credentialsFor", () => {
   it("lets an explicit Authorization header win over the session and the cookie", () => {
     const h = upstreamHeaders(request({ authorization: "Bearer from-proxy", cookie: splitSession() }), withKeys);
     expect([...h]).toEqual([["authorization", "Bearer from-proxy"]]);
@@ -49,11 +60,11 @@ describe("upstreamHeaders", () => {
     expect(h.has("userinfo-bin")).toBe(false);
   });
 
-  it("sends nothing for a session sealed with other keys, and says at debug level which cookie and why, not its value", () => {
+  it("refuses a session sealed with other keys, and says at debug level which cookie and why, not its value", () => {
     const debug = vi.spyOn(log(), "debug");
     const sealed = splitSession(newKeys());
-    const h = upstreamHeaders(request({ cookie: sealed }), withKeys);
-    expect([...h]).toEqual([]);
+    const c = credentialsFor(request({ cookie: sealed }), withKeys, NOW);
+    expect(c).toEqual({ ok: false, reason: "unreadable", message: "Sign in to use the console: your session could not be read", detail: expect.stringMatching(/^flyte_idt: .*MAC mismatch.*\[bad-mac\]$/) });
     expect(debug).toHaveBeenCalledTimes(1);
     const [fields] = debug.mock.calls[0] as unknown as [{ cookie: string; reason: string }];
     expect(fields.cookie).toBe("flyte_idt");
@@ -62,11 +73,34 @@ describe("upstreamHeaders", () => {
     for (const secret of [ID_TOKEN, ACCESS, sealed.split("flyte_idt=")[1].split(";")[0].slice(0, 24)]) expect(logged).not.toContain(secret);
   });
 
-  it("does not pass FlyteAdmin's sealed cookie off as a token when keys are set, nor log anything without a session", () => {
+  it("with sign-in on, refuses a request without a session, and does not pass a sealed cookie off as a token", () => {
     const debug = vi.spyOn(log(), "debug");
-    expect([...upstreamHeaders(request({ cookie: "theme=dark" }), withKeys)]).toEqual([]);
+    expect(credentialsFor(request({ cookie: "theme=dark" }), withKeys, NOW)).toEqual({ ok: false, reason: "none", message: "Sign in to use the console" });
+    expect(credentialsFor(request({}), withKeys, NOW)).toMatchObject({ ok: false, reason: "none" });
     expect(debug).not.toHaveBeenCalled();
-    expect([...upstreamHeaders(request({ cookie: "flyte_at=plain-token" }), withKeys)]).toEqual([]);
+    expect(credentialsFor(request({ cookie: "flyte_at=plain-token" }), withKeys, NOW)).toMatchObject({ ok: false, reason: "unreadable" });
+  });
+
+  it("refuses a session whose ID token has expired, reading exp without verifying, and says when a valid one expires", () => {
+    const expired = splitSession(keys, jwt({ sub: "alice", exp: NOW / 1000 - 1 }));
+    const c = credentialsFor(request({ cookie: expired }), withKeys, NOW);
+    expect(c).toEqual({ ok: false, reason: "expired", message: "Your session has expired: sign in again" });
+    expect(JSON.stringify(c)).not.toContain("alice");
+    const valid = credentialsFor(request({ cookie: splitSession() }), withKeys, NOW);
+    expect(valid).toMatchObject({ ok: true, expiresAtMs: NOW + 600_000 });
+    // Exactly at exp it is expired, as FlyteAdmin's verifier has it.
+    expect(credentialsFor(request({ cookie: splitSession(keys, jwt({ exp: NOW / 1000 })) }), withKeys, NOW)).toMatchObject({ reason: "expired" });
+    // No exp, or not a JWT: FlyteAdmin decides.
+    expect(credentialsFor(request({ cookie: splitSession(keys, "opaque-id-token") }), withKeys, NOW)).toMatchObject({ ok: true });
+    expect(credentialsFor(request({ cookie: splitSession(keys, jwt({ sub: "x" })) }), withKeys, NOW)).toMatchObject({ ok: true });
+  });
+
+  it("lets an Authorization header through unchecked even when the session is expired or missing", () => {
+    const expired = splitSession(keys, jwt({ exp: NOW / 1000 - 60 }));
+    for (const cookie of [expired, "", "flyte_idt=garbage"]) {
+      const c = credentialsFor(request({ authorization: "Bearer proxy-token", cookie }), withKeys, NOW);
+      expect(c.ok && [...c.headers]).toEqual([["authorization", "Bearer proxy-token"]]);
+    }
   });
 
   it("without keys forwards the auth cookie's value raw as a bearer token (an auth proxy's plain cookie)", () => {

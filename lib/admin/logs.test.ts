@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOG_HEADERS } from "@/lib/flyte/logs/protocol";
+import { readCredentialSettings } from "./config";
 import { fetchLog, handleLogRequest, readLogProxyConfig, type LogProxyConfig } from "./logs";
 import { metrics } from "./metrics";
 
@@ -178,6 +179,7 @@ describe("fetchLog", () => {
 
   it("forwards no browser credentials, and the bearer token only to configured origins", async () => {
     const incoming = new Headers({ cookie: "flyte_at=tok; session=s", authorization: "Bearer user" });
+    // What handleLogRequest hands on: the headers credentialsFor chose.
     const plain = await fetchLog({ uri: `${origin}/logs/headers`, offset: 0 }, config(), incoming);
     const sent = JSON.parse(plain.ok ? text(plain.body) : "{}") as Record<string, string>;
     expect(sent.cookie).toBeUndefined();
@@ -215,6 +217,23 @@ describe("handleLogRequest", () => {
     const refused = await get(`?uri=${encodeURIComponent("http://169.254.169.254/latest/meta-data")}`);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: string }).error).toContain("not an allowed log origin");
+  });
+
+  it("with sign-in on, answers 401 with the sign-in URL and reads nothing for a request without a session", async () => {
+    const signedOut = config(readCredentialSettings({ FLYTE_CONSOLE_COOKIE_HASH_KEY: "a".repeat(86), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: "b".repeat(43) }));
+    const fetchImpl = vi.fn(fetch);
+    const res = await handleLogRequest(new Request(`http://console/api/logs?uri=${encodeURIComponent(`${origin}/logs/small`)}`), signedOut, fetchImpl);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("x-flyte-sign-in-url")).toBe("/login");
+    expect(await res.json()).toEqual({ error: "Sign in to use the console" });
+    expect(fetchImpl).not.toHaveBeenCalled();
+    // An auth proxy's Authorization header still reads the log.
+    const proxied = await handleLogRequest(
+      new Request(`http://console/api/logs?uri=${encodeURIComponent(`${origin}/logs/small`)}`, { headers: { authorization: "Bearer p" } }),
+      signedOut,
+      fetchImpl,
+    );
+    expect(proxied.status).toBe(200);
   });
 
   it("tells the browser which URIs it reads inline", async () => {

@@ -5,11 +5,12 @@
 // FLYTE_CONSOLE_LOG_MAX_BYTES of a log is ever read, so no log can exhaust the server or the tab.
 import { checkLogUri, parseLogSources, type LogSource } from "@/lib/flyte/logs/sources";
 import { LOG_HEADERS, type LogAccessInfo } from "@/lib/flyte/logs/protocol";
-import { upstreamHeaders } from "./credentials";
+import { readCredentialSettings } from "./config";
+import { credentialsFor, type CredentialSettings } from "./credentials";
 import { metrics } from "./metrics";
-import { readSessionKeys, type SessionKeys } from "./session/keys";
+import { signInHeaders } from "./session/sign-in";
 
-export interface LogProxyConfig {
+export interface LogProxyConfig extends CredentialSettings {
   sources: LogSource[];
   /** Allowlist entries that were not http(s) URLs (ignored; logged at startup by the route). */
   invalidSources: string[];
@@ -23,9 +24,6 @@ export interface LogProxyConfig {
   idleTimeoutMs: number;
   /** Origins that receive the user's `authorization` as FlyteAdmin gets it (header, session or auth cookie). */
   forwardAuthOrigins: string[];
-  authCookie: string;
-  /** FlyteAdmin's cookie keys, as AdminConfig has them (see credentials.ts). */
-  session?: SessionKeys;
 }
 
 export const DEFAULT_LOG_MAX_BYTES = 10 * 1024 * 1024;
@@ -54,8 +52,7 @@ export function readLogProxyConfig(env: Record<string, string | undefined> = pro
       .split(",")
       .map((s) => s.trim().replace(/\/+$/, "").toLowerCase())
       .filter(Boolean),
-    authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at",
-    session: readSessionKeys(env),
+    ...readCredentialSettings(env),
   };
 }
 
@@ -171,11 +168,14 @@ async function readBounded(body: ReadableStream<Uint8Array>, skip: number, take:
   return { bytes, partial };
 }
 
-/** Fetches bytes [offset, offset+limit) of an allowed log, capped at `config.maxBytes` from its start. */
+/**
+ * Fetches bytes [offset, offset+limit) of an allowed log, capped at `config.maxBytes` from its start.
+ * `credentials`: what credentialsFor chose to send FlyteAdmin; only its `authorization` is used.
+ */
 export async function fetchLog(
   request: LogRequest,
   config: LogProxyConfig,
-  incomingHeaders: Headers = new Headers(),
+  credentials: Headers = new Headers(),
   fetchImpl: Fetch = fetch,
 ): Promise<LogResult> {
   const verdict = checkLogUri(request.uri, config.sources);
@@ -198,7 +198,7 @@ export async function fetchLog(
         range: `bytes=${start}-${start + want - 1}`,
       });
       if (config.forwardAuthOrigins.includes(url.origin.toLowerCase())) {
-        const auth = upstreamHeaders(incomingHeaders, config).get("authorization");
+        const auth = credentials.get("authorization");
         if (auth) headers.set("authorization", auth);
       }
       response = await fetchImpl(url.toString(), { headers, redirect: "manual", signal: abort.signal, cache: "no-store" });
@@ -272,7 +272,12 @@ export async function handleLogRequest(
   if (!search.has("uri")) return Response.json(logAccessInfo(config), { headers: SAFE_HEADERS });
   const parsed = parseLogRequest(search);
   if ("error" in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: SAFE_HEADERS });
-  const result = await fetchLog(parsed, config, request.headers, fetchImpl);
+  // With sign-in on, logs are read for signed-in people only, as FlyteAdmin's data is.
+  const credentials = credentialsFor(request.headers, config);
+  if (!credentials.ok) {
+    return Response.json({ error: credentials.message }, { status: 401, headers: { ...SAFE_HEADERS, ...signInHeaders(config.signIn) } });
+  }
+  const result = await fetchLog(parsed, config, credentials.headers, fetchImpl);
   if (!result.ok) return Response.json({ error: result.message }, { status: result.status, headers: SAFE_HEADERS });
   const headers: Record<string, string> = {
     ...SAFE_HEADERS,

@@ -2,6 +2,7 @@
 import { createClient, type Client, type Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { adminConfig, type AdminConfig } from "./config";
 import { observeUpstream } from "./observe";
@@ -11,6 +12,8 @@ export interface Upstream {
   transport: Transport;
   admin: Client<typeof AdminService>;
   signal: Client<typeof SignalService>;
+  /** Who the caller is (UserInfo); never forwarded from the browser as is, only behind ConsoleService.GetSession. */
+  identity: Client<typeof IdentityService>;
 }
 
 export function createUpstream(config: AdminConfig): Upstream {
@@ -27,6 +30,7 @@ export function createUpstream(config: AdminConfig): Upstream {
     transport,
     admin: createClient(AdminService, transport),
     signal: createClient(SignalService, transport),
+    identity: createClient(IdentityService, transport),
   };
 }
 

@@ -3,7 +3,7 @@
 // table's rows come with the HTML. Best effort: on any failure the browser fetches it itself.
 import { headers } from "next/headers";
 import { parseDashboardQuery, stableNow } from "@/lib/flyte/dashboard/filter-state";
-import { upstreamHeaders } from "@/lib/admin/credentials";
+import { credentialsFor } from "@/lib/admin/credentials";
 import { upstream } from "@/lib/admin/upstream";
 import { dashboardListRequest, encodeFirstPage, type FirstPage } from "@/lib/query/dashboard";
 
@@ -20,8 +20,11 @@ export async function loadFirstPage(
     for (const [k, v] of Object.entries(search)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
     const request = dashboardListRequest(project, domain, parseDashboardQuery(query), stableNow(Date.now()));
     const up = upstream();
+    const credentials = credentialsFor(await headers(), up.config);
+    // Signed out: the browser's own request gets the Unauthenticated that sends it to sign in.
+    if (!credentials.ok) return undefined;
     const page = await up.admin.listExecutions(request, {
-      headers: upstreamHeaders(await headers(), up.config),
+      headers: credentials.headers,
       timeoutMs: SERVER_FETCH_MS,
     });
     return encodeFirstPage(request, page, Date.now());

@@ -1,12 +1,16 @@
 // One upstream poll loop for one execution (and one set of credentials), shared by every
 // viewer: it asks FlyteAdmin only for node executions updated since the last poll, stops
-// when everything is terminal, and backs off while FlyteAdmin fails.
+// when everything is terminal, backs off while FlyteAdmin fails, and ends at once when polling
+// again cannot help (the session expired, FlyteAdmin refuses the caller, the execution is gone).
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import { Code, type ConnectError } from "@connectrpc/connect";
 export type ExecutionRef = { project: string; domain: string; name: string };
 import { workflowPhase } from "@/lib/flyte/phases";
 import { timestampMs } from "@/lib/flyte/time";
+import { SIGN_IN_MESSAGES } from "../credentials";
 import { upstreamError } from "../errors";
+import { unauthenticated, withSignIn } from "../session/sign-in";
 import { outsideRequest } from "../log";
 import { metrics } from "../metrics";
 import type { Upstream } from "../upstream";
@@ -21,6 +25,18 @@ export interface WatchUpdate {
   upstreamError: string;
   /** The parent's node id of each child in nodeExecutions, by the child's node id. */
   parentNodeIds: Record<string, string>;
+  /** The watch ended for good: every stream ends with this error. */
+  end?: ConnectError;
+}
+
+/** Upstream answers that end a watch instead of being retried. */
+const ENDS_WATCH = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
+
+export interface WatchSession {
+  /** When the credentials' ID token expires: the watch ends then instead of calling FlyteAdmin. */
+  expiresAtMs?: number;
+  /** Called once when the watch ended for good (see WatchUpdate.end). */
+  onEnd?: () => void;
 }
 
 export interface WatchOptions {
@@ -45,6 +61,7 @@ export class ExecutionWatch {
   private loaded = false;
   private error = "";
   private abort?: AbortController;
+  private ended?: ConnectError;
   terminal = false;
 
   constructor(
@@ -53,6 +70,7 @@ export class ExecutionWatch {
     private readonly headers: Headers,
     private readonly options: WatchOptions,
     private readonly onIdle: () => void,
+    private readonly session: WatchSession = {},
   ) {}
 
   get listenerCount(): number {
@@ -61,9 +79,10 @@ export class ExecutionWatch {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (this.loaded) listener(this.snapshot());
+    if (this.ended) listener(this.endUpdate(this.ended));
+    else if (this.loaded) listener(this.snapshot());
     // The loop serves every viewer, so its logs are not the first viewer's request's.
-    if (!this.abort && !this.terminal) void outsideRequest(() => this.run());
+    if (!this.abort && !this.terminal && !this.ended) void outsideRequest(() => this.run());
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
@@ -98,6 +117,16 @@ export class ExecutionWatch {
     for (const l of this.listeners) l(update);
   }
 
+  private endUpdate(end: ConnectError): WatchUpdate {
+    return { snapshot: false, nodeExecutions: [], terminal: false, upstreamError: "", parentNodeIds: {}, end };
+  }
+
+  private finish(end: ConnectError) {
+    this.ended = end;
+    this.emit(this.endUpdate(end));
+    this.session.onEnd?.();
+  }
+
   private async run() {
     const abort = new AbortController();
     this.abort = abort;
@@ -106,13 +135,19 @@ export class ExecutionWatch {
     try {
       let failures = 0;
       while (!abort.signal.aborted && !this.terminal) {
+        const { expiresAtMs } = this.session;
+        if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
+          return this.finish(unauthenticated(SIGN_IN_MESSAGES.expired, this.up.config.signIn));
+        }
         try {
           await this.poll(abort.signal);
           failures = 0;
         } catch (err) {
           if (abort.signal.aborted) return;
+          const ce = upstreamError(err, this.up.config.endpoint, this.up.config.tls);
+          if (ENDS_WATCH.has(ce.code)) return this.finish(withSignIn(ce, this.up.config.signIn));
           failures++;
-          this.error = upstreamError(err, this.up.config.endpoint, this.up.config.tls).rawMessage;
+          this.error = ce.rawMessage;
           this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
         }
         const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);

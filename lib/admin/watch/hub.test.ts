@@ -14,13 +14,15 @@ import { readAdminConfig } from "../config";
 import { metrics } from "../metrics";
 import { createUpstream } from "../upstream";
 import type { WatchUpdate } from "./execution-watch";
-import { WatchHub } from "./hub";
+import { updatesOf, WatchHub } from "./hub";
 
 const ID = { project: "p", domain: "d", name: "run1" };
 let clock = 1_700_000_000_000;
 let execPhase = WorkflowExecution_Phase.RUNNING;
 let execUpdated = clock;
 let failing = false;
+/** Set: GetExecution answers with this code (a revoked token, RBAC, a deleted execution). */
+let endWith: Code | undefined;
 const calls: string[] = [];
 const nodes = new Map<string, { parent: string; phase: NodeExecution_Phase; updated: number; isParent: boolean }>();
 
@@ -42,6 +44,7 @@ function routes(router: ConnectRouter) {
   router.service(AdminService, {
     getExecution: () => {
       calls.push("GetExecution");
+      if (endWith !== undefined) throw new ConnectError(`refused with ${Code[endWith]}`, endWith);
       if (failing) throw new ConnectError("database is down", Code.Unavailable);
       return create(ExecutionSchema, { id: ID, closure: { phase: execPhase, updatedAt: timestampFromMs(execUpdated) } });
     },
@@ -66,7 +69,9 @@ beforeAll(async () => {
   server.on("session", (s) => sessions.add(s));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  hub = new WatchHub(createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}` })), {
+  // With FlyteAdmin's session keys, so that sign-in is on and Unauthenticated carries the sign-in URL.
+  const keys = { FLYTE_CONSOLE_COOKIE_HASH_KEY: "a".repeat(86), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: "b".repeat(43) };
+  hub = new WatchHub(createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, ...keys })), {
     intervalMs: 40,
     maxBackoffMs: 200,
     overlapMs: 0,
@@ -83,6 +88,7 @@ beforeEach(() => {
   nodes.clear();
   calls.length = 0;
   failing = false;
+  endWith = undefined;
   execPhase = WorkflowExecution_Phase.RUNNING;
   ID.name = `run-${Math.random().toString(36).slice(2, 8)}`;
   setNode("n0", NodeExecution_Phase.RUNNING);
@@ -202,6 +208,74 @@ describe("WatchHub", () => {
     stopB();
     expect(await gauge("watchStreamsOpen")).toBe(streams0);
     await vi.waitFor(async () => expect(await gauge("watchPollLoops")).toBe(loops0));
+  });
+
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const loopsRunning = async () => (await metrics().watchPollLoops.get()).values[0]?.value ?? 0;
+
+  /** A viewer's server stream: its messages and how it ended. */
+  function stream(headers = new Headers(), expiresAtMs?: number) {
+    const abort = new AbortController();
+    const got: WatchUpdate[] = [];
+    const ended = (async () => {
+      try {
+        for await (const u of updatesOf((l) => hub.subscribe(ID, headers, l, { expiresAtMs }), abort.signal)) got.push(u);
+        return undefined;
+      } catch (err) {
+        return err as ConnectError;
+      }
+    })();
+    return { got, ended, abort };
+  }
+
+  for (const code of [Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]) {
+    it(`ends every stream at once on ${Code[code]} from FlyteAdmin, stops polling, and forgets the watch`, async () => {
+      const loops0 = await loopsRunning();
+      const watches0 = hub.activeWatches;
+      const a = stream();
+      const b = stream();
+      await vi.waitFor(() => expect(a.got.length && b.got.length).toBeTruthy());
+      expect(await loopsRunning()).toBe(loops0 + 1);
+
+      endWith = code;
+      const [ea, eb] = await Promise.all([a.ended, b.ended]);
+      for (const err of [ea, eb]) {
+        expect(err).toBeInstanceOf(ConnectError);
+        expect(err?.code).toBe(code);
+        expect(err?.rawMessage).toBe(`refused with ${Code[code]}`);
+        expect(err?.metadata.get("x-flyte-sign-in-url")).toBe(code === Code.Unauthenticated ? "/login" : null);
+      }
+      const after = calls.length;
+      await pause(300); // several poll intervals (40 ms) and backoffs (up to 200 ms)
+      expect(calls.length, "calls to FlyteAdmin after the watch ended").toBe(after);
+      expect(await loopsRunning()).toBe(loops0);
+      expect(hub.activeWatches).toBe(watches0);
+
+      // The next viewer starts a fresh watch, which polls again.
+      endWith = undefined;
+      const c = stream();
+      await vi.waitFor(() => expect(c.got[0]?.snapshot).toBe(true));
+      expect(calls.length).toBeGreaterThan(after);
+      c.abort.abort();
+      await c.ended;
+    });
+  }
+
+  it("ends with Unauthenticated when the session's ID token expires, without calling FlyteAdmin after", async () => {
+    const loops0 = await loopsRunning();
+    const expiresAt = Date.now() + 250;
+    const s = stream(new Headers({ authorization: "IDToken expiring" }), expiresAt);
+    await vi.waitFor(() => expect(s.got[0]?.snapshot).toBe(true));
+    const err = await s.ended;
+    const endedAt = Date.now();
+    expect(err?.code).toBe(Code.Unauthenticated);
+    expect(err?.rawMessage).toBe("Your session has expired: sign in again");
+    expect(err?.metadata.get("x-flyte-sign-in-url")).toBe("/login");
+    const after = calls.length;
+    await pause(300);
+    expect(calls.length).toBe(after);
+    expect(endedAt).toBeGreaterThanOrEqual(expiresAt);
+    expect(await loopsRunning()).toBe(loops0);
   });
 
   it("reports an upstream outage to viewers, backs off, and clears it when FlyteAdmin is back", async () => {

@@ -4,7 +4,7 @@
 import { executionKey } from "@/lib/flyte/ids";
 import { metrics } from "../metrics";
 import type { Upstream } from "../upstream";
-import { ExecutionWatch, type ExecutionRef, type WatchOptions, type WatchUpdate } from "./execution-watch";
+import { ExecutionWatch, type ExecutionRef, type WatchOptions, type WatchSession, type WatchUpdate } from "./execution-watch";
 
 /** How long an unwatched execution's state is kept, so a reload does not start from nothing. */
 const LINGER_MS = 30_000;
@@ -21,15 +21,27 @@ export class WatchHub {
     return this.watches.size;
   }
 
-  subscribe(id: ExecutionRef, headers: Headers, listener: (u: WatchUpdate) => void): () => void {
+  /** `session.expiresAtMs`: when the credentials in `headers` expire (credentials.ts). */
+  subscribe(id: ExecutionRef, headers: Headers, listener: (u: WatchUpdate) => void, session: Pick<WatchSession, "expiresAtMs"> = {}): () => void {
     const key = `${executionKey(id)}\u0000${headers.get("authorization") ?? ""}`;
     let watch = this.watches.get(key);
     if (!watch) {
-      const created = new ExecutionWatch(this.up, id, headers, this.options, () => {
-        setTimeout(() => {
-          if (created.listenerCount === 0 && this.watches.get(key) === created) this.watches.delete(key);
-        }, LINGER_MS).unref?.();
-      });
+      const forget = () => {
+        if (this.watches.get(key) === created) this.watches.delete(key);
+      };
+      const created: ExecutionWatch = new ExecutionWatch(
+        this.up,
+        id,
+        headers,
+        this.options,
+        () => {
+          setTimeout(() => {
+            if (created.listenerCount === 0) forget();
+          }, LINGER_MS).unref?.();
+        },
+        // An ended watch is forgotten at once: the next viewer (signed in again, say) starts afresh.
+        { expiresAtMs: session.expiresAtMs, onEnd: forget },
+      );
       watch = created;
       this.watches.set(key, watch);
     }
@@ -46,7 +58,7 @@ export class WatchHub {
   }
 }
 
-/** Turns pushed updates into an async iterable for a server stream; ends after a terminal update. */
+/** Turns pushed updates into an async iterable for a server stream; ends after a terminal update, throws an ending one's error. */
 export async function* updatesOf(
   subscribe: (listener: (u: WatchUpdate) => void) => () => void,
   signal: AbortSignal,
@@ -65,6 +77,7 @@ export async function* updatesOf(
       wake = undefined;
       while (queue.length) {
         const update = queue.shift()!;
+        if (update.end) throw update.end;
         yield update;
         if (update.terminal) return;
       }

@@ -2,9 +2,10 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { invalidWindow } from "@/lib/flyte/dashboard/stats";
-import { upstreamHeaders } from "@/lib/admin/credentials";
+import { credentialsFor, signInError } from "@/lib/admin/credentials";
 import { upstreamError } from "@/lib/admin/errors";
 import { observed } from "@/lib/admin/observe";
+import { withSignIn } from "@/lib/admin/session/sign-in";
 import { upstream } from "@/lib/admin/upstream";
 import { cachedStats, scanFilters, type StatsRequest } from "./collect";
 
@@ -19,9 +20,10 @@ const HTTP_STATUS: Partial<Record<Code, number>> = {
   [Code.DeadlineExceeded]: 504,
 };
 
+/** As a Connect error looks in JSON; its metadata (the sign-in URL of an Unauthenticated) as headers. */
 function errorResponse(err: ConnectError): Response {
   const code = Code[err.code].replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
-  return Response.json({ code, message: err.rawMessage }, { status: HTTP_STATUS[err.code] ?? 500 });
+  return Response.json({ code, message: err.rawMessage }, { status: HTTP_STATUS[err.code] ?? 500, headers: err.metadata });
 }
 
 function readRequest(url: URL): StatsRequest {
@@ -52,10 +54,12 @@ async function stats(request: Request): Promise<Response> {
     return errorResponse(ConnectError.from(err));
   }
   const up = upstream();
+  const credentials = credentialsFor(request.headers, up.config);
+  if (!credentials.ok) return errorResponse(signInError(credentials, up.config.signIn));
   try {
-    const stats = await cachedStats(up, upstreamHeaders(request.headers, up.config), req);
+    const stats = await cachedStats(up, credentials.headers, req);
     return Response.json(stats, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    return errorResponse(upstreamError(err, up.config.endpoint));
+    return errorResponse(withSignIn(upstreamError(err, up.config.endpoint), up.config.signIn));
   }
 }
