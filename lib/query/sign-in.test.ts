@@ -5,7 +5,7 @@ import { createClient } from "@connectrpc/connect";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi, type Mock } from "vitest";
-import { ConsoleService, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ConsoleService, GetSessionResponseSchema, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createQueryClient } from "./client";
 import { fetchExecutionStats } from "./dashboard";
 import { followExecution, LiveExecution } from "./live-execution";
@@ -31,7 +31,7 @@ beforeEach(() => {
   const stored = new Map<string, string>();
   env = {
     location: { href: PAGE, assign: vi.fn<(url: string) => void>() },
-    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
+    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v), removeItem: (k) => void stored.delete(k) },
     now: () => now,
   };
 });
@@ -81,6 +81,31 @@ describe("Unauthenticated from the BFF", () => {
     now += SIGN_IN_LOOP_WINDOW_MS;
     await expect(sessionClient().getSession({})).rejects.toThrow();
     expect(env.location.assign).toHaveBeenCalledTimes(2);
+  });
+
+  it("a session that worked after signing in and then expired (a short-lived token) goes to sign in again at once", async () => {
+    let signedIn = true;
+    server.use(
+      http.post(`${BFF}/flyteconsole.v1.ConsoleService/GetSession`, () =>
+        signedIn
+          ? new HttpResponse(toBinary(GetSessionResponseSchema, create(GetSessionResponseSchema, { authEnabled: true })), { headers: { "content-type": "application/proto" } })
+          : unaryError("unauthenticated", "your session has expired", { "x-flyte-sign-in-url": SIGN_IN }),
+      ),
+    );
+    signedIn = false;
+    await expect(sessionClient().getSession({})).rejects.toThrow();
+    expect(env.location.assign).toHaveBeenCalledTimes(1);
+
+    // Back from sign-in: calls are answered, then the token expires 8 s later.
+    signInProblems.reset();
+    signedIn = true;
+    now += 2_000;
+    await sessionClient().getSession({});
+    signedIn = false;
+    now += 8_000;
+    await expect(sessionClient().getSession({})).rejects.toThrow("your session has expired");
+    expect(env.location.assign).toHaveBeenCalledTimes(2);
+    expect(signInProblems.get()).toEqual({ kind: "redirecting" });
   });
 
   it("without a sign-in URL (an auth proxy signs people in) says 'not signed in' with the error, and stays", async () => {

@@ -8,8 +8,10 @@ import { useSyncExternalStore } from "react";
 export const SIGN_IN_URL_HEADER = "x-flyte-sign-in-url";
 
 /**
- * Coming back Unauthenticated this soon after being sent to sign in means signing in did not help
- * (the console cannot open FlyteAdmin's session, or FlyteAdmin rejects it): redirecting again would loop.
+ * Coming back Unauthenticated this soon after being sent to sign in, with no call answered in
+ * between, means signing in did not help (the console cannot open FlyteAdmin's session, or
+ * FlyteAdmin rejects it): redirecting again would loop. One answered call clears the mark, so a
+ * session that worked and then expired (a short-lived token) goes to sign in again.
  */
 export const SIGN_IN_LOOP_WINDOW_MS = 60_000;
 
@@ -25,7 +27,7 @@ export type SignInProblem =
 
 export interface SignInEnv {
   location: { readonly href: string; assign(url: string): void };
-  storage?: Pick<Storage, "getItem" | "setItem">;
+  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem">;
   now(): number;
 }
 
@@ -80,6 +82,15 @@ export function markSignInSent(env: SignInEnv | undefined = browserEnv()) {
   }
 }
 
+/** A call was answered: the session works, so a later Unauthenticated is not a sign-in loop. */
+export function markSessionWorked(env: SignInEnv | undefined = browserEnv()) {
+  try {
+    if (env?.storage?.getItem(SENT_AT_KEY) != null) env.storage.removeItem(SENT_AT_KEY);
+  } catch {
+    // storage disabled: see browserEnv
+  }
+}
+
 function sentRecently(env: SignInEnv): boolean {
   let raw: string | null | undefined;
   try {
@@ -112,21 +123,33 @@ export function handleUnauthenticated(error: unknown, env: SignInEnv | undefined
   env.location.assign(href);
 }
 
-async function* reportingErrors<T>(messages: AsyncIterable<T>, onError: (error: unknown) => void): AsyncIterable<T> {
+async function* reportingErrors<T>(messages: AsyncIterable<T>, onError: (error: unknown) => void, onAnswer: () => void): AsyncIterable<T> {
   try {
-    yield* messages;
+    let first = true;
+    for await (const message of messages) {
+      if (first) onAnswer();
+      first = false;
+      yield message;
+    }
   } catch (err) {
     onError(err);
     throw err;
   }
 }
 
-/** Hands every failed call, and every stream that ends in an error, to `onError`; the caller still sees the error. */
-export function signInInterceptor(onError: (error: unknown) => void = (e) => handleUnauthenticated(e)): Interceptor {
+/**
+ * Hands every failed call, and every stream that ends in an error, to `onError` (the caller still
+ * sees the error), and every answered call (a stream's first message) to `onAnswer`.
+ */
+export function signInInterceptor(
+  onError: (error: unknown) => void = (e) => handleUnauthenticated(e),
+  onAnswer: () => void = () => markSessionWorked(),
+): Interceptor {
   return (next) => async (req) => {
     try {
       const res = await next(req);
-      return res.stream ? { ...res, message: reportingErrors(res.message, onError) } : res;
+      if (!res.stream) onAnswer();
+      return res.stream ? { ...res, message: reportingErrors(res.message, onError, onAnswer) } : res;
     } catch (err) {
       onError(err);
       throw err;

@@ -1,7 +1,7 @@
 // The browser's transport: Connect over fetch to our own BFF, never to FlyteAdmin.
 import { createConnectTransport } from "@connectrpc/connect-web";
 import { withBasePath } from "@/lib/flyte/urls";
-import { handleUnauthenticated, signInInterceptor, type SignInEnv } from "./sign-in";
+import { handleUnauthenticated, markSessionWorked, signInInterceptor, type SignInEnv } from "./sign-in";
 
 export const BFF_BASE_URL = withBasePath("/api/connect");
 
@@ -11,6 +11,11 @@ export function createBrowserTransport(baseUrl: string = BFF_BASE_URL, opts: { s
     // Binary protobuf: node-execution lists of big workflows decode several times faster than JSON.
     useBinaryFormat: true,
     // Unauthenticated from any call, the live watch included, sends the browser to sign in.
-    interceptors: [signInInterceptor((e) => handleUnauthenticated(e, opts.signInEnv))],
+    interceptors: [
+      signInInterceptor(
+        (e) => handleUnauthenticated(e, opts.signInEnv),
+        () => markSessionWorked(opts.signInEnv),
+      ),
+    ],
   });
 }
