@@ -11,6 +11,13 @@ const INGRESS_GRPC_PORT = Number(process.env.E2E_INGRESS_GRPC_PORT || 13081);
 const REPLICA_PORT = Number(process.env.E2E_REPLICA_PORT || CONSOLE_PORT + 1);
 // Each replica's Prometheus port, and where each writes its server log for the ingress tests to read.
 export const METRICS_PORTS = [CONSOLE_PORT + 254, REPLICA_PORT + 254];
+// The console with sign-in on, behind nginx, against a second sandbox with its auth server on (e2e/auth).
+export const AUTH_HTTP_PORT = Number(process.env.E2E_AUTH_HTTP_PORT || 13090);
+const AUTH_GRPC_PORT = Number(process.env.E2E_AUTH_GRPC_PORT || 13091);
+const AUTH_CONSOLE_PORT = Number(process.env.E2E_AUTH_CONSOLE_PORT || CONSOLE_PORT + 10);
+const AUTH_SANDBOX_GRPC_PORT = Number(process.env.E2E_AUTH_SANDBOX_GRPC_PORT || SANDBOX_GRPC_PORT + 100);
+export const AUTH_CONSOLE_METRICS = `http://127.0.0.1:${AUTH_CONSOLE_PORT + 254}`;
+export const AUTH_SANDBOX_HTTP = `http://127.0.0.1:${Number(process.env.E2E_AUTH_SANDBOX_HTTP_PORT || SANDBOX_HTTP_PORT + 100)}`;
 export const LOG_DIR = "results/e2e-logs";
 
 const chromium = {
@@ -44,11 +51,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: "ingress/**", use: chromium },
+    { name: "chromium", testIgnore: ["ingress/**", "auth/**"], use: chromium },
     {
       name: "ingress",
       testMatch: "ingress/**/*.spec.ts",
       use: { ...chromium, baseURL: `http://127.0.0.1:${INGRESS_HTTP_PORT}` },
+    },
+    {
+      name: "auth",
+      testMatch: "auth/**/*.spec.ts",
+      use: { ...chromium, baseURL: `http://127.0.0.1:${AUTH_HTTP_PORT}` },
     },
   ],
   webServer: [
@@ -87,6 +99,22 @@ export default defineConfig({
         CONSOLE_LOG_DIR: LOG_DIR,
         FLYTE_SANDBOX_GRPC_PORT: String(SANDBOX_GRPC_PORT),
         FLYTE_SANDBOX_HTTP_PORT: String(SANDBOX_HTTP_PORT),
+      },
+    },
+    {
+      command: "node e2e/auth/stack.mjs",
+      url: `http://127.0.0.1:${AUTH_HTTP_PORT}/console/readyz`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      env: {
+        AUTH_HTTP_PORT: String(AUTH_HTTP_PORT),
+        AUTH_GRPC_PORT: String(AUTH_GRPC_PORT),
+        AUTH_CONSOLE_PORT: String(AUTH_CONSOLE_PORT),
+        AUTH_SANDBOX_GRPC_PORT: String(AUTH_SANDBOX_GRPC_PORT),
+        AUTH_SANDBOX_HTTP_PORT: new URL(AUTH_SANDBOX_HTTP).port,
+        BUILT_CONSOLE_PORT: String(CONSOLE_PORT),
+        CONSOLE_LOG_DIR: LOG_DIR,
       },
     },
   ],
