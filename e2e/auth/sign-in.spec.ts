@@ -121,3 +121,21 @@ test("session cookies sealed with another key set are refused", async ({ page, b
   await page.goto(executionUrl(SEED_GATE));
   await expect(page).toHaveURL(/\/login\?/);
 });
+
+test("a read-only user is told what they may not do, and the refused action is then disabled", async ({ page }) => {
+  await page.goto(executionUrl(SEED_GATE));
+  await signInAs(page, /Alan Turing/);
+  const header = page.getByTestId("execution-header");
+  await header.getByRole("button", { name: "Terminate" }).click();
+  const dialog = page.getByTestId("terminate-dialog");
+  await expect(dialog.getByTestId("acting-as")).toContainText("Alan Turing (alan)");
+  await dialog.getByRole("button", { name: "Terminate" }).click();
+  await expect(dialog.getByTestId("terminate-dialog-error")).toContainText(
+    /You may not terminate executions in flytesnacks\/development: .*read-only access and may not terminate executions/,
+  );
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  const terminate = header.getByRole("button", { name: "Terminate" });
+  await expect(terminate).toHaveAttribute("aria-disabled", "true");
+  await expect(terminate).toHaveAccessibleDescription(/You may not terminate executions/);
+  await expect(page.getByTestId("execution-phase")).not.toHaveAttribute("data-phase", /ABORT/);
+});
