@@ -4,7 +4,7 @@
 // execution's spec.metadata.principal. Without sign-in it does not, so the name is a per-browser
 // setting the person enters once.
 import { useCallback, useSyncExternalStore } from "react";
-import { actorLabel } from "@/lib/query/identity";
+import { actorLabel } from "@/lib/flyte/identity";
 import { useSession } from "@/lib/query/session";
 
 const KEY = "flyteconsole.me";

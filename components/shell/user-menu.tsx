@@ -5,7 +5,7 @@
 import { useCallback, useId, useRef, useState } from "react";
 import type { UserInfoResponse } from "@/lib/gen/flyteidl/service/identity_pb";
 import { consolePath, withBasePath } from "@/lib/flyte/urls";
-import { displayName, initials } from "@/lib/query/identity";
+import { displayName, initials } from "@/lib/flyte/identity";
 import { useSession } from "@/lib/query/session";
 import { isNavigableUrl, withRedirectUrl } from "@/lib/query/sign-in";
 import { useDismiss } from "@/components/ui/use-dismiss";

@@ -46,14 +46,6 @@ describe("executionActions", () => {
     expect(executionActions(execution(WP.RUNNING, { launchPlan: false })).relaunch).toEqual({ available: false, reason: REASONS.relaunchNoLaunchPlan });
   });
 
-  it("shows FlyteAdmin's PermissionDenied as the reason an otherwise available action is off", () => {
-    const a = executionActions(execution(WP.FAILED), { denied: { recover: "user jane may not recover in p/d" } });
-    expect(a.recover).toEqual({ available: false, reason: "Permission denied: user jane may not recover in p/d" });
-    expect(a.archive.available).toBe(true);
-    // A phase rule still wins: it is the first thing to fix.
-    expect(executionActions(execution(WP.SUCCEEDED), { denied: { terminate: "no" } }).terminate).toEqual({ available: false, reason: REASONS.terminateFinished });
-  });
-
   it("takes the newer archive state when the live copy is stale", () => {
     const fresh = create(ExecutionStateChangeDetailsSchema, { state: ExecutionState.EXECUTION_ACTIVE, occurredAt: timestampFromMs(2000) });
     const stale = execution(WP.SUCCEEDED, { archivedAt: 1000 });

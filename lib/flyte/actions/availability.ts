@@ -4,7 +4,6 @@ import { ExecutionState, type Execution, type ExecutionStateChangeDetails } from
 import { WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
 import { timestampMs } from "../time";
 
-export type ExecutionActionName = "terminate" | "recover" | "relaunch" | "archive";
 
 export type Availability = { available: true } | { available: false; reason: string };
 
@@ -31,11 +30,6 @@ export const REASONS = {
   archiveRunning: "Only finished executions can be archived: terminate it or wait for it to end",
 } as const;
 
-/** "Permission denied: …" as FlyteAdmin said it, for the action it refused. */
-export function permissionDeniedReason(message: string): string {
-  return message ? `Permission denied: ${message}` : "Permission denied by FlyteAdmin";
-}
-
 export function isExecutionArchived(details: ExecutionStateChangeDetails | undefined): boolean {
   return details?.state === ExecutionState.EXECUTION_ARCHIVED;
 }
@@ -55,13 +49,10 @@ export function latestStateChange(
 
 export function executionActions(
   execution: Execution,
-  opts: { denied?: Partial<Record<ExecutionActionName, string>>; stateChange?: ExecutionStateChangeDetails } = {},
+  opts: { stateChange?: ExecutionStateChangeDetails } = {},
 ): ExecutionActionsState {
   const phase = execution.closure?.phase ?? WP.UNDEFINED;
   const finished = TERMINAL.has(phase);
-  const denied = opts.denied ?? {};
-  const deny = (name: ExecutionActionName, rule: Availability): Availability =>
-    rule.available && denied[name] !== undefined ? no(permissionDeniedReason(denied[name])) : rule;
 
   const terminate = finished ? no(REASONS.terminateFinished) : phase === WP.ABORTING ? no(REASONS.terminateAborting) : AVAILABLE;
   const recover = RECOVERABLE.has(phase) ? AVAILABLE : no(REASONS.recoverPhase);
@@ -69,10 +60,10 @@ export function executionActions(
   const archive = finished ? AVAILABLE : no(REASONS.archiveRunning);
   const archived = isExecutionArchived(latestStateChange(execution.closure?.stateChangeDetails, opts.stateChange));
   return {
-    terminate: deny("terminate", terminate),
-    recover: deny("recover", recover),
-    relaunch: deny("relaunch", relaunch),
-    archive: { ...deny("archive", archive), archived },
+    terminate,
+    recover,
+    relaunch,
+    archive: { ...archive, archived },
   };
 }
 
