@@ -31,6 +31,8 @@ const userInfoSeen: (string | null)[] = [];
 let upstreamRequests = 0;
 /** What IdentityService.UserInfo does: answer, or act as a FlyteAdmin that has no IdentityService. */
 let identity: "user" | "unimplemented" = "user";
+/** Whether GetVersion refuses calls without a token, as FlyteAdmin with auth on does. */
+let versionNeedsToken = false;
 
 /*
  * A workflow as FlyteAdmin might send it: fields out of number order, plus one (99) these protos do not
@@ -50,7 +52,11 @@ const workflowBytes = new BinaryWriter()
 function routes(router: ConnectRouter) {
   router.service(AdminService, {
     getWorkflow: () => opaqueMessage(WorkflowSchema, workflowBytes),
-    getVersion: () => ({ controlPlaneVersion: { Version: "v1.16.5-test" } }),
+    getVersion: (_req, ctx) => {
+      // With auth on, FlyteAdmin asks for a token on every AdminService call, GetVersion included.
+      if (versionNeedsToken && !ctx.requestHeader.get("authorization")) throw new ConnectError("authentication required", Code.Unauthenticated);
+      return { controlPlaneVersion: { Version: "v1.16.5-test" } };
+    },
     listProjects: (_req, ctx) => {
       seen.push({ method: "ListProjects", authorization: ctx.requestHeader.get("authorization"), cookie: ctx.requestHeader.get("cookie") });
       userInfoSeen.push(ctx.requestHeader.get("userinfo-bin"));
@@ -325,6 +331,20 @@ describe("sign-in on (FlyteAdmin's session keys)", () => {
         expect(err?.rawMessage, what).not.toMatch(/eyJ|flyte_idt=/);
       }
       expect(upstreamRequests, `${what}: calls that reached FlyteAdmin`).toBe(before);
+    }
+  });
+
+  it("counts a FlyteAdmin that refuses the health probe for want of a token as reachable, and probes with the session when there is one", async () => {
+    versionNeedsToken = true;
+    try {
+      const anonymous = await client(ORIGIN, {}, () => sessionBff).console.getConsoleInfo({});
+      expect(anonymous.adminReachable).toBe(true);
+      expect(anonymous.adminError).toBe("");
+      const withSession = await signedIn().console.getConsoleInfo({});
+      expect(withSession.adminReachable).toBe(true);
+      expect(withSession.adminVersion?.Version).toBe("v1.16.5-test");
+    } finally {
+      versionNeedsToken = false;
     }
   });
 

@@ -102,7 +102,10 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
     }
   }
   router.service(ConsoleService, {
-    getConsoleInfo: () => probeAdmin(up),
+    getConsoleInfo: (_req, ctx) => {
+      const credentials = credentialsFor(ctx.requestHeader, up.config);
+      return probeAdmin(up, credentials.ok ? credentials.headers : undefined);
+    },
     getSession: (_req, ctx) => getSession(up, ctx),
     async *watchExecution(req, ctx) {
       const id = req.id;

@@ -1,6 +1,7 @@
 // Does FlyteAdmin answer? Used by /healthz and by the console's connection banner. And is this server
 // ready to serve (/readyz), which deliberately does not depend on FlyteAdmin.
 import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { GetConsoleInfoResponseSchema, type GetConsoleInfoResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { upstreamError } from "./errors";
 import { readAdminConfig } from "./config";
@@ -8,11 +9,21 @@ import type { Upstream } from "./upstream";
 
 export const PROBE_DEADLINE_MS = 3_000;
 
-export async function probeAdmin(up: Upstream): Promise<GetConsoleInfoResponse> {
+/** FlyteAdmin refused the caller, which it can only do when it is up (with auth on, GetVersion needs a token). */
+function answeredWithRefusal(err: unknown): boolean {
+  const code = ConnectError.from(err).code;
+  return code === Code.Unauthenticated || code === Code.PermissionDenied;
+}
+
+/**
+ * Whether FlyteAdmin answers GetVersion within the probe's deadline. `headers`: the caller's
+ * credentials, when there are any, so that with auth on the answer carries FlyteAdmin's version.
+ */
+export async function probeAdmin(up: Upstream, headers?: Headers): Promise<GetConsoleInfoResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const res = await up.admin.getVersion({}, { timeoutMs: PROBE_DEADLINE_MS });
+    const res = await up.admin.getVersion({}, { timeoutMs: PROBE_DEADLINE_MS, headers });
     return create(GetConsoleInfoResponseSchema, {
       backendKind: up.config.backendKind,
       adminReachable: true,
@@ -20,6 +31,9 @@ export async function probeAdmin(up: Upstream): Promise<GetConsoleInfoResponse> 
       probeMillis: elapsed(),
     });
   } catch (err) {
+    if (answeredWithRefusal(err)) {
+      return create(GetConsoleInfoResponseSchema, { backendKind: up.config.backendKind, adminReachable: true, probeMillis: elapsed() });
+    }
     return create(GetConsoleInfoResponseSchema, {
       backendKind: up.config.backendKind,
       adminReachable: false,
