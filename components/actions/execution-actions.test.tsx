@@ -9,21 +9,14 @@ import { ExecutionSchema, ExecutionState } from "@/lib/gen/flyteidl/admin/execut
 import { WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { polyfillDialog } from "@/components/ui/dialog.testutil";
 import { refusals } from "@/lib/query/permissions";
 import { sessionService } from "@/lib/query/session.testutil";
 import { ExecutionActions } from "./execution-actions";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+beforeAll(polyfillDialog);
 afterEach(() => {
   cleanup();
   refusals.reset();

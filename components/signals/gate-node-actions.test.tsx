@@ -13,20 +13,14 @@ import { NodeExecution_Phase as NP } from "@/lib/gen/flyteidl/core/execution_pb"
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { polyfillDialog } from "@/components/ui/dialog.testutil";
 import { refusals } from "@/lib/query/permissions";
 import { sessionService } from "@/lib/query/session.testutil";
 import { GateNodeActions } from "./gate-node-actions";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+beforeAll(polyfillDialog);
 afterEach(() => {
   cleanup();
   refusals.reset();
