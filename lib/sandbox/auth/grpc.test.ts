@@ -153,21 +153,22 @@ describe("read-only access", () => {
   it("refuses every change with PermissionDenied, saying what may not be done", async () => {
     const { id } = await launch(bearer(ada.accessToken));
     const asAlan = sandbox.admin({ authorization: `IDToken ${alan.idToken}` });
-    const refusals: [string, Promise<unknown>][] = [
-      ["launch executions", launch(bearer(alan.accessToken))],
-      ["relaunch executions", asAlan.relaunchExecution({ id, name: "" })],
-      ["recover executions", asAlan.recoverExecution({ id, name: "" })],
-      ["terminate executions", asAlan.terminateExecution({ id, cause: "no" })],
-      ["archive or unarchive executions", asAlan.updateExecution({ id, state: ExecutionState.EXECUTION_ARCHIVED })],
+    // One call at a time: started together, the later refusals would reject before anything awaits them.
+    const refusals: [string, () => Promise<unknown>][] = [
+      ["launch executions", () => launch(bearer(alan.accessToken))],
+      ["relaunch executions", () => asAlan.relaunchExecution({ id, name: "" })],
+      ["recover executions", () => asAlan.recoverExecution({ id, name: "" })],
+      ["terminate executions", () => asAlan.terminateExecution({ id, cause: "no" })],
+      ["archive or unarchive executions", () => asAlan.updateExecution({ id, state: ExecutionState.EXECUTION_ARCHIVED })],
       [
         "archive or describe workflows, tasks and launch plans",
-        asAlan.updateNamedEntity({ resourceType: ResourceType.WORKFLOW, id: { project: P, domain: D, name: "wf.hello" }, metadata: { state: NamedEntityState.NAMED_ENTITY_ARCHIVED } }),
+        () => asAlan.updateNamedEntity({ resourceType: ResourceType.WORKFLOW, id: { project: P, domain: D, name: "wf.hello" }, metadata: { state: NamedEntityState.NAMED_ENTITY_ARCHIVED } }),
       ],
-      ["activate or deactivate launch plans", asAlan.updateLaunchPlan({ id: launchPlan, state: 1 })],
-      ["approve, reject or set signals", sandbox.signal(bearer(alan.accessToken)).setSignal({ id: { executionId: id, signalId: "go" }, value: {} })],
+      ["activate or deactivate launch plans", () => asAlan.updateLaunchPlan({ id: launchPlan, state: 1 })],
+      ["approve, reject or set signals", () => sandbox.signal(bearer(alan.accessToken)).setSignal({ id: { executionId: id, signalId: "go" }, value: {} })],
     ];
     for (const [what, call] of refusals) {
-      expect(await codeOf(call), what).toEqual({ code: Code.PermissionDenied, message: `Alan Turing (alan) has read-only access and may not ${what}` });
+      expect(await codeOf(call()), what).toEqual({ code: Code.PermissionDenied, message: `Alan Turing (alan) has read-only access and may not ${what}` });
     }
     // Nothing changed: the execution is not terminated, nor archived.
     const execution = await sandbox.admin(bearer(ada.accessToken)).getExecution({ id });
