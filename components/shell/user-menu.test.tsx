@@ -66,6 +66,17 @@ describe("UserMenu", () => {
     expect(await screen.findByRole("button", { name: "Signed in as 00u1x" })).toBeTruthy();
   });
 
+  it("shows a picture inlined as a data URL, and no picture for addresses that are not images", async () => {
+    const inline = "data:image/svg+xml;base64,PHN2Zy8+";
+    renderMenu({ ...ada, picture: inline });
+    expect(((await screen.findByRole("img", { name: "Picture of Ada Lovelace" })) as HTMLImageElement).src).toBe(inline);
+    cleanup();
+    renderMenu({ ...ada, picture: "javascript:alert(1)" });
+    await screen.findByRole("button", { name: "Signed in as Ada Lovelace" });
+    expect(screen.queryByRole("img")).toBeNull();
+    expect(screen.getByTestId("signed-in-initials").textContent).toBe("AL");
+  });
+
   it("shows the initials when the picture fails to load", async () => {
     renderMenu(ada);
     fireEvent.error(await screen.findByRole("img", { name: "Picture of Ada Lovelace" }));

@@ -18,7 +18,9 @@ export function signOutHref(signOutUrl: string, origin: string): string | undefi
 
 function Avatar({ user, name }: { user: UserInfoResponse; name: string }) {
   const [broken, setBroken] = useState(false);
-  const picture = /^https?:\/\//i.test(user.picture) ? user.picture : "";
+  // A web address, or an image inlined as a data URL (some directories hand out no picture URLs).
+  // An <img> runs no script whatever it loads, but anything else (javascript:, blob:) is no picture.
+  const picture = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,])/i.test(user.picture) ? user.picture : "";
   if (picture && !broken) {
     return (
       // A plain img: the picture lives on the identity provider's host, which next/image would need configured.
