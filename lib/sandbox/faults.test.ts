@@ -35,6 +35,33 @@ describe("FaultState", () => {
     expect(() => FaultState.fromEnv({ FLYTE_SANDBOX_UNAVAILABLE_RATE: "1.5" })).toThrow(FaultSettingsError);
   });
 
+  it("reads the simulated FlytePropeller's faults from the environment, naming a bad setting", () => {
+    const state = FaultState.fromEnv({ FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS: "5000", FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING: "1" });
+    expect(state.view()).toMatchObject({ clockSkewMs: 5000, leaveNodeRunning: true });
+    expect([state.clockSkewMs, state.leaveNodeRunning]).toEqual([5000, true]);
+    expect(FaultState.fromEnv({ FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS: "-2500", FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING: "false" }).view()).toMatchObject({
+      clockSkewMs: -2500,
+      leaveNodeRunning: false,
+    });
+    expect(FaultState.fromEnv({}).view()).toMatchObject({ clockSkewMs: 0, leaveNodeRunning: false });
+    expect(() => FaultState.fromEnv({ FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS: "5s" })).toThrow(/FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS must be a number, got "5s"/);
+    expect(() => FaultState.fromEnv({ FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS: "7200000" })).toThrow(
+      /FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS must be a number from -3600000 to 3600000, got 7200000/,
+    );
+    expect(() => FaultState.fromEnv({ FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING: "yes" })).toThrow(/FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING must be 1 or 0, got "yes"/);
+    expect(() => FaultState.fromEnv({ FLYTE_SANDBOX_LATENCY_MS: "-1" })).toThrow(/FLYTE_SANDBOX_LATENCY_MS must be a number from 0/);
+  });
+
+  it("takes clockSkewMs and leaveNodeRunning at run time, refusing wrong types and ranges", () => {
+    const state = new FaultState();
+    expect(state.update(parseFaultUpdate({ clockSkewMs: -5000, leaveNodeRunning: true }))).toMatchObject({ clockSkewMs: -5000, leaveNodeRunning: true });
+    expect(() => parseFaultUpdate({ clockSkewMs: "5000" })).toThrow(/clockSkewMs must be a number/);
+    expect(() => parseFaultUpdate({ leaveNodeRunning: 1 })).toThrow(/leaveNodeRunning must be true or false/);
+    expect(() => parseFaultUpdate({ skew: 1 })).toThrow(/known: latencyMs, unavailableRate, outageForMs, clockSkewMs, leaveNodeRunning/);
+    expect(() => state.update({ clockSkewMs: 3_600_001, leaveNodeRunning: false })).toThrow(/clockSkewMs must be a number from -3600000 to 3600000/);
+    expect(state.view()).toMatchObject({ clockSkewMs: -5000, leaveNodeRunning: true });
+  });
+
   it("changes nothing when one field of an update is invalid", () => {
     const state = new FaultState({ latencyMs: 10 });
     expect(() => state.update({ latencyMs: 50, unavailableRate: -1 })).toThrow(FaultSettingsError);

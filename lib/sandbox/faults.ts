@@ -2,6 +2,9 @@
 // time. One FaultState is shared by the gRPC server and the REST gateway through the same
 // interceptor, so both transports misbehave identically. The interceptor also counts calls per
 // method, which is how the console's benchmark measures what it costs the upstream.
+// Two faults act on the simulated FlytePropeller instead (the executor loop reads them every round):
+// its clock runs `clockSkewMs` ahead of (or behind) the sandbox's, and `leaveNodeRunning` loses the final
+// event of one node per execution (see lostEvents.ts).
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 
 /** What a caller may change (POST /_sandbox/faults). `outageForMs: 0` ends an outage. */
@@ -9,6 +12,10 @@ export interface FaultUpdate {
   latencyMs?: number;
   unavailableRate?: number;
   outageForMs?: number;
+  /** How far the simulated FlytePropeller's clock is ahead (negative: behind) of the sandbox's, in ms. */
+  clockSkewMs?: number;
+  /** Whether an ending execution leaves one node reported RUNNING (flyte#3931). */
+  leaveNodeRunning?: boolean;
 }
 
 /** The current settings as the control endpoint reports them. */
@@ -18,7 +25,17 @@ export interface FaultView {
   /** ISO time the outage ends, or null when there is none. */
   outageUntil: string | null;
   outageRemainingMs: number;
+  clockSkewMs: number;
+  leaveNodeRunning: boolean;
 }
+
+/** The faults of the simulated FlytePropeller, read by the executor loop every round. */
+export interface PropellerFaults {
+  readonly clockSkewMs: number;
+  readonly leaveNodeRunning: boolean;
+}
+
+export const NO_PROPELLER_FAULTS: PropellerFaults = { clockSkewMs: 0, leaveNodeRunning: false };
 
 /** What happens to one call. */
 export interface FaultDecision {
@@ -45,6 +62,17 @@ export class FaultSettingsError extends RangeError {}
 
 const MAX_LATENCY_MS = 10 * 60_000;
 const MAX_OUTAGE_MS = 24 * 3_600_000;
+const MAX_CLOCK_SKEW_MS = 3_600_000;
+
+/** The environment variable each setting starts from, named in its errors. */
+const ENV_NAMES = {
+  latencyMs: "FLYTE_SANDBOX_LATENCY_MS",
+  unavailableRate: "FLYTE_SANDBOX_UNAVAILABLE_RATE",
+  clockSkewMs: "FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS",
+  leaveNodeRunning: "FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING",
+} as const;
+
+type SettingNames = Partial<Record<keyof FaultUpdate, string>>;
 
 export interface FaultClock {
   now?: () => number;
@@ -89,34 +117,50 @@ export class CallStats {
   }
 }
 
-export class FaultState {
+export class FaultState implements PropellerFaults {
   private latencyMs = 0;
   private unavailableRate = 0;
   private outageUntilMs = 0;
+  private skewMs = 0;
+  private leaveRunning = false;
   private readonly now: () => number;
   private readonly random: () => number;
   readonly stats: CallStats;
 
-  constructor(init: FaultUpdate = {}, clock: FaultClock = {}) {
+  constructor(init: FaultUpdate = {}, clock: FaultClock = {}, names: SettingNames = {}) {
     this.now = clock.now ?? Date.now;
     this.random = clock.random ?? Math.random;
     this.stats = new CallStats(this.now);
-    this.update(init);
+    this.update(init, names);
   }
 
-  /** Reads FLYTE_SANDBOX_LATENCY_MS and FLYTE_SANDBOX_UNAVAILABLE_RATE; a bad value fails start-up. */
+  /**
+   * Reads FLYTE_SANDBOX_LATENCY_MS, FLYTE_SANDBOX_UNAVAILABLE_RATE, FLYTE_SANDBOX_FAULT_CLOCK_SKEW_MS and
+   * FLYTE_SANDBOX_FAULT_LEAVE_NODE_RUNNING; a bad value fails start-up with an error naming it.
+   */
   static fromEnv(env: Record<string, string | undefined> = process.env, clock: FaultClock = {}): FaultState {
-    const read = (name: string): number | undefined => {
+    const number = (name: string): number | undefined => {
       const raw = env[name]?.trim();
       if (!raw) return undefined;
       const value = Number(raw);
       if (!Number.isFinite(value)) throw new FaultSettingsError(`${name} must be a number, got "${raw}"`);
       return value;
     };
-    const latencyMs = read("FLYTE_SANDBOX_LATENCY_MS");
-    const unavailableRate = read("FLYTE_SANDBOX_UNAVAILABLE_RATE");
+    const flag = (name: string): boolean | undefined => {
+      const raw = env[name]?.trim();
+      if (!raw) return undefined;
+      if (/^(1|true)$/i.test(raw)) return true;
+      if (/^(0|false)$/i.test(raw)) return false;
+      throw new FaultSettingsError(`${name} must be 1 or 0, got "${raw}"`);
+    };
     try {
-      return new FaultState({ latencyMs, unavailableRate }, clock);
+      const init: FaultUpdate = {
+        latencyMs: number(ENV_NAMES.latencyMs),
+        unavailableRate: number(ENV_NAMES.unavailableRate),
+        clockSkewMs: number(ENV_NAMES.clockSkewMs),
+        leaveNodeRunning: flag(ENV_NAMES.leaveNodeRunning),
+      };
+      return new FaultState(init, clock, ENV_NAMES);
     } catch (err) {
       if (err instanceof FaultSettingsError) {
         throw new FaultSettingsError(`sandbox fault settings from the environment: ${err.message}`);
@@ -126,15 +170,29 @@ export class FaultState {
   }
 
   /** Validates the whole update first, so a bad field changes nothing. */
-  update(update: FaultUpdate): FaultView {
-    const { latencyMs, unavailableRate, outageForMs } = update;
-    if (latencyMs !== undefined) checkRange("latencyMs", latencyMs, 0, MAX_LATENCY_MS);
-    if (unavailableRate !== undefined) checkRange("unavailableRate", unavailableRate, 0, 1);
-    if (outageForMs !== undefined) checkRange("outageForMs", outageForMs, 0, MAX_OUTAGE_MS);
+  update(update: FaultUpdate, names: SettingNames = {}): FaultView {
+    const { latencyMs, unavailableRate, outageForMs, clockSkewMs, leaveNodeRunning } = update;
+    if (latencyMs !== undefined) checkRange(names.latencyMs ?? "latencyMs", latencyMs, 0, MAX_LATENCY_MS);
+    if (unavailableRate !== undefined) checkRange(names.unavailableRate ?? "unavailableRate", unavailableRate, 0, 1);
+    if (outageForMs !== undefined) checkRange(names.outageForMs ?? "outageForMs", outageForMs, 0, MAX_OUTAGE_MS);
+    if (clockSkewMs !== undefined) checkRange(names.clockSkewMs ?? "clockSkewMs", clockSkewMs, -MAX_CLOCK_SKEW_MS, MAX_CLOCK_SKEW_MS);
+    if (leaveNodeRunning !== undefined && typeof leaveNodeRunning !== "boolean") {
+      throw new FaultSettingsError(`${names.leaveNodeRunning ?? "leaveNodeRunning"} must be true or false, got ${JSON.stringify(leaveNodeRunning)}`);
+    }
     if (latencyMs !== undefined) this.latencyMs = latencyMs;
     if (unavailableRate !== undefined) this.unavailableRate = unavailableRate;
     if (outageForMs !== undefined) this.outageUntilMs = outageForMs > 0 ? this.now() + outageForMs : 0;
+    if (clockSkewMs !== undefined) this.skewMs = Math.round(clockSkewMs);
+    if (leaveNodeRunning !== undefined) this.leaveRunning = leaveNodeRunning;
     return this.view();
+  }
+
+  get clockSkewMs(): number {
+    return this.skewMs;
+  }
+
+  get leaveNodeRunning(): boolean {
+    return this.leaveRunning;
   }
 
   view(): FaultView {
@@ -144,6 +202,8 @@ export class FaultState {
       unavailableRate: this.unavailableRate,
       outageUntil: remaining > 0 ? new Date(this.outageUntilMs).toISOString() : null,
       outageRemainingMs: remaining,
+      clockSkewMs: this.skewMs,
+      leaveNodeRunning: this.leaveRunning,
     };
   }
 
@@ -161,18 +221,25 @@ function checkRange(name: string, value: unknown, min: number, max: number): voi
   }
 }
 
-/** Parses a control-endpoint body: only the three known keys, numbers only. */
+const NUMBER_SETTINGS = ["latencyMs", "unavailableRate", "outageForMs", "clockSkewMs"] as const;
+const KNOWN_SETTINGS = [...NUMBER_SETTINGS, "leaveNodeRunning"] as const;
+
+/** Parses a control-endpoint body: only the known keys, numbers (and one boolean) only. */
 export function parseFaultUpdate(json: unknown): FaultUpdate {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw new FaultSettingsError("expected a JSON object like {\"latencyMs\": 200}");
   }
   const update: FaultUpdate = {};
   for (const [key, value] of Object.entries(json)) {
-    if (key !== "latencyMs" && key !== "unavailableRate" && key !== "outageForMs") {
-      throw new FaultSettingsError(`unknown setting "${key}" (known: latencyMs, unavailableRate, outageForMs)`);
+    if (key === "leaveNodeRunning") {
+      if (typeof value !== "boolean") throw new FaultSettingsError("leaveNodeRunning must be true or false");
+      update.leaveNodeRunning = value;
+      continue;
     }
+    const name = NUMBER_SETTINGS.find((k) => k === key);
+    if (!name) throw new FaultSettingsError(`unknown setting "${key}" (known: ${KNOWN_SETTINGS.join(", ")})`);
     if (typeof value !== "number") throw new FaultSettingsError(`${key} must be a number`);
-    update[key] = value;
+    update[name] = value;
   }
   return update;
 }

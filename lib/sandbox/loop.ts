@@ -1,8 +1,13 @@
 // The executor loop: every tick, for each execution that is not terminal, read a snapshot
 // from the store, ask `reconcile` what happens next, and apply each action through the same
-// handlers the gRPC API serves. It keeps no state of its own: a restart resumes from the store.
+// handlers the gRPC API serves. It keeps no state of its own (but for events the `leaveNodeRunning`
+// fault lost): a restart resumes from the store. It is also where the simulated FlytePropeller's
+// faults apply: its clock (the time `reconcile` is given, so every time its events report) runs
+// `clockSkewMs` off the sandbox's, while the store stamps the rows it writes with the sandbox's own.
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { ExecutorAction, ExecutorConfig, Reconcile } from "./executor/types";
+import { NO_PROPELLER_FAULTS, type PropellerFaults } from "./faults";
+import { LostNodeEvents } from "./lostEvents";
 import { activeExecutionIds, getExecutionById } from "./store/executions";
 import type { SandboxContext } from "./services/context";
 import { recordNodeEvent, recordTaskEvent, recordWorkflowEvent } from "./services/events";
@@ -52,11 +57,13 @@ export class ExecutorLoop {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly warned = new Set<string>();
+  readonly lost = new LostNodeEvents();
 
   constructor(
     private readonly ctx: SandboxContext,
     private readonly reconcile: Reconcile,
     private readonly config: () => ExecutorConfig,
+    private readonly faults: PropellerFaults = NO_PROPELLER_FAULTS,
   ) {}
 
   /**
@@ -70,20 +77,23 @@ export class ExecutorLoop {
 
   private round(): TickResult {
     const result: TickResult = { executions: 0, actions: 0, rejected: 0 };
-    const now = this.ctx.now();
-    for (const id of activeExecutionIds(this.ctx.db)) {
+    const propellerNow = this.ctx.now() + this.faults.clockSkewMs;
+    const active = activeExecutionIds(this.ctx.db);
+    this.lost.retain(active);
+    for (const id of active) {
       const stored = getExecutionById(this.ctx.db, id);
       if (!stored) continue;
-      const snapshot = buildSnapshot(this.ctx.db, stored);
+      const recorded = buildSnapshot(this.ctx.db, stored);
       const name = formatExecutionId(stored.execution.id);
-      if (!snapshot) {
+      if (!recorded) {
         this.warnOnce(name, `sandbox: execution ${name} has no registered workflow; the executor leaves it alone`);
         continue;
       }
       result.executions++;
+      const snapshot = this.lost.known(id, recorded);
       let actions: ExecutorAction[];
       try {
-        actions = this.reconcile(snapshot, now, this.config());
+        actions = this.lost.deliverable(id, snapshot, this.reconcile(snapshot, propellerNow, this.config()), this.faults.leaveNodeRunning);
       } catch (err) {
         this.warnOnce(`${name}:reconcile`, `sandbox: reconcile failed for ${name}: ${String(err)}`);
         continue;

@@ -95,6 +95,7 @@ function listenGrpc(server: GrpcServer, host: string, port: number): Promise<num
 }
 
 export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const faults = options.faults ?? FaultState.fromEnv();
   const db: Db = openDb(config.dataDir);
   const ctx: SandboxContext = { db, config, now: options.now ?? (() => Date.now()), httpBaseUrl: "" };
   try {
@@ -105,7 +106,6 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     throw err;
   }
   const routes = sandboxRoutes(ctx);
-  const faults = options.faults ?? FaultState.fromEnv();
   // Faults first: an injected failure never reaches (or changes) the store; then authentication, so a
   // refused call is still counted in /_sandbox/stats.
   const interceptors = [faultInterceptor(faults), ...(ctx.auth ? [authInterceptor(ctx.auth)] : []), errorInterceptor];
@@ -113,7 +113,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   let http: SandboxHttpServer | undefined;
   let grpc: GrpcServer | undefined;
   const sessions = new Set<http2.ServerHttp2Session>();
-  const loop = new ExecutorLoop(ctx, reconcile, () => ({ ...config.executor, httpBaseUrl: ctx.httpBaseUrl }));
+  const loop = new ExecutorLoop(ctx, reconcile, () => ({ ...config.executor, httpBaseUrl: ctx.httpBaseUrl }), faults);
 
   const close = async () => {
     loop.stop();

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(() => {
-  faults.update({ latencyMs: 0, unavailableRate: 0, outageForMs: 0 });
+  faults.update({ latencyMs: 0, unavailableRate: 0, outageForMs: 0, clockSkewMs: 0, leaveNodeRunning: false });
   faults.stats.reset();
 });
 
@@ -55,6 +55,21 @@ describe("fault control over HTTP", () => {
     expect((await bad.json()).error).toMatch(/unavailableRate/);
     const notJson = await fetch(`${base}/_sandbox/faults`, { method: "POST", body: '{"latencyMs":1}' });
     expect(notJson.status).toBe(415);
+  });
+
+  it("switches the simulated FlytePropeller's faults at run time and shows them", async () => {
+    const set = await setFaults({ clockSkewMs: 5000, leaveNodeRunning: true });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({ clockSkewMs: 5000, leaveNodeRunning: true, latencyMs: 0 });
+    expect(await (await fetch(`${base}/_sandbox/faults`)).json()).toMatchObject({ clockSkewMs: 5000, leaveNodeRunning: true });
+    expect([faults.clockSkewMs, faults.leaveNodeRunning]).toEqual([5000, true]);
+    const tooFar = await setFaults({ clockSkewMs: -4_000_000 });
+    expect(tooFar.status).toBe(400);
+    expect((await tooFar.json()).error).toMatch(/clockSkewMs must be a number from -3600000 to 3600000/);
+    const notBool = await setFaults({ leaveNodeRunning: "yes" });
+    expect(notBool.status).toBe(400);
+    expect((await notBool.json()).error).toMatch(/leaveNodeRunning must be true or false/);
+    expect(await (await setFaults({ clockSkewMs: 0, leaveNodeRunning: false })).json()).toMatchObject({ clockSkewMs: 0, leaveNodeRunning: false });
   });
 
   it("slows REST calls by the latency set at run time", async () => {

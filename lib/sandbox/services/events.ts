@@ -49,7 +49,7 @@ export function recordWorkflowEvent(ctx: SandboxContext, req: WorkflowExecutionE
     if (WORKFLOW_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputData") setExecutionOutputs(ctx.db, stored.id, ev.outputResult.value);
-    updateExecution(ctx.db, stored.id, e);
+    updateExecution(ctx.db, stored.id, e, ctx.now());
     appendEvent(ctx.db, stored.id, { kind: "workflow", phase: WP[ev.phase], occurredAt: msOf(at) ?? 0 }, WorkflowExecutionEventRequestSchema, req);
   })();
 }

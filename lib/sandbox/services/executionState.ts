@@ -30,7 +30,7 @@ export function terminateExecution(ctx: SandboxContext, id: Parameters<typeof mu
     c.phase = WP.ABORTING;
     c.updatedAt = now;
     c.outputResult = { case: "abortMetadata", value: { $typeName: "flyteidl.admin.AbortMetadata", cause, principal } };
-    updateExecution(ctx.db, stored.id, e);
+    updateExecution(ctx.db, stored.id, e, ctx.now());
   })();
 }
 
@@ -56,7 +56,7 @@ export function executionStateService(ctx: SandboxContext): Partial<ServiceImpl<
           occurredAt: timestampFromMs(ctx.now()),
           principal: caller ?? e.spec?.metadata?.principal ?? "sandbox",
         };
-        updateExecution(ctx.db, stored.id, e);
+        updateExecution(ctx.db, stored.id, e, ctx.now());
       })();
       return create(ExecutionUpdateResponseSchema);
     },

@@ -78,6 +78,13 @@ describe("ListExecutions", () => {
     expect((await names("", { sortKey: "created_at", asc: true })).names).toEqual(["a1", "a2", "a3", "a4", "a5"]);
   });
 
+  it("sorts by FlyteAdmin's column names only (execution_name, id), refusing others with its message", async () => {
+    expect((await names("", { sortKey: "execution_name", asc: false })).names).toEqual(["a5", "a4", "a3", "a2", "a1"]);
+    expect((await names("", { sortKey: "id", asc: true })).names).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+    const err = await names("", { sortKey: "name" }).catch((e: unknown) => ConnectError.from(e));
+    expect(err).toMatchObject({ code: Code.InvalidArgument, rawMessage: "invalid sort key 'name'" });
+  });
+
   it("pages with the token until every row was seen once", async () => {
     const seen: string[] = [];
     let token = "";

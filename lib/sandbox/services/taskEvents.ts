@@ -87,9 +87,9 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputUri") c.outputResult = { case: "outputUri", value: ev.outputResult.value };
 
-    const recordedAt = ctx.now();
-    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, stored.id, t, ev.phaseVersion, recordedAt);
-    if (existing) updateTaskExecution(ctx.db, rowId, t, ev.phaseVersion, recordedAt);
+    const writtenAt = ctx.now();
+    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, stored.id, t, ev.phaseVersion, writtenAt);
+    if (existing) updateTaskExecution(ctx.db, rowId, t, ev.phaseVersion, writtenAt);
     setTaskExecutionData(ctx.db, rowId, {
       inputs: ev.inputValue.case === "inputData" ? ev.inputValue.value : undefined,
       outputs: ev.outputResult.case === "outputData" ? ev.outputResult.value : undefined,

@@ -34,7 +34,7 @@ describe("executions store", () => {
     const id = insertExecution(db, e);
     expect(activeExecutionIds(db)).toEqual([id]);
     e.closure!.phase = WorkflowExecution_Phase.SUCCEEDED;
-    updateExecution(db, id, e);
+    updateExecution(db, id, e, Date.now());
     expect(activeExecutionIds(db)).toEqual([]);
     const q = { project: "flytesnacks", domain: "development", sort: undefined, limit: 10, token: "" };
     expect(listExecutions(db, { ...q, filters: "eq(phase,RUNNING)" }).executions).toHaveLength(0);

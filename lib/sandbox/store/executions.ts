@@ -49,12 +49,15 @@ function tagExists(kind: string, column: "key" | "value"): FieldSpec {
   };
 }
 
+// `created_at`/`updated_at` are when the store wrote the row, `execution_created_at`/`execution_updated_at`
+// the closure's times, as FlyteAdmin's columns. An execution's row is written when it is created, so both
+// created times are one column here.
 const executionFields: Record<string, FieldSpec> = {
   phase: phase("e.phase", WorkflowExecution_PhaseSchema),
   created_at: timestamp("e.created_at"),
   execution_created_at: timestamp("e.created_at"),
   updated_at: timestamp("e.updated_at"),
-  execution_updated_at: timestamp("e.updated_at"),
+  execution_updated_at: timestamp("e.execution_updated_at"),
   started_at: timestamp("e.started_at"),
   duration: duration("e.duration_ms"),
   mode: integer("e.mode", ExecutionMetadata_ExecutionModeSchema),
@@ -91,28 +94,45 @@ export const EXECUTION_LIST_SPEC: ListSpec = {
     "execution_tag.key": tagExists("label", "key"),
     "execution_tag.value": tagExists("label", "value"),
   },
+  // Every column of FlyteAdmin's executions table, as its ListExecutions accepts them.
   sortKeys: {
+    id: "e.id",
     created_at: "e.created_at",
-    execution_created_at: "e.created_at",
     updated_at: "e.updated_at",
-    execution_updated_at: "e.updated_at",
-    started_at: "e.started_at",
-    duration: "e.duration_ms",
-    phase: "e.phase",
-    execution_name: "e.name",
-    name: "e.name",
+    deleted_at: null,
     execution_project: "e.project",
     execution_domain: "e.domain",
+    execution_name: "e.name",
+    launch_plan_id: null,
+    workflow_id: null,
+    task_id: null,
+    phase: "e.phase",
+    closure: null,
+    spec: null,
+    started_at: "e.started_at",
+    execution_created_at: "e.created_at",
+    execution_updated_at: "e.execution_updated_at",
+    duration: "e.duration_ms",
+    abort_cause: null,
     mode: "e.mode",
+    source_execution_id: null,
+    parent_node_execution_id: "e.parent_node_execution",
+    cluster: null,
+    inputs_uri: null,
+    user_inputs_uri: null,
+    error_kind: "e.error_kind",
+    error_code: "e.error_code",
     user: "e.user",
     state: "e.state",
+    launch_entity: "e.launch_entity",
   },
   defaultSort: { column: "e.created_at", descending: true },
   tieBreaker: "e.id",
   aliasPrefix: "execution.",
+  listMethod: "ListExecutions",
 };
 
-function columns(e: Execution) {
+function columns(e: Execution, writtenAt: number) {
   const closure = e.closure;
   const spec = e.spec;
   const lp = spec?.launchPlan;
@@ -125,8 +145,8 @@ function columns(e: Execution) {
     domain: e.id?.domain ?? "",
     name: e.id?.name ?? "",
     phase: WorkflowExecution_Phase[closure?.phase ?? 0] ?? "UNDEFINED",
-    created_at: msOf(closure?.createdAt) ?? 0,
-    updated_at: msOf(closure?.updatedAt) ?? msOf(closure?.createdAt) ?? 0,
+    updated_at: writtenAt,
+    execution_updated_at: msOf(closure?.updatedAt) ?? msOf(closure?.createdAt) ?? writtenAt,
     started_at: msOf(closure?.startedAt),
     duration_ms: durationMsOf(closure?.duration),
     mode: spec?.metadata?.mode ?? 0,
@@ -163,9 +183,13 @@ export interface ExecutionData {
 
 const blob = (m: LiteralMap | undefined) => (m ? Buffer.from(toBinary(LiteralMapSchema, m)) : null);
 
-/** Inserts a new execution (the key must be free); returns its row id. */
+/**
+ * Inserts a new execution (the key must be free); returns its row id. The row counts as written when the
+ * execution was created (closure.created_at: the sandbox's clock at launch; the past, for seeded history).
+ */
 export function insertExecution(db: Db, e: Execution, data: ExecutionData = {}): number {
-  const c = columns(e);
+  const createdAt = msOf(e.closure?.createdAt) ?? 0;
+  const c = { ...columns(e, createdAt), created_at: createdAt };
   const inputs = blob(data.inputs);
   const result = stmt(
     db,
@@ -179,9 +203,9 @@ export function insertExecution(db: Db, e: Execution, data: ExecutionData = {}):
   return id;
 }
 
-/** Rewrites an execution's message and columns (its spec, tags and inputs do not change). */
-export function updateExecution(db: Db, id: number, e: Execution): void {
-  const c = columns(e);
+/** Rewrites an execution's message and columns (its spec, tags and inputs do not change) at `writtenAt`. */
+export function updateExecution(db: Db, id: number, e: Execution, writtenAt: number): void {
+  const c = columns(e, writtenAt);
   const keys = Object.keys(c).filter((k) => !["project", "domain", "name"].includes(k));
   stmt(db, `UPDATE executions SET ${keys.map((k) => `${k} = @${k}`).join(", ")} WHERE id = @id`).run({ ...c, id });
 }
@@ -229,7 +253,7 @@ export interface ExecutionListQuery {
 /** The SQL of one page of executions (exported so tests can check its query plan). */
 export function executionListSql(q: ExecutionListQuery): { sql: string; params: SqlValue[]; page: Page } {
   const where = filtersToSql(q.filters, EXECUTION_LIST_SPEC);
-  const page = pageFromRequest(q.limit, q.token);
+  const page = pageFromRequest(q.limit, q.token, EXECUTION_LIST_SPEC.listMethod);
   const conditions = ["e.project = ?", "e.domain = ?", ...where.where];
   const sql = `SELECT e.id, e.message FROM executions e WHERE ${conditions.join(" AND ")}
     ORDER BY ${orderBySql(q.sort, EXECUTION_LIST_SPEC)} LIMIT ? OFFSET ?`;

@@ -13,13 +13,15 @@ import { parseFilters } from "@/lib/flyte/filters";
 import { rowCache } from "./rowCache";
 import { duration, filtersToSql, orderBySql, pageFromRequest, pageResult, phase, text, timestamp, type FieldSpec, type ListSpec, type SqlValue } from "./query";
 
+// Filter fields and sort keys name FlyteAdmin's columns: `created_at`/`updated_at` are when the store wrote
+// the row, `node_execution_created_at`/`node_execution_updated_at` the closure's (reported) times.
 const own: Record<string, FieldSpec> = {
   phase: phase("n.phase", NodeExecution_PhaseSchema),
   node_id: text("n.node_id"),
   created_at: timestamp("n.created_at"),
-  node_execution_created_at: timestamp("n.created_at"),
+  node_execution_created_at: timestamp("n.node_execution_created_at"),
   updated_at: timestamp("n.updated_at"),
-  node_execution_updated_at: timestamp("n.updated_at"),
+  node_execution_updated_at: timestamp("n.node_execution_updated_at"),
   started_at: timestamp("n.started_at"),
   duration: duration("n.duration_ms"),
   error_kind: text("n.error_kind"),
@@ -38,19 +40,37 @@ const own: Record<string, FieldSpec> = {
 export const NODE_EXECUTION_LIST_SPEC: ListSpec = {
   resource: "node executions",
   fields: { ...own, ...Object.fromEntries(Object.entries(own).map(([k, v]) => [`node_execution.${k}`, v])) },
+  // Every column of FlyteAdmin's node_executions table, as its ListNodeExecutions accepts them. `id` (the
+  // row id, unique and never changing) is the key to page by while rows are being updated.
   sortKeys: {
+    id: "n.id",
     created_at: "n.created_at",
-    node_execution_created_at: "n.created_at",
     updated_at: "n.updated_at",
-    node_execution_updated_at: "n.updated_at",
-    started_at: "n.started_at",
-    duration: "n.duration_ms",
-    phase: "n.phase",
+    deleted_at: null,
+    execution_project: "n.execution_id",
+    execution_domain: "n.execution_id",
+    execution_name: "n.execution_id",
     node_id: "n.node_id",
+    phase: "n.phase",
+    input_uri: null,
+    closure: null,
+    started_at: "n.started_at",
+    node_execution_created_at: "n.node_execution_created_at",
+    node_execution_updated_at: "n.node_execution_updated_at",
+    duration: "n.duration_ms",
+    node_execution_metadata: null,
+    parent_id: "n.parent_node_id",
+    parent_task_execution_id: "n.parent_task_key",
+    error_kind: "n.error_kind",
+    error_code: "n.error_code",
+    cache_status: "n.cache_status",
+    dynamic_workflow_remote_closure_reference: null,
+    internal_data: null,
   },
   defaultSort: { column: "n.created_at", descending: false },
   tieBreaker: "n.id",
   aliasPrefix: "node_execution.",
+  listMethod: "ListNodeExecutions",
 };
 
 export interface StoredNodeExecution {
@@ -71,17 +91,18 @@ const decode = (r: Row): StoredNodeExecution => ({
   nodeExecution: fromBinary(NodeExecutionSchema, r.message),
 });
 
-// `updated_at` is when the store last wrote the row (as FlyteAdmin's column, which its database sets), never
-// before the closure's updated_at and never going back: a watcher that asks for `gte(updated_at, <the newest
-// updated_at it has seen>)` gets every later change, also events that report an earlier occurred_at.
-function columns(n: NodeExecution, recordedAt = 0) {
+// `created_at`/`updated_at`: when the store wrote the row, by its own clock (`writtenAt`), as FlyteAdmin's
+// database does; the closure's times, reported by the events, go to the node_execution_* columns.
+function columns(n: NodeExecution, writtenAt: number) {
   const c = n.closure;
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const cache = c?.targetMetadata.case === "taskNodeMetadata" ? c.targetMetadata.value.cacheStatus : undefined;
+  const createdAt = msOf(c?.createdAt) ?? writtenAt;
   return {
     phase: NodeExecution_Phase[c?.phase ?? 0] ?? "UNDEFINED",
-    created_at: msOf(c?.createdAt) ?? 0,
-    updated_at: Math.max(recordedAt, msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0),
+    updated_at: writtenAt,
+    node_execution_created_at: createdAt,
+    node_execution_updated_at: msOf(c?.updatedAt) ?? createdAt,
     started_at: msOf(c?.startedAt),
     duration_ms: durationMsOf(c?.duration),
     error_kind: error ? String(error.kind) : null,
@@ -96,16 +117,23 @@ export function insertNodeExecution(
   executionRowId: number,
   n: NodeExecution,
   parent: { parentNodeId?: string; parentTaskKey?: string },
-  recordedAt = 0,
+  writtenAt: number,
 ): number {
-  const cols = { ...columns(n, recordedAt), execution_id: executionRowId, node_id: n.id?.nodeId ?? "", parent_node_id: parent.parentNodeId ?? null, parent_task_key: parent.parentTaskKey ?? null };
+  const cols = {
+    ...columns(n, writtenAt),
+    created_at: writtenAt,
+    execution_id: executionRowId,
+    node_id: n.id?.nodeId ?? "",
+    parent_node_id: parent.parentNodeId ?? null,
+    parent_task_key: parent.parentTaskKey ?? null,
+  };
   const result = stmt(db, `INSERT INTO node_executions (${Object.keys(cols).join(", ")}) VALUES (${Object.keys(cols).map((k) => `@${k}`).join(", ")})`).run(cols);
   return Number(result.lastInsertRowid);
 }
 
-export function updateNodeExecution(db: Db, rowId: number, n: NodeExecution, recordedAt = 0): void {
-  const cols = columns(n, recordedAt);
-  const set = Object.keys(cols).map((k) => (k === "updated_at" ? "updated_at = max(@updated_at, updated_at)" : `${k} = @${k}`));
+export function updateNodeExecution(db: Db, rowId: number, n: NodeExecution, writtenAt: number): void {
+  const cols = columns(n, writtenAt);
+  const set = Object.keys(cols).map((k) => `${k} = @${k}`);
   stmt(db, `UPDATE node_executions SET ${set.join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
 }
 
@@ -190,7 +218,7 @@ export function listNodeExecutions(db: Db, q: NodeExecutionListQuery): { nodeExe
   } else if (!filtersParent(q.filters)) {
     conditions.push("n.parent_node_id IS NULL");
   }
-  const page = pageFromRequest(q.limit, q.token);
+  const page = pageFromRequest(q.limit, q.token, NODE_EXECUTION_LIST_SPEC.listMethod);
   const sql = `SELECT n.id, n.parent_node_id, n.message FROM node_executions n WHERE ${[...conditions, ...where.where].join(" AND ")}
     ORDER BY ${orderBySql(q.sort, NODE_EXECUTION_LIST_SPEC)} LIMIT ? OFFSET ?`;
   const rows = db.prepare(sql).all(...params, ...where.params, page.limit + 1, page.offset) as Row[];

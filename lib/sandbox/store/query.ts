@@ -35,8 +35,14 @@ export interface ListSpec {
   /** Human name of the resource, for error messages. */
   resource: string;
   fields: Record<string, FieldSpec>;
-  /** Sort keys FlyteAdmin accepts (column names) → SQL expression. */
-  sortKeys: Record<string, string>;
+  /**
+   * Sort keys FlyteAdmin accepts (its model's column names, nothing else) → SQL expression; `null` for a
+   * column the sandbox does not keep (a blob, a row id elsewhere): every row sorts as equal on it and the
+   * tie-breaker orders them.
+   */
+  sortKeys: Record<string, string | null>;
+  /** FlyteAdmin's method name in its error for a bad page token (`ListNodeExecutions`). */
+  listMethod?: string;
   defaultSort: { column: string; descending: boolean };
   /** A unique column appended to every ORDER BY so pages never overlap. */
   tieBreaker: string;
@@ -165,21 +171,22 @@ export function filtersToSql(filters: string, spec: ListSpec): SqlFragment {
 
 // ---- sort and page -------------------------------------------------------------
 
+/**
+ * ORDER BY for a request's sort, with FlyteAdmin's answers: no sort → the resource's default order; a key
+ * that is not one of its columns (an empty one too) → "invalid sort key '…'". FlyteAdmin orders by the key
+ * alone; the sandbox appends its unique tie-breaker, so rows equal on the key keep one order across pages.
+ */
 export function orderBySql(sort: Sort | undefined, spec: ListSpec): string {
-  if (!sort || sort.key === "") {
-    return `${spec.defaultSort.column} ${spec.defaultSort.descending ? "DESC" : "ASC"}, ${spec.tieBreaker} ${
-      spec.defaultSort.descending ? "DESC" : "ASC"
-    }`;
+  if (!sort) {
+    const dir = spec.defaultSort.descending ? "DESC" : "ASC";
+    return `${spec.defaultSort.column} ${dir}, ${spec.tieBreaker} ${dir}`;
   }
-  const column = spec.sortKeys[sort.key];
-  if (!column) {
-    throw new QueryError(`invalid sort key '${sort.key}' for ${spec.resource} (valid: ${Object.keys(spec.sortKeys).sort().join(", ")})`);
-  }
+  if (!Object.hasOwn(spec.sortKeys, sort.key)) throw new QueryError(`invalid sort key '${sort.key}'`);
   if (sort.direction !== Sort_Direction.ASCENDING && sort.direction !== Sort_Direction.DESCENDING) {
-    throw new QueryError(`invalid sort direction ${sort.direction}`);
+    throw new QueryError(`invalid sort order specified: key:"${sort.key}" direction:${sort.direction}`);
   }
   const dir = sort.direction === Sort_Direction.ASCENDING ? "ASC" : "DESC";
-  return `${column} ${dir}, ${spec.tieBreaker} ${dir}`;
+  return `${spec.sortKeys[sort.key] ?? "NULL"} ${dir}, ${spec.tieBreaker} ${dir}`;
 }
 
 export interface Page {
@@ -188,10 +195,12 @@ export interface Page {
 }
 
 /** FlyteAdmin's page token is the offset of the next row, as a decimal string. */
-export function pageFromRequest(limit: number, token: string): Page {
+export function pageFromRequest(limit: number, token: string, listMethod?: string): Page {
   let offset = 0;
   if (token !== "") {
-    if (!/^\d+$/.test(token)) throw new QueryError(`invalid pagination token '${token}'`);
+    if (!/^\d+$/.test(token)) {
+      throw new QueryError(listMethod ? `invalid pagination token ${token} for ${listMethod}` : `invalid pagination token '${token}'`);
+    }
     offset = Number(token);
   }
   return { limit, offset };

@@ -1,6 +1,9 @@
 // One table per resource: indexed columns for what lists filter and sort by, and the
 // full protobuf message (`message`, toBinary) as the source of truth for reads.
 // Times are epoch milliseconds; phases are enum names (as FlyteAdmin stores them).
+// As in FlyteAdmin, `created_at`/`updated_at` of executions, node and task executions are when the
+// store wrote the row (its own clock), while `execution_*`, `node_execution_*`, `task_execution_*`
+// times are the closure's, reported by the executor in its events (FlytePropeller's clock).
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -64,6 +67,7 @@ CREATE TABLE executions (
   phase TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
+  execution_updated_at INTEGER NOT NULL,
   started_at INTEGER,
   duration_ms INTEGER NOT NULL DEFAULT 0,
   mode INTEGER NOT NULL DEFAULT 0,
@@ -107,6 +111,8 @@ CREATE TABLE node_executions (
   phase TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
+  node_execution_created_at INTEGER NOT NULL,
+  node_execution_updated_at INTEGER NOT NULL,
   started_at INTEGER,
   duration_ms INTEGER NOT NULL DEFAULT 0,
   error_kind TEXT,
@@ -132,6 +138,8 @@ CREATE TABLE task_executions (
   phase_version INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
+  task_execution_created_at INTEGER NOT NULL,
+  task_execution_updated_at INTEGER NOT NULL,
   started_at INTEGER,
   duration_ms INTEGER NOT NULL DEFAULT 0,
   message BLOB NOT NULL,

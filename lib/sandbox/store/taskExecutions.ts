@@ -9,13 +9,14 @@ import { durationMsOf, msOf, stmt, type Db } from "./db";
 import { rowCache } from "./rowCache";
 import { duration, filtersToSql, integer, orderBySql, pageFromRequest, pageResult, phase, text, timestamp, type FieldSpec, type ListSpec } from "./query";
 
+// `created_at`/`updated_at`: when the store wrote the row; `task_execution_*`: the closure's reported times.
 const own: Record<string, FieldSpec> = {
   phase: phase("t.phase", TaskExecution_PhaseSchema),
   retry_attempt: integer("t.retry_attempt"),
   created_at: timestamp("t.created_at"),
-  task_execution_created_at: timestamp("t.created_at"),
+  task_execution_created_at: timestamp("t.task_execution_created_at"),
   updated_at: timestamp("t.updated_at"),
-  task_execution_updated_at: timestamp("t.updated_at"),
+  task_execution_updated_at: timestamp("t.task_execution_updated_at"),
   started_at: timestamp("t.started_at"),
   duration: duration("t.duration_ms"),
 };
@@ -30,18 +31,34 @@ export const TASK_EXECUTION_LIST_SPEC: ListSpec = {
     "task.name": text("t.task_name"),
     "task.version": text("t.task_version"),
   },
+  // Every column of FlyteAdmin's task_executions table, as its ListTaskExecutions accepts them.
   sortKeys: {
+    id: "t.id",
     created_at: "t.created_at",
-    task_execution_created_at: "t.created_at",
     updated_at: "t.updated_at",
-    started_at: "t.started_at",
-    duration: "t.duration_ms",
+    deleted_at: null,
+    project: "t.task_project",
+    domain: "t.task_domain",
+    name: "t.task_name",
+    version: "t.task_version",
+    execution_project: "t.execution_id",
+    execution_domain: "t.execution_id",
+    execution_name: "t.execution_id",
+    node_id: "t.node_id",
     retry_attempt: "t.retry_attempt",
     phase: "t.phase",
+    phase_version: "t.phase_version",
+    input_uri: null,
+    closure: null,
+    started_at: "t.started_at",
+    task_execution_created_at: "t.task_execution_created_at",
+    task_execution_updated_at: "t.task_execution_updated_at",
+    duration: "t.duration_ms",
   },
   defaultSort: { column: "t.retry_attempt", descending: false },
   tieBreaker: "t.id",
   aliasPrefix: "task_execution.",
+  listMethod: "ListTaskExecutions",
 };
 
 /** The string a child node execution records for the task attempt that spawned it. */
@@ -53,13 +70,15 @@ export function taskAttemptKeyOf(id: TaskExecutionIdentifier): string {
   return taskAttemptKey(id.nodeExecutionId?.nodeId ?? "", id.taskId, id.retryAttempt);
 }
 
-// `updated_at`: when the store last wrote the row, never going back (see nodeExecutions.ts).
-function columns(t: TaskExecution, recordedAt = 0) {
+// `created_at`/`updated_at`: when the store wrote the row, by its own clock (see nodeExecutions.ts).
+function columns(t: TaskExecution, writtenAt: number) {
   const c = t.closure;
+  const createdAt = msOf(c?.createdAt) ?? writtenAt;
   return {
     phase: TaskExecution_Phase[c?.phase ?? 0] ?? "UNDEFINED",
-    created_at: msOf(c?.createdAt) ?? 0,
-    updated_at: Math.max(recordedAt, msOf(c?.updatedAt) ?? msOf(c?.createdAt) ?? 0),
+    updated_at: writtenAt,
+    task_execution_created_at: createdAt,
+    task_execution_updated_at: msOf(c?.updatedAt) ?? createdAt,
     started_at: msOf(c?.startedAt),
     duration_ms: durationMsOf(c?.duration),
     message: Buffer.from(toBinary(TaskExecutionSchema, t)),
@@ -75,10 +94,11 @@ export interface StoredTaskExecution {
 type Row = { id: number; phase_version: number; message: Buffer };
 const decode = (r: Row): StoredTaskExecution => ({ rowId: r.id, phaseVersion: r.phase_version, taskExecution: fromBinary(TaskExecutionSchema, r.message) });
 
-export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecution, phaseVersion: number, recordedAt = 0): number {
+export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecution, phaseVersion: number, writtenAt: number): number {
   const id = t.id!;
   const cols = {
-    ...columns(t, recordedAt),
+    ...columns(t, writtenAt),
+    created_at: writtenAt,
     execution_id: executionRowId,
     node_id: id.nodeExecutionId?.nodeId ?? "",
     task_project: id.taskId?.project ?? "",
@@ -92,9 +112,9 @@ export function insertTaskExecution(db: Db, executionRowId: number, t: TaskExecu
   return Number(r.lastInsertRowid);
 }
 
-export function updateTaskExecution(db: Db, rowId: number, t: TaskExecution, phaseVersion: number, recordedAt = 0): void {
-  const cols = { ...columns(t, recordedAt), phase_version: phaseVersion };
-  const set = Object.keys(cols).map((k) => (k === "updated_at" ? "updated_at = max(@updated_at, updated_at)" : `${k} = @${k}`));
+export function updateTaskExecution(db: Db, rowId: number, t: TaskExecution, phaseVersion: number, writtenAt: number): void {
+  const cols = { ...columns(t, writtenAt), phase_version: phaseVersion };
+  const set = Object.keys(cols).map((k) => `${k} = @${k}`);
   stmt(db, `UPDATE task_executions SET ${set.join(", ")}, rev = rev + 1 WHERE id = @rowId`).run({ ...cols, rowId });
 }
 
@@ -140,7 +160,7 @@ export function listTaskExecutions(
   q: { executionRowId: number; nodeId: string; filters: string; sort?: Sort; limit: number; token: string },
 ): { taskExecutions: TaskExecution[]; token: string } {
   const where = filtersToSql(q.filters, TASK_EXECUTION_LIST_SPEC);
-  const page = pageFromRequest(q.limit, q.token);
+  const page = pageFromRequest(q.limit, q.token, TASK_EXECUTION_LIST_SPEC.listMethod);
   const sql = `SELECT t.id, t.phase_version, t.message FROM task_executions t
     WHERE ${["t.execution_id = ?", "t.node_id = ?", ...where.where].join(" AND ")}
     ORDER BY ${orderBySql(q.sort, TASK_EXECUTION_LIST_SPEC)} LIMIT ? OFFSET ?`;
