@@ -23,6 +23,14 @@ describe("LiveIndicator", () => {
     expect(indicator().textContent).toBe("Reconnecting…");
   });
 
+  it("counts from the moment the wait starts, however long the page was live before", () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const { rerender } = render(<LiveIndicator status="live" error="" />);
+    act(() => void vi.advanceTimersByTime(60_000));
+    rerender(<LiveIndicator status="reconnecting" error="" retryAt={Date.now() + 1_500} />);
+    expect(indicator().textContent).toBe("Reconnecting in 2 s");
+  });
+
   it("shows live and stopped with stable data-status values, and nothing once the execution is done", () => {
     const { rerender } = render(<LiveIndicator status="live" error="" />);
     expect(indicator().getAttribute("data-status")).toBe("live");
