@@ -7,8 +7,10 @@ import { DEFAULT_FILTERS, hasActiveFilters } from "@/lib/flyte/dashboard/filter-
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
 import { dashboardListRequest, firstPageFor, type FirstPage } from "@/lib/query/dashboard";
 import { listExecutions } from "@/lib/query/executions";
+import { DASHBOARD_REFRESH_MS, refreshFirstPagesWhileVisible } from "@/lib/query/refresh";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { LastRefreshed } from "@/components/ui/last-refreshed";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionTable } from "@/components/executions/execution-table";
 import { ExecutionChart } from "./execution-chart";
@@ -17,7 +19,7 @@ import { FilterBar } from "./filter-bar";
 import { useDashboardFilters } from "./use-dashboard-filters";
 import { useExecutionStats } from "./use-execution-stats";
 
-/** Live refresh only while the top of the list is loaded: refetching a deep scroll would reload every page. */
+/** Refresh only while the top of the list is loaded: refetching a deep scroll would reload every page. */
 const LIVE_PAGES = 2;
 
 function useDashboardRequest(project: string, domain: string) {
@@ -40,7 +42,7 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
     initialDataUpdatedAt: firstPage?.fetchedAt,
     pageParamKey: "token",
     getNextPageParam: (last) => last.token || undefined,
-    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= LIVE_PAGES ? 10_000 : false),
+    ...refreshFirstPagesWhileVisible(DASHBOARD_REFRESH_MS, LIVE_PAGES),
   });
   const { stats } = useExecutionStats(project, domain, filters, nowMs);
   const rows = useMemo(() => uniqueExecutions(executions.data?.pages ?? []), [executions.data]);
@@ -63,6 +65,11 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
         <div className="h-56 animate-pulse rounded-lg border border-slate-200 bg-white" role="status" aria-label="Loading the chart" />
       )}
       <FilterBar project={project} domain={domain} filters={filters} setFilters={setFilters} principals={principals} />
+      {executions.data ? (
+        <div className="-my-2 flex justify-end">
+          <LastRefreshed at={executions.dataUpdatedAt} />
+        </div>
+      ) : null}
       {error ? (
         <Banner tone="error" title="This filter cannot be sent to FlyteAdmin" testId="filter-error">
           {error}

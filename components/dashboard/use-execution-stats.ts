@@ -6,6 +6,7 @@ import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { chartWindow } from "@/lib/flyte/dashboard/stats";
 import { dashboardKeys, fetchExecutionStats, type StatsQuery } from "@/lib/query/dashboard";
+import { DASHBOARD_STATS_REFRESH_MS, refreshWhileVisible } from "@/lib/query/refresh";
 
 /** Counts by bucket and phase for the dashboard's chart and tiles (every phase; the chart hides some). */
 export function useExecutionStats(project: string, domain: string, filters: DashboardFilters, nowMs: number) {
@@ -26,7 +27,7 @@ export function useExecutionStats(project: string, domain: string, filters: Dash
     queryKey: query ? dashboardKeys.stats(query) : ["dashboard", "stats", "invalid"],
     queryFn: ({ signal }) => fetchExecutionStats(query!, signal),
     enabled: query !== undefined,
-    refetchInterval: 30_000,
+    ...refreshWhileVisible(DASHBOARD_STATS_REFRESH_MS),
     placeholderData: (prev) => prev,
   });
   return { stats, window: query?.window };

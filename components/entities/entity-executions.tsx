@@ -9,7 +9,9 @@ import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath } from "@/lib/flyte/urls";
 import { executionListRequest, listExecutions } from "@/lib/query/executions";
+import { ENTITY_REFRESH_MS, refreshFirstPagesWhileVisible } from "@/lib/query/refresh";
 import { ExecutionTable } from "@/components/executions/execution-table";
+import { LastRefreshed } from "@/components/ui/last-refreshed";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { Card } from "./card";
 
@@ -17,7 +19,7 @@ export function EntityExecutions({ kind, project, domain, name, version }: { kin
   const runs = useInfiniteQuery(listExecutions, executionListRequest(project, domain, entityExecutionsFilter(kind, name, version), { key: "created_at" }, 25), {
     pageParamKey: "token",
     getNextPageParam: (last) => last.token || undefined,
-    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= 1 ? 10_000 : false),
+    ...refreshFirstPagesWhileVisible(ENTITY_REFRESH_MS, 1),
   });
   const rows = useMemo(() => uniqueExecutions(runs.data?.pages ?? []), [runs.data]);
   const dashboardQuery = entityDashboardQuery(kind, name, version);
@@ -27,11 +29,14 @@ export function EntityExecutions({ kind, project, domain, name, version }: { kin
       testId="entity-executions"
       flush
       actions={
-        dashboardQuery ? (
-          <Link href={consolePath({ page: "executions", project, domain }, dashboardQuery)} className="text-xs font-medium text-indigo-700 hover:underline">
-            Open in the dashboard →
-          </Link>
-        ) : null
+        <>
+          {runs.data ? <LastRefreshed at={runs.dataUpdatedAt} /> : null}
+          {dashboardQuery ? (
+            <Link href={consolePath({ page: "executions", project, domain }, dashboardQuery)} className="text-xs font-medium text-indigo-700 hover:underline">
+              Open in the dashboard →
+            </Link>
+          ) : null}
+        </>
       }
     >
       {runs.isPending ? (

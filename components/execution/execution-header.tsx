@@ -15,6 +15,7 @@ import { Breadcrumbs } from "@/components/shell/app-header";
 import { Banner } from "@/components/ui/banner";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
+import { LiveIndicator } from "./live-indicator";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,26 +26,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function LiveIndicator({ status, error }: { status: LiveStatus; error: string }) {
-  if (status === "done") return null;
-  const text = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : status === "stopped" ? "Not live" : "Reconnecting…";
-  return (
-    <span
-      data-testid="live-status"
-      data-status={status}
-      title={error || "Updates arrive as they happen"}
-      className={`inline-flex items-center gap-1 text-xs ${status === "live" ? "text-emerald-700" : "text-amber-700"}`}
-    >
-      <span aria-hidden className={`h-2 w-2 rounded-full ${status === "live" ? "animate-pulse bg-emerald-500" : "bg-amber-500"}`} />
-      {text}
-    </span>
-  );
-}
-
 export function ExecutionHeader({
   execution,
   status,
   liveError,
+  retryAt,
   failedNodeId,
   onShowNode,
   nodes,
@@ -53,6 +39,8 @@ export function ExecutionHeader({
   execution: Execution;
   status: LiveStatus;
   liveError: string;
+  /** While reconnecting: when the next attempt starts (epoch ms). */
+  retryAt?: number;
   failedNodeId?: string;
   onShowNode(nodeId: string): void;
   /** Live node executions: the gate banner counts the gates waiting for input. */
@@ -78,7 +66,7 @@ export function ExecutionHeader({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-xl font-semibold">{s.name}</h1>
         <PhaseBadge phase={phase} testId="execution-phase" />
-        <LiveIndicator status={status} error={liveError} />
+        <LiveIndicator status={status} error={liveError} retryAt={retryAt} />
         <ExecutionActions execution={execution} />
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">

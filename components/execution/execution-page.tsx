@@ -86,7 +86,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
 
   return (
     <div className="flex h-[calc(100vh-7rem)] min-h-[32rem] flex-col gap-3" data-testid="execution-page">
-      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
+      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} retryAt={live.retryAt} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
       <nav role="tablist" aria-label="Execution views" className="flex gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <button
