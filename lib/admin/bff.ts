@@ -15,7 +15,7 @@ import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
 import { upstream, type Upstream } from "./upstream";
-import { updatesOf, WatchHub } from "./watch/hub";
+import { WatchHub, type HubOptions } from "./watch/hub";
 
 export const BFF_PREFIX = "/api/connect";
 
@@ -80,8 +80,17 @@ async function getSession(up: Upstream, ctx: HandlerContext): Promise<GetSession
   return session;
 }
 
-function watchOptions(up: Upstream) {
-  return { intervalMs: up.config.watchIntervalMs, maxBackoffMs: 15_000, overlapMs: 1_000, pageSize: 1_000 };
+function watchOptions(up: Upstream): HubOptions {
+  const c = up.config;
+  return {
+    intervalMs: c.watchIntervalMs,
+    maxBackoffMs: 15_000,
+    overlapMs: c.watchOverlapMs,
+    pageSize: 1_000,
+    accessRecheckMs: c.watchAccessRecheckMs,
+    heartbeatMs: c.watchHeartbeatMs,
+    maxLoops: c.watchMaxLoops,
+  };
 }
 
 function connectErrorResponse(status: number, code: string, message: string): Response {
@@ -115,8 +124,17 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       const credentials = credentialsFor(ctx.requestHeader, up.config);
       if (!credentials.ok) throw signInError(credentials, up.config.signIn);
       const { headers, expiresAtMs } = credentials;
-      for await (const update of updatesOf((l) => hub.subscribe(id, headers, l, { expiresAtMs }), ctx.signal)) {
-        yield create(WatchExecutionResponseSchema, update);
+      for await (const u of hub.updates(id, { headers, expiresAtMs, cursor: req.cursor }, ctx.signal)) {
+        yield create(WatchExecutionResponseSchema, {
+          snapshot: u.snapshot,
+          execution: u.execution,
+          nodeExecutions: u.nodeExecutions,
+          terminal: u.terminal,
+          upstreamError: u.upstreamError,
+          parentNodeIds: u.parentNodeIds,
+          cursor: u.cursor,
+          heartbeat: u.heartbeat,
+        });
       }
     },
   });
