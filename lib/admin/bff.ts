@@ -154,20 +154,31 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
         `request body of ${length} bytes is over the limit of ${up.config.maxBodyBytes}`,
       );
     }
-    return unbufferedStreams(await handler(req));
+    return unbufferedStreams(await handler(req), req);
   };
 }
 
 /**
  * Server streams (WatchExecution) must reach the browser message by message: proxies such as nginx
  * buffer responses unless told not to, which would hold live updates back until the stream ends.
+ *
+ * The stream also keeps its Request reachable until it ends: a Request made from another signal (Next's
+ * NextRequest, a test's fetch) follows that signal only while the Request itself lives (undici holds its
+ * AbortController through a WeakRef), and the stream's handler holds only the signal. Collected early,
+ * a closed tab's stream would never hear the abort and keep its place on a poll loop.
  */
-function unbufferedStreams(res: Response): Response {
+function unbufferedStreams(res: Response, req: Request): Response {
   if (!res.headers.get("content-type")?.startsWith("application/connect+")) return res;
   const headers = new Headers(res.headers);
   headers.set("x-accel-buffering", "no");
   headers.set("cache-control", "no-cache, no-transform");
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  const body = res.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk, controller) => controller.enqueue(chunk),
+      flush: () => void req,
+    }),
+  );
+  return new Response(body, { status: res.status, statusText: res.statusText, headers });
 }
 
 let shared: FetchHandler | undefined;
