@@ -46,7 +46,8 @@ export class WatchHub {
   subscribe(id: ExecutionRef, viewer: ViewerSpec): Subscription {
     const key = executionKey(id);
     let watch = this.watches.get(key);
-    if (!watch?.busy && this.busyWatches >= this.options.maxLoops) {
+    // Viewers of an execution already followed, or already over, cost no new loop.
+    if (!watch?.busy && !watch?.terminal && this.busyWatches >= this.options.maxLoops) {
       log().warn({ maxLoops: this.options.maxLoops }, "live updates refused: the console follows as many executions as FLYTE_CONSOLE_WATCH_MAX_LOOPS allows");
       throw new ConnectError(
         `The console is following ${this.options.maxLoops} executions already, as many as FLYTE_CONSOLE_WATCH_MAX_LOOPS allows; ` +
