@@ -2,13 +2,8 @@
 // It polls with one viewer's credentials and hands data only to viewers whose own credentials FlyteAdmin
 // accepted within the access recheck interval (access.ts). Each poll asks only for what FlyteAdmin wrote
 // since shortly before the previous poll started (node-sweep.ts); once the execution is terminal one final
-// sweep is sent and the loop stops. Every change has a sequence number, so a client that reconnects with
-// its cursor gets only what changed since (cursor.ts).
-import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
-import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+// sweep is sent and the loop stops. What it knows, and what it tells whom, is in watch-state.ts.
 import { Code, type ConnectError } from "@connectrpc/connect";
-import { workflowPhase } from "@/lib/flyte/phases";
-import { timestampMs } from "@/lib/flyte/time";
 import { sleep } from "@/lib/async/sleep";
 import { SIGN_IN_MESSAGES } from "../credentials";
 import { upstreamError } from "../errors";
@@ -17,25 +12,12 @@ import { metrics } from "../metrics";
 import { unauthenticated, withSignIn } from "../session/sign-in";
 import type { Upstream } from "../upstream";
 import { AccessChecks, credentialKey } from "./access";
-import { ChangeLog, formatCursor, newGeneration, parseCursor } from "./cursor";
-import { sweepNodes, type SweepState } from "./node-sweep";
+import { sweepNodes } from "./node-sweep";
+import { NO_NEWS, WatchState, type WatchUpdate } from "./watch-state";
+
+export type { WatchUpdate } from "./watch-state";
 
 export type ExecutionRef = { project: string; domain: string; name: string };
-
-export interface WatchUpdate {
-  snapshot: boolean;
-  execution?: Execution;
-  nodeExecutions: NodeExecution[];
-  terminal: boolean;
-  upstreamError: string;
-  /** The parent's node id of each child in nodeExecutions, by the child's node id. */
-  parentNodeIds: Record<string, string>;
-  /** Where this update leaves its receiver (cursor.ts); empty before the viewer has any data. */
-  cursor: string;
-  heartbeat: boolean;
-  /** This viewer's stream ends with this error. */
-  end?: ConnectError;
-}
 
 /** Upstream answers that end a viewer's stream (those of the credentials that got them) instead of being retried. */
 const ENDS_STREAM = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
@@ -73,24 +55,15 @@ interface Viewer extends ViewerSpec {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-const empty = { snapshot: false, nodeExecutions: [], terminal: false, upstreamError: "", parentNodeIds: {}, heartbeat: false };
-
 export class ExecutionWatch {
-  readonly generation = newGeneration();
-  private sequence = 0;
-  private readonly changes = new ChangeLog();
+  private readonly state = new WatchState();
   private readonly viewers = new Set<Viewer>();
   private readonly access: AccessChecks;
   /** The credentials the loop polls with. */
   private pollerKey?: string;
   private loop?: AbortController;
-  private readonly state: SweepState = { nodes: new Map(), parents: new Map(), listedParents: new Set() };
-  private execution?: Execution;
   /** What the next poll asks FlyteAdmin for: node executions with updated_at from here (its clock, not FlytePropeller's). */
   private sinceMs?: number;
-  private loaded = false;
-  private error = "";
-  terminal = false;
 
   constructor(
     private readonly up: Upstream,
@@ -110,13 +83,14 @@ export class ExecutionWatch {
     return this.viewers.size;
   }
 
+  /** The execution is over and the final sweep was sent. */
+  get terminal(): boolean {
+    return this.state.terminal;
+  }
+
   /** Needs a poll loop: someone watches an execution that is not over. */
   get busy(): boolean {
     return this.viewers.size > 0 && !this.terminal;
-  }
-
-  private get cursor(): string {
-    return this.loaded ? formatCursor(this.generation, this.sequence) : "";
   }
 
   subscribe(spec: ViewerSpec): Subscription {
@@ -135,7 +109,7 @@ export class ExecutionWatch {
     }
     return {
       close: () => this.remove(viewer, false),
-      catchUp: (cursor) => (viewer.active && !viewer.ended && this.loaded ? this.updateSince(cursor) : undefined),
+      catchUp: (cursor) => (viewer.active && !viewer.ended && this.state.loaded ? this.state.since(cursor) : undefined),
     };
   }
 
@@ -151,7 +125,7 @@ export class ExecutionWatch {
     if (viewer.active || viewer.ended) return;
     viewer.active = true;
     // Before the first poll there is nothing to send; the snapshot then goes to every active viewer.
-    if (this.loaded) viewer.listener(this.updateSince(viewer.cursor));
+    if (this.state.loaded) viewer.listener(this.state.since(viewer.cursor));
   }
 
   private remove(viewer: Viewer, refused: boolean) {
@@ -168,7 +142,7 @@ export class ExecutionWatch {
 
   private end(viewer: Viewer, error: ConnectError) {
     if (viewer.ended) return;
-    viewer.listener({ ...empty, cursor: "", end: error });
+    viewer.listener({ ...NO_NEWS, cursor: "", end: error });
     this.remove(viewer, true);
   }
 
@@ -184,11 +158,11 @@ export class ExecutionWatch {
       return;
     }
     if (ENDS_STREAM.has(outcome.code)) return this.endAll(key, withSignIn(outcome, this.up.config.signIn));
-    // FlyteAdmin did not answer: viewers already in keep their access until the next recheck; new ones wait for the
-    // loop to ask again, or, with no loop left to ask, end with the error and come back (the client backs off).
+    // FlyteAdmin could not say: viewers already in keep their access until the next recheck; new ones end with the
+    // error and come back (the client backs off on retryable codes), rather than being asked for at every poll.
     const members = [...this.viewers].filter((v) => v.key === key);
     if (members.some((v) => v.active)) this.access.succeeded(key);
-    else if (!this.loop) for (const v of members) this.end(v, outcome);
+    else for (const v of members) this.end(v, outcome);
   }
 
   /** The next poll's credentials: the current poller's while it may see data, else another viewer's who may. */
@@ -200,45 +174,6 @@ export class ExecutionWatch {
     return pick;
   }
 
-  private snapshot(): WatchUpdate {
-    return {
-      ...empty,
-      snapshot: true,
-      execution: this.execution,
-      nodeExecutions: [...this.state.nodes.values()],
-      terminal: this.terminal,
-      upstreamError: this.error,
-      parentNodeIds: Object.fromEntries(this.state.parents),
-      cursor: this.cursor,
-    };
-  }
-
-  /** What changed after `cursor` when it is one of this watch's; a snapshot otherwise. */
-  private updateSince(cursor: string): WatchUpdate {
-    const from = parseCursor(cursor);
-    if (!from || from.generation !== this.generation || from.sequence > this.sequence) return this.snapshot();
-    const since = this.changes.since(from.sequence);
-    const nodes = since.nodeIds.map((id) => this.state.nodes.get(id)!);
-    return {
-      ...empty,
-      execution: since.execution ? this.execution : undefined,
-      nodeExecutions: nodes,
-      terminal: this.terminal,
-      upstreamError: this.error,
-      parentNodeIds: this.parentsOf(nodes),
-      cursor: this.cursor,
-    };
-  }
-
-  private parentsOf(nodes: NodeExecution[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const ne of nodes) {
-      const parent = this.state.parents.get(ne.id!.nodeId);
-      if (parent !== undefined) out[ne.id!.nodeId] = parent;
-    }
-    return out;
-  }
-
   private emit(update: WatchUpdate) {
     for (const v of [...this.viewers]) if (v.active && !v.ended) v.listener(update);
   }
@@ -246,7 +181,7 @@ export class ExecutionWatch {
   private emitError() {
     // Carries no data, so viewers still being checked hear of the outage too (at the cursor they came with).
     for (const v of [...this.viewers]) {
-      if (!v.ended) v.listener({ ...empty, upstreamError: this.error, cursor: v.active ? this.cursor : v.cursor });
+      if (!v.ended) v.listener({ ...NO_NEWS, upstreamError: this.state.error, cursor: v.active ? this.state.cursor : v.cursor });
     }
   }
 
@@ -274,12 +209,13 @@ export class ExecutionWatch {
             continue;
           }
           failures++;
-          this.error = ce.rawMessage;
+          this.state.error = ce.rawMessage;
           this.emitError();
         }
+        if (this.terminal) return;
         this.recheckOthers(poller.key);
         const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
-        if (!this.terminal) await sleep(delay, abort.signal);
+        await sleep(delay, abort.signal);
       }
     } finally {
       if (this.loop === abort) this.loop = undefined;
@@ -302,35 +238,9 @@ export class ExecutionWatch {
     // less the overlap, is before every write this poll may not see, give or take the skew between the two clocks.
     const startedAtMs = Date.now();
     const execution = await this.up.admin.getExecution({ id: this.id }, { headers, timeoutMs: this.up.config.deadlineMs, signal });
-    const changed = await sweepNodes({ up: this.up, id: this.id, headers, pageSize: this.options.pageSize, signal }, this.state, this.sinceMs);
+    const changed = await sweepNodes({ up: this.up, id: this.id, headers, pageSize: this.options.pageSize, signal }, this.state.sweep, this.sinceMs);
     this.sinceMs = startedAtMs - this.options.overlapMs;
-    const execChanged =
-      !this.execution ||
-      timestampMs(this.execution.closure?.updatedAt) !== timestampMs(execution.closure?.updatedAt) ||
-      this.execution.closure?.phase !== execution.closure?.phase;
-    this.execution = execution;
-    // The execution is over: this sweep was the last, whatever phase FlyteAdmin still shows for some nodes.
-    this.terminal = workflowPhase(execution.closure?.phase ?? 0).isTerminal;
-    const hadError = this.error !== "";
-    this.error = "";
-    if (execChanged || changed.length) {
-      this.sequence++;
-      this.changes.record(this.sequence, changed.map((n) => n.id!.nodeId), execChanged);
-    }
-    if (!this.loaded) {
-      this.loaded = true;
-      this.emit(this.snapshot());
-      return;
-    }
-    if (execChanged || changed.length || this.terminal || hadError) {
-      this.emit({
-        ...empty,
-        execution: execChanged ? execution : undefined,
-        nodeExecutions: changed,
-        terminal: this.terminal,
-        parentNodeIds: this.parentsOf(changed),
-        cursor: this.cursor,
-      });
-    }
+    const update = this.state.polled(execution, changed);
+    if (update) this.emit(update);
   }
 }

@@ -281,6 +281,26 @@ describe("credentials", () => {
     await alice.close();
   });
 
+  it("when FlyteAdmin cannot say (Unavailable), ends a joining viewer's stream for them to come back, and keeps a viewer already in until the next recheck", async () => {
+    const h = makeHub({ accessRecheckMs: 300 });
+    const alice = stream({ authorization: "Bearer alice" }, h);
+    await alice.next((u) => u.snapshot);
+    const bob = stream({ authorization: "Bearer bob" }, h);
+    await bob.next((u) => u.snapshot);
+
+    admin.refuse.set("Bearer dave", Code.Unavailable);
+    const dave = stream({ authorization: "Bearer dave" }, h);
+    expect((await dave.ended)?.code).toBe(Code.Unavailable);
+    expect(dave.got).toEqual([]);
+
+    admin.refuse.set("Bearer bob", Code.Unavailable);
+    const bobCalls0 = admin.callsBy("Bearer bob").length;
+    await pause(1_000);
+    expect(admin.callsBy("Bearer bob").length - bobCalls0).toBeLessThanOrEqual(4); // rechecked, not asked at every poll
+    admin.setNode("n0", Node.SUCCEEDED);
+    await bob.next(says("n0", Node.SUCCEEDED));
+  });
+
   it("goes on with another viewer's token when the polling viewer leaves or is refused", async () => {
     const alice = stream({ authorization: "Bearer alice" });
     await alice.next((u) => u.snapshot);

@@ -6,7 +6,8 @@ import { executionKey } from "@/lib/flyte/ids";
 import { log } from "../log";
 import { metrics } from "../metrics";
 import type { Upstream } from "../upstream";
-import { ExecutionWatch, type ExecutionRef, type Subscription, type ViewerSpec, type WatchOptions, type WatchUpdate } from "./execution-watch";
+import { ExecutionWatch, type ExecutionRef, type Subscription, type ViewerSpec, type WatchOptions } from "./execution-watch";
+import { NO_NEWS, type WatchUpdate } from "./watch-state";
 
 export interface HubOptions extends WatchOptions {
   /** A stream with nothing to say for this long sends a heartbeat. */
@@ -152,7 +153,7 @@ export async function* updatesOf(
         clearTimeout(timer);
         wake = undefined;
         if (woke || signal.aborted) continue;
-        next = { snapshot: false, nodeExecutions: [], terminal: false, upstreamError: "", parentNodeIds: {}, cursor, heartbeat: true };
+        next = { ...NO_NEWS, cursor, heartbeat: true };
       }
       if (!next) continue;
       if (next.cursor) cursor = next.cursor;
