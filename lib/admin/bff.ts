@@ -15,7 +15,7 @@ import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
 import { upstream, type Upstream } from "./upstream";
-import { updatesOf, WatchHub } from "./watch/hub";
+import { WatchHub, type HubOptions } from "./watch/hub";
 
 export const BFF_PREFIX = "/api/connect";
 
@@ -80,8 +80,17 @@ async function getSession(up: Upstream, ctx: HandlerContext): Promise<GetSession
   return session;
 }
 
-function watchOptions(up: Upstream) {
-  return { intervalMs: up.config.watchIntervalMs, maxBackoffMs: 15_000, overlapMs: 1_000, pageSize: 1_000 };
+function watchOptions(up: Upstream): HubOptions {
+  const c = up.config;
+  return {
+    intervalMs: c.watchIntervalMs,
+    maxBackoffMs: 15_000,
+    overlapMs: c.watchOverlapMs,
+    pageSize: 1_000,
+    accessRecheckMs: c.watchAccessRecheckMs,
+    heartbeatMs: c.watchHeartbeatMs,
+    maxLoops: c.watchMaxLoops,
+  };
 }
 
 function connectErrorResponse(status: number, code: string, message: string): Response {
@@ -115,8 +124,17 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       const credentials = credentialsFor(ctx.requestHeader, up.config);
       if (!credentials.ok) throw signInError(credentials, up.config.signIn);
       const { headers, expiresAtMs } = credentials;
-      for await (const update of updatesOf((l) => hub.subscribe(id, headers, l, { expiresAtMs }), ctx.signal)) {
-        yield create(WatchExecutionResponseSchema, update);
+      for await (const u of hub.updates(id, { headers, expiresAtMs, cursor: req.cursor }, ctx.signal)) {
+        yield create(WatchExecutionResponseSchema, {
+          snapshot: u.snapshot,
+          execution: u.execution,
+          nodeExecutions: u.nodeExecutions,
+          terminal: u.terminal,
+          upstreamError: u.upstreamError,
+          parentNodeIds: u.parentNodeIds,
+          cursor: u.cursor,
+          heartbeat: u.heartbeat,
+        });
       }
     },
   });
@@ -136,20 +154,31 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
         `request body of ${length} bytes is over the limit of ${up.config.maxBodyBytes}`,
       );
     }
-    return unbufferedStreams(await handler(req));
+    return unbufferedStreams(await handler(req), req);
   };
 }
 
 /**
  * Server streams (WatchExecution) must reach the browser message by message: proxies such as nginx
  * buffer responses unless told not to, which would hold live updates back until the stream ends.
+ *
+ * The stream also keeps its Request reachable until it ends: a Request made from another signal (Next's
+ * NextRequest, a test's fetch) follows that signal only while the Request itself lives (undici holds its
+ * AbortController through a WeakRef), and the stream's handler holds only the signal. Collected early,
+ * a closed tab's stream would never hear the abort and keep its place on a poll loop.
  */
-function unbufferedStreams(res: Response): Response {
+function unbufferedStreams(res: Response, req: Request): Response {
   if (!res.headers.get("content-type")?.startsWith("application/connect+")) return res;
   const headers = new Headers(res.headers);
   headers.set("x-accel-buffering", "no");
   headers.set("cache-control", "no-cache, no-transform");
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  const body = res.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk, controller) => controller.enqueue(chunk),
+      flush: () => void req,
+    }),
+  );
+  return new Response(body, { status: res.status, statusText: res.statusText, headers });
 }
 
 let shared: FetchHandler | undefined;

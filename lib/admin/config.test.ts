@@ -30,6 +30,34 @@ describe("FLYTE_ADMIN_ENDPOINT", () => {
   });
 });
 
+describe("live-update settings", () => {
+  it("defaults to a 10 s heartbeat, a 5 s overlap, a 60 s access recheck and 1000 loops", () => {
+    expect(readAdminConfig({})).toMatchObject({ watchHeartbeatMs: 10_000, watchOverlapMs: 5_000, watchAccessRecheckMs: 60_000, watchMaxLoops: 1_000 });
+    expect(
+      readAdminConfig({
+        FLYTE_CONSOLE_WATCH_HEARTBEAT_MS: "15000",
+        FLYTE_CONSOLE_WATCH_OVERLAP_MS: "0",
+        FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS: " 30000 ",
+        FLYTE_CONSOLE_WATCH_MAX_LOOPS: "50",
+      }),
+    ).toMatchObject({ watchHeartbeatMs: 15_000, watchOverlapMs: 0, watchAccessRecheckMs: 30_000, watchMaxLoops: 50 });
+  });
+
+  it("refuses values it cannot use, saying which and what would do", () => {
+    const cases: [string, string][] = [
+      ["FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", "10s"],
+      ["FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", "0"],
+      ["FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", "999"],
+      ["FLYTE_CONSOLE_WATCH_OVERLAP_MS", "-1"],
+      ["FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", "1.5"],
+      ["FLYTE_CONSOLE_WATCH_MAX_LOOPS", "0"],
+    ];
+    for (const [name, value] of cases) {
+      expect(() => readAdminConfig({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`^${name}="${value.replace(".", "\\.")}" is not a whole number from \\d+ to \\d+.*unset it for the default`));
+    }
+  });
+});
+
 describe("FLYTE_CONSOLE_ADMIN_PUBLIC_URL", () => {
   const keys = { FLYTE_CONSOLE_COOKIE_HASH_KEY: "a".repeat(86), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: "b".repeat(43) };
 

@@ -31,6 +31,14 @@ export interface AdminConfig {
   trustedOrigins: string[];
   /** How often a watched execution is polled upstream (one loop per execution, for all viewers). */
   watchIntervalMs: number;
+  /** A live stream with nothing to say for this long sends a heartbeat, so proxies keep it open. */
+  watchHeartbeatMs: number;
+  /** How far before the previous poll's start the next poll asks again (clock skew, writes committed during a poll). */
+  watchOverlapMs: number;
+  /** How often each viewer's own credentials are asked again whether they may still read the execution. */
+  watchAccessRecheckMs: number;
+  /** Most executions one process follows at once; a viewer of one more is refused (ResourceExhausted). */
+  watchMaxLoops: number;
   /** TLS settings; undefined when the endpoint is plaintext HTTP/2 (h2c). */
   tls?: AdminTlsConfig;
 }
@@ -117,6 +125,17 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
+/** An integer setting in [min, max]; unset or empty: the default; anything else stops the console with why. */
+function intSetting(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, unit = ""): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw new Error(`${name}=${JSON.stringify(raw)} is not a whole number from ${min} to ${max}${unit}; unset it for the default (${fallback})`);
+  }
+  return n;
+}
+
 /** The settings that decide on a request's credentials (credentials.ts), also read on their own by proxy.ts. */
 export function readCredentialSettings(env: Record<string, string | undefined> = process.env): CredentialSettings {
   const session = readSessionKeys(env);
@@ -139,6 +158,10 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
       .map((s) => s.trim())
       .filter(Boolean),
     watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 750),
+    watchHeartbeatMs: intSetting(env, "FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", 10_000, 1_000, 300_000, " ms"),
+    watchOverlapMs: intSetting(env, "FLYTE_CONSOLE_WATCH_OVERLAP_MS", 5_000, 0, 3_600_000, " ms"),
+    watchAccessRecheckMs: intSetting(env, "FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", 60_000, 1_000, 3_600_000, " ms"),
+    watchMaxLoops: intSetting(env, "FLYTE_CONSOLE_WATCH_MAX_LOOPS", 1_000, 1, 1_000_000),
     tls: /^https:/i.test(baseUrl) ? readAdminTls(env) : undefined,
   };
 }

@@ -8,6 +8,8 @@ const SERIES = [
   "flyte_console_upstream_call_duration_seconds",
   "flyte_console_watch_streams_open",
   "flyte_console_watch_poll_loops",
+  "flyte_console_watch_access_checks_total",
+  "flyte_console_watch_catch_ups_total",
   "flyte_console_log_bytes_read_total",
 ];
 

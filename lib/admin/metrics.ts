@@ -14,6 +14,9 @@ export interface ConsoleMetrics {
   upstreamCallDuration: Histogram<"method" | "code">;
   watchStreamsOpen: Gauge;
   watchPollLoops: Gauge;
+  /** By Connect code name (`ok` when FlyteAdmin let the viewer read the execution). */
+  watchAccessChecks: Counter<"code">;
+  watchCatchUps: Counter;
   logBytesRead: Counter;
 }
 
@@ -49,7 +52,18 @@ export function createMetrics(registry = new Registry(), options: { processMetri
     }),
     watchPollLoops: new Gauge({
       name: `${METRIC_PREFIX}watch_poll_loops`,
-      help: "Running upstream poll loops, one per watched execution and set of credentials, shared by its streams.",
+      help: "Running upstream poll loops, one per watched execution, shared by all its streams.",
+      registers,
+    }),
+    watchAccessChecks: new Counter({
+      name: `${METRIC_PREFIX}watch_access_checks_total`,
+      help: "GetExecution calls made with a viewer's own credentials to let them join or stay on a shared watch, by Connect code (ok when allowed).",
+      labelNames: ["code"],
+      registers,
+    }),
+    watchCatchUps: new Counter({
+      name: `${METRIC_PREFIX}watch_catch_ups_total`,
+      help: "Times a stream that read too slowly had its queued updates replaced by one message with everything that changed.",
       registers,
     }),
     logBytesRead: new Counter({

@@ -1,228 +1,246 @@
-// One upstream poll loop for one execution (and one set of credentials), shared by every
-// viewer: it asks FlyteAdmin only for node executions updated since the last poll, stops
-// when everything is terminal, backs off while FlyteAdmin fails, and ends at once when polling
-// again cannot help (the session expired, FlyteAdmin refuses the caller, the execution is gone).
-import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
-import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+// One upstream poll loop for one execution, shared by every viewer of it whatever their credentials.
+// It polls with one viewer's credentials and hands data only to viewers whose own credentials FlyteAdmin
+// accepted within the access recheck interval (access.ts). Each poll asks only for what FlyteAdmin wrote
+// since shortly before the previous poll started (node-sweep.ts); once the execution is terminal one final
+// sweep is sent and the loop stops. What it knows, and what it tells whom, is in watch-state.ts.
 import { Code, type ConnectError } from "@connectrpc/connect";
-export type ExecutionRef = { project: string; domain: string; name: string };
-import { workflowPhase } from "@/lib/flyte/phases";
-import { timestampMs } from "@/lib/flyte/time";
+import { sleep } from "@/lib/async/sleep";
 import { SIGN_IN_MESSAGES } from "../credentials";
 import { upstreamError } from "../errors";
-import { unauthenticated, withSignIn } from "../session/sign-in";
 import { outsideRequest } from "../log";
 import { metrics } from "../metrics";
+import { unauthenticated, withSignIn } from "../session/sign-in";
 import type { Upstream } from "../upstream";
-import { isNodeTerminal, liveParents, mergeNodeExecutions, newestUpdate } from "./node-changes";
-import { sleep } from "@/lib/async/sleep";
+import { AccessChecks, credentialKey } from "./access";
+import { sweepNodes } from "./node-sweep";
+import { NO_NEWS, WatchState, type WatchUpdate } from "./watch-state";
 
-export interface WatchUpdate {
-  snapshot: boolean;
-  execution?: Execution;
-  nodeExecutions: NodeExecution[];
-  terminal: boolean;
-  upstreamError: string;
-  /** The parent's node id of each child in nodeExecutions, by the child's node id. */
-  parentNodeIds: Record<string, string>;
-  /** The watch ended for good: every stream ends with this error. */
-  end?: ConnectError;
-}
+export type { WatchUpdate } from "./watch-state";
 
-/** Upstream answers that end a watch instead of being retried. */
-const ENDS_WATCH = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
+export type ExecutionRef = { project: string; domain: string; name: string };
 
-export interface WatchSession {
-  /** When the credentials' ID token expires: the watch ends then instead of calling FlyteAdmin. */
-  expiresAtMs?: number;
-  /** Called once when the watch ended for good (see WatchUpdate.end). */
-  onEnd?: () => void;
-}
+/** Upstream answers that end a viewer's stream (those of the credentials that got them) instead of being retried. */
+const ENDS_STREAM = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
 
 export interface WatchOptions {
   intervalMs: number;
   maxBackoffMs: number;
-  /** Updates within this many ms before the watermark are asked for again (clock skew, same-ms writes). */
+  /** The next poll asks for what FlyteAdmin wrote since this many ms before the previous poll started. */
   overlapMs: number;
   pageSize: number;
+  /** How often each viewer's own credentials are asked again (GetExecution). */
+  accessRecheckMs: number;
 }
 
-type Listener = (update: WatchUpdate) => void;
+export interface ViewerSpec {
+  /** The viewer's credentials for FlyteAdmin (credentials.ts). */
+  headers: Headers;
+  /** When those credentials expire: the viewer's stream ends then, without asking FlyteAdmin. */
+  expiresAtMs?: number;
+  /** The cursor the viewer's client came back with; empty for none. */
+  cursor: string;
+  listener: (update: WatchUpdate) => void;
+}
+
+export interface Subscription {
+  close(): void;
+  /** Everything that changed after `cursor` (a snapshot when it cannot say), while the viewer may see data. */
+  catchUp(cursor: string): WatchUpdate | undefined;
+}
+
+interface Viewer extends ViewerSpec {
+  key: string;
+  active: boolean;
+  ended: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
 
 export class ExecutionWatch {
-  private readonly listeners = new Set<Listener>();
-  private readonly nodes = new Map<string, NodeExecution>();
-  /** Child node id → the parent node id it was listed under. */
-  private readonly parents = new Map<string, string>();
-  private execution?: Execution;
-  private watermarkMs = 0;
-  /** Parent nodes whose children were listed at least once. */
-  private readonly listedParents = new Set<string>();
-  private loaded = false;
-  private error = "";
-  private abort?: AbortController;
-  private ended?: ConnectError;
-  terminal = false;
+  private readonly state = new WatchState();
+  private readonly viewers = new Set<Viewer>();
+  private readonly access: AccessChecks;
+  /** The credentials the loop polls with. */
+  private pollerKey?: string;
+  private loop?: AbortController;
+  /** What the next poll asks FlyteAdmin for: node executions with updated_at from here (its clock, not FlytePropeller's). */
+  private sinceMs?: number;
 
   constructor(
     private readonly up: Upstream,
     private readonly id: ExecutionRef,
-    private readonly headers: Headers,
     private readonly options: WatchOptions,
-    private readonly onIdle: () => void,
-    private readonly session: WatchSession = {},
-  ) {}
-
-  get listenerCount(): number {
-    return this.listeners.size;
+    /** No viewer is left; `refused`: the last ones were refused, nothing is worth keeping. */
+    private readonly onIdle: (refused: boolean) => void,
+  ) {
+    this.access = new AccessChecks(
+      options.accessRecheckMs,
+      async (headers) => void (await up.admin.getExecution({ id }, { headers, timeoutMs: up.config.deadlineMs })),
+      (key, err) => this.accessAnswered(key, err),
+    );
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    if (this.ended) listener(this.endUpdate(this.ended));
-    else if (this.loaded) listener(this.snapshot());
-    // The loop serves every viewer, so its logs are not the first viewer's request's.
-    if (!this.abort && !this.terminal && !this.ended) void outsideRequest(() => this.run());
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) {
-        this.abort?.abort();
-        this.abort = undefined;
-        this.onIdle();
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  /** The execution is over and the final sweep was sent. */
+  get terminal(): boolean {
+    return this.state.terminal;
+  }
+
+  /** Needs a poll loop: someone watches an execution that is not over. */
+  get busy(): boolean {
+    return this.viewers.size > 0 && !this.terminal;
+  }
+
+  subscribe(spec: ViewerSpec): Subscription {
+    const viewer: Viewer = { ...spec, key: credentialKey(spec.headers), active: false, ended: false };
+    this.viewers.add(viewer);
+    this.armExpiry(viewer);
+    if (!viewer.ended) {
+      if (this.access.valid(viewer.key)) this.activate(viewer);
+      else if (this.terminal || (this.loop && viewer.key !== this.pollerKey)) this.access.check(viewer.key, viewer.headers);
+      // Otherwise the loop's next poll uses these credentials, and answers for them.
+      if (!this.loop && !this.terminal) {
+        this.pollerKey = viewer.key;
+        // The loop serves every viewer, so its logs are not this viewer's request's.
+        void outsideRequest(() => this.run());
       }
-    };
-  }
-
-  private snapshot(): WatchUpdate {
-    return {
-      snapshot: true,
-      execution: this.execution,
-      nodeExecutions: [...this.nodes.values()],
-      terminal: this.terminal,
-      upstreamError: this.error,
-      parentNodeIds: Object.fromEntries(this.parents),
-    };
-  }
-
-  private parentsOf(nodes: NodeExecution[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const ne of nodes) {
-      const parent = this.parents.get(ne.id!.nodeId);
-      if (parent !== undefined) out[ne.id!.nodeId] = parent;
     }
-    return out;
+    return {
+      close: () => this.remove(viewer, false),
+      catchUp: (cursor) => (viewer.active && !viewer.ended && this.state.loaded ? this.state.since(cursor) : undefined),
+    };
+  }
+
+  private armExpiry(viewer: Viewer) {
+    if (viewer.expiresAtMs === undefined || viewer.ended) return;
+    const left = viewer.expiresAtMs - Date.now();
+    if (left <= 0) return this.end(viewer, unauthenticated(SIGN_IN_MESSAGES.expired, this.up.config.signIn));
+    viewer.timer = setTimeout(() => this.armExpiry(viewer), Math.min(left, 2 ** 31 - 1));
+    viewer.timer.unref?.();
+  }
+
+  private activate(viewer: Viewer) {
+    if (viewer.active || viewer.ended) return;
+    viewer.active = true;
+    // Before the first poll there is nothing to send; the snapshot then goes to every active viewer.
+    if (this.state.loaded) viewer.listener(this.state.since(viewer.cursor));
+  }
+
+  private remove(viewer: Viewer, refused: boolean) {
+    if (!this.viewers.delete(viewer)) return;
+    viewer.ended = true;
+    clearTimeout(viewer.timer);
+    if (![...this.viewers].some((v) => v.key === viewer.key)) this.access.forget(viewer.key);
+    if (this.viewers.size === 0) {
+      this.loop?.abort();
+      this.loop = undefined;
+      this.onIdle(refused);
+    }
+  }
+
+  private end(viewer: Viewer, error: ConnectError) {
+    if (viewer.ended) return;
+    viewer.listener({ ...NO_NEWS, cursor: "", end: error });
+    this.remove(viewer, true);
+  }
+
+  private endAll(key: string, error: ConnectError) {
+    for (const v of [...this.viewers]) if (v.key === key) this.end(v, error);
+  }
+
+  private accessAnswered(key: string, err: unknown) {
+    const outcome = err === undefined ? "ok" : upstreamError(err, this.up.config.endpoint, this.up.config.tls);
+    metrics().watchAccessChecks.inc({ code: outcome === "ok" ? "ok" : Code[outcome.code] });
+    if (outcome === "ok") {
+      for (const v of [...this.viewers]) if (v.key === key) this.activate(v);
+      return;
+    }
+    if (ENDS_STREAM.has(outcome.code)) return this.endAll(key, withSignIn(outcome, this.up.config.signIn));
+    // FlyteAdmin could not say: viewers already in keep their access until the next recheck; new ones end with the
+    // error and come back (the client backs off on retryable codes), rather than being asked for at every poll.
+    const members = [...this.viewers].filter((v) => v.key === key);
+    if (members.some((v) => v.active)) this.access.succeeded(key);
+    else for (const v of members) this.end(v, outcome);
+  }
+
+  /** The next poll's credentials: the current poller's while it may see data, else another viewer's who may. */
+  private pickPoller(): Viewer | undefined {
+    const live = [...this.viewers].filter((v) => !v.ended);
+    const pool = live.some((v) => v.active) ? live.filter((v) => v.active) : live;
+    const pick = pool.find((v) => v.key === this.pollerKey) ?? pool[0];
+    this.pollerKey = pick?.key;
+    return pick;
   }
 
   private emit(update: WatchUpdate) {
-    for (const l of this.listeners) l(update);
+    for (const v of [...this.viewers]) if (v.active && !v.ended) v.listener(update);
   }
 
-  private endUpdate(end: ConnectError): WatchUpdate {
-    return { snapshot: false, nodeExecutions: [], terminal: false, upstreamError: "", parentNodeIds: {}, end };
-  }
-
-  private finish(end: ConnectError) {
-    this.ended = end;
-    this.emit(this.endUpdate(end));
-    this.session.onEnd?.();
+  private emitError() {
+    // Carries no data, so viewers still being checked hear of the outage too (at the cursor they came with).
+    for (const v of [...this.viewers]) {
+      if (!v.ended) v.listener({ ...NO_NEWS, upstreamError: this.state.error, cursor: v.active ? this.state.cursor : v.cursor });
+    }
   }
 
   private async run() {
     const abort = new AbortController();
-    this.abort = abort;
+    this.loop = abort;
     const loops = metrics().watchPollLoops;
     loops.inc();
     try {
       let failures = 0;
       while (!abort.signal.aborted && !this.terminal) {
-        const { expiresAtMs } = this.session;
-        if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
-          return this.finish(unauthenticated(SIGN_IN_MESSAGES.expired, this.up.config.signIn));
-        }
+        const poller = this.pickPoller();
+        if (!poller) return;
         try {
-          await this.poll(abort.signal);
+          await this.poll(poller.headers, abort.signal);
           failures = 0;
+          this.access.succeeded(poller.key);
+          for (const v of [...this.viewers]) if (v.key === poller.key) this.activate(v);
         } catch (err) {
           if (abort.signal.aborted) return;
           const ce = upstreamError(err, this.up.config.endpoint, this.up.config.tls);
-          if (ENDS_WATCH.has(ce.code)) return this.finish(withSignIn(ce, this.up.config.signIn));
+          if (ENDS_STREAM.has(ce.code)) {
+            // These credentials are refused: their viewers go, the loop goes on with another's at once.
+            this.endAll(poller.key, withSignIn(ce, this.up.config.signIn));
+            continue;
+          }
           failures++;
-          this.error = ce.rawMessage;
-          this.emit({ snapshot: false, nodeExecutions: [], terminal: false, upstreamError: this.error, parentNodeIds: {} });
+          this.state.error = ce.rawMessage;
+          this.emitError();
         }
+        if (this.terminal) return;
+        this.recheckOthers(poller.key);
         const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
-        if (!this.terminal) await sleep(delay, abort.signal);
+        await sleep(delay, abort.signal);
       }
     } finally {
+      if (this.loop === abort) this.loop = undefined;
       loops.dec();
     }
   }
 
-  private call() {
-    return { headers: this.headers, timeoutMs: this.up.config.deadlineMs };
+  /** Asks FlyteAdmin with every other viewer's credentials whose last check is older than the recheck interval. */
+  private recheckOthers(pollerKey: string) {
+    const asked = new Set([pollerKey]);
+    for (const v of [...this.viewers]) {
+      if (v.ended || asked.has(v.key)) continue;
+      asked.add(v.key);
+      if (this.access.due(v.key)) this.access.check(v.key, v.headers);
+    }
   }
 
-  private async listNodes(parentId: string, since: number, signal: AbortSignal): Promise<NodeExecution[]> {
-    const out: NodeExecution[] = [];
-    const filters = since > 0 ? `gte(updated_at,${new Date(since).toISOString()})` : "";
-    let token = "";
-    do {
-      const res = await this.up.admin.listNodeExecutions(
-        { workflowExecutionId: this.id, limit: this.options.pageSize, token, filters, uniqueParentId: parentId },
-        { ...this.call(), signal },
-      );
-      out.push(...res.nodeExecutions);
-      token = res.token;
-    } while (token);
-    return out;
-  }
-
-  private async poll(signal: AbortSignal) {
-    const execution = await this.up.admin.getExecution({ id: this.id }, { ...this.call(), signal });
-    const since = this.loaded ? this.watermarkMs - this.options.overlapMs : 0;
-    const changed = mergeNodeExecutions(this.nodes, await this.listNodes("", since, signal));
-    // Children: of parents still running, and of parents first seen or finished in this poll.
-    const swept = new Set<string>();
-    let pending = [...new Set([...liveParents(this.nodes), ...changed.filter((n) => n.metadata?.isParentNode).map((n) => n.id!.nodeId)])];
-    while (pending.length) {
-      const next: string[] = [];
-      for (const parent of pending) {
-        if (swept.has(parent)) continue;
-        swept.add(parent);
-        const firstLook = !this.listedParents.has(parent);
-        const listed = await this.listNodes(parent, firstLook ? 0 : since, signal);
-        for (const kid of listed) this.parents.set(kid.id!.nodeId, parent);
-        const kids = mergeNodeExecutions(this.nodes, listed);
-        this.listedParents.add(parent);
-        changed.push(...kids);
-        next.push(...kids.filter((n) => n.metadata?.isParentNode).map((n) => n.id!.nodeId));
-      }
-      pending = next;
-    }
-    const execChanged =
-      !this.execution ||
-      timestampMs(this.execution.closure?.updatedAt) !== timestampMs(execution.closure?.updatedAt) ||
-      this.execution.closure?.phase !== execution.closure?.phase;
-    this.execution = execution;
-    this.watermarkMs = Math.max(this.watermarkMs, newestUpdate(changed));
-    this.terminal =
-      workflowPhase(execution.closure?.phase ?? 0).isTerminal && [...this.nodes.values()].every(isNodeTerminal);
-    const hadError = this.error !== "";
-    this.error = "";
-    if (!this.loaded) {
-      this.loaded = true;
-      this.emit(this.snapshot());
-      return;
-    }
-    if (execChanged || changed.length || this.terminal || hadError) {
-      this.emit({
-        snapshot: false,
-        execution: execChanged ? execution : undefined,
-        nodeExecutions: changed,
-        terminal: this.terminal,
-        upstreamError: "",
-        parentNodeIds: this.parentsOf(changed),
-      });
-    }
+  private async poll(headers: Headers, signal: AbortSignal) {
+    // FlyteAdmin stamps updated_at with its own clock when it writes; the BFF's clock at the start of this poll,
+    // less the overlap, is before every write this poll may not see, give or take the skew between the two clocks.
+    const startedAtMs = Date.now();
+    const execution = await this.up.admin.getExecution({ id: this.id }, { headers, timeoutMs: this.up.config.deadlineMs, signal });
+    const changed = await sweepNodes({ up: this.up, id: this.id, headers, pageSize: this.options.pageSize, signal }, this.state.sweep, this.sinceMs);
+    this.sinceMs = startedAtMs - this.options.overlapMs;
+    const update = this.state.polled(execution, changed);
+    if (update) this.emit(update);
   }
 }

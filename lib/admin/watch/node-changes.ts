@@ -33,10 +33,3 @@ export function isNodeTerminal(ne: NodeExecution): boolean {
 export function liveParents(known: Map<string, NodeExecution>): string[] {
   return [...known.values()].filter((ne) => ne.metadata?.isParentNode && !isNodeTerminal(ne)).map(nodeKey);
 }
-
-/** The newest updated_at among node executions, in ms. */
-export function newestUpdate(nodes: Iterable<NodeExecution>): number {
-  let newest = 0;
-  for (const ne of nodes) newest = Math.max(newest, timestampMs(ne.closure?.updatedAt) ?? 0);
-  return newest;
-}
