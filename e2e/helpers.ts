@@ -9,7 +9,7 @@ export const DOMAIN = "development";
 /** Switches the sandbox's fault injection (its loopback-only control endpoint). */
 export async function setSandboxFaults(
   request: APIRequestContext,
-  faults: { latencyMs?: number; unavailableRate?: number; outageForMs?: number },
+  faults: { latencyMs?: number; unavailableRate?: number; outageForMs?: number; clockSkewMs?: number; leaveNodeRunning?: boolean },
 ) {
   const res = await request.post(`${SANDBOX_HTTP}/_sandbox/faults`, { data: faults });
   expect(res.ok(), await res.text()).toBeTruthy();

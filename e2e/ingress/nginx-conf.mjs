@@ -72,6 +72,9 @@ ${o.consolePorts.map((p) => `    server ${host}:${p};`).join("\n")}
   server {
     listen ${host}:${o.httpPort};
     location ${basePath} {${proxy}
+      # Stricter than ingress-nginx's 60 s default, as cloud load balancers are: a stream silent for 30 s
+      # is cut, so the console's live updates must keep theirs alive.
+      proxy_read_timeout 30s;
       proxy_pass http://flyteconsole;
       # Which replica answered, so a test can take an action through the other one.
       add_header X-Console-Upstream $upstream_addr always;

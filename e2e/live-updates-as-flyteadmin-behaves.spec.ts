@@ -1,0 +1,98 @@
+// Live updates against two things a real cluster does that a well-behaved sandbox would not: FlytePropeller's
+// clock running ahead of FlyteAdmin's (the event times it reports are not FlyteAdmin's write times), and
+// FlyteAdmin leaving a node RUNNING after its workflow ended (flyte#3931). The sandbox's faults play both.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { METRICS_PORTS } from "../playwright.config";
+import { SANDBOX_HTTP, executionUrl, setSandboxFaults } from "./helpers";
+import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
+
+const CHAIN = ["n0", "n1", "n2", "n3"];
+
+async function launchChain(request: APIRequestContext, durationMs: number) {
+  const version = uniqueName("v");
+  const lp = await registerWorkflow(
+    request,
+    version,
+    [{ name: "e2e.skew.step", inputs: { text: "STRING" }, outputs: { o0: "STRING" }, sandbox: { durationMs, queueMs: 200 } }],
+    {
+      name: "e2e.skew.chain",
+      inputs: { text: "STRING" },
+      nodes: CHAIN.map((id, i) => ({
+        id,
+        task: "e2e.skew.step",
+        input: i === 0 ? { node: "start-node", var: "text" } : { node: CHAIN[i - 1], var: "o0" },
+        ...(i > 0 ? { after: [CHAIN[i - 1]] } : {}),
+      })),
+    },
+  );
+  return launch(request, lp, uniqueName("e2eskew"), { text: "hi" });
+}
+
+/** Records every phase each DAG node shows, in order, as the page changes it. */
+async function recordPhases(page: Page) {
+  await page.evaluate(() => {
+    const seen: Record<string, string[]> = {};
+    (window as unknown as { __phases: typeof seen }).__phases = seen;
+    const note = (el: Element) => {
+      const id = el.getAttribute("data-node-id")!;
+      const phase = el.getAttribute("data-phase") ?? "";
+      const list = (seen[id] ??= []);
+      if (list.at(-1) !== phase) list.push(phase);
+    };
+    document.querySelectorAll('[data-testid="dag-node"]').forEach(note);
+    new MutationObserver((records) => records.forEach((r) => note(r.target as Element))).observe(document.querySelector('[data-testid="dag"]')!, {
+      attributes: true,
+      attributeFilter: ["data-phase"],
+      subtree: true,
+    });
+  });
+}
+
+async function pollLoops(request: APIRequestContext): Promise<number> {
+  const text = await (await request.get(`http://127.0.0.1:${METRICS_PORTS[0]}/metrics`)).text();
+  return Number(text.split("\n").find((l) => l.startsWith("flyte_console_watch_poll_loops "))?.split(" ")[1]);
+}
+
+async function listNodeCalls(request: APIRequestContext): Promise<number> {
+  const stats = (await (await request.get(`${SANDBOX_HTTP}/_sandbox/stats`)).json()) as { methods: Record<string, { calls: number }> };
+  return Object.entries(stats.methods)
+    .filter(([method]) => method.endsWith("/ListNodeExecutions"))
+    .reduce((sum, [, m]) => sum + m.calls, 0);
+}
+
+test.afterEach(async ({ request }) => {
+  await setSandboxFaults(request, { clockSkewMs: 0, leaveNodeRunning: false });
+});
+
+test("with FlytePropeller's clock 5 s ahead of FlyteAdmin's, every node change still reaches the page", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await setSandboxFaults(request, { clockSkewMs: 5_000 });
+  const name = await launchChain(request, 2_500);
+  await page.goto(executionUrl(name));
+  await expect(page.getByTestId("dag").locator('[data-testid="dag-node"]')).toHaveCount(CHAIN.length + 2);
+  await recordPhases(page);
+
+  await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __phases: Record<string, string[]> }).__phases);
+  for (const id of CHAIN) {
+    expect(seen[id], `phases the page showed for ${id}`).toContain("RUNNING");
+    expect(seen[id].at(-1), `last phase of ${id}`).toBe("SUCCEEDED");
+  }
+});
+
+test("a run that ends with a node FlyteAdmin still reports RUNNING shows it so, and the console stops polling for it", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await setSandboxFaults(request, { leaveNodeRunning: true });
+  const name = await launchChain(request, 800);
+  await page.goto(executionUrl(name));
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+
+  await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 60_000 });
+  // As FlyteAdmin reports it: the last node never got its final event.
+  await expect(page.locator('[data-testid="dag-node"][data-node-id="n3"]')).toHaveAttribute("data-phase", "RUNNING");
+  // The watch did one final sweep and ended: no loop within one interval (750 ms), no calls after.
+  await expect.poll(() => pollLoops(request), { timeout: 1_000, intervals: [100] }).toBe(0);
+  const calls = await listNodeCalls(request);
+  await page.waitForTimeout(2_000);
+  expect(await listNodeCalls(request), "ListNodeExecutions calls in the 2 s after the run ended").toBe(calls);
+});
