@@ -4,7 +4,7 @@ import { SortSchema, Sort_Direction } from "@/lib/gen/flyteidl/admin/common_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { create } from "@bufbuild/protobuf";
 import type { Upstream } from "../upstream";
-import type { ExecutionRef } from "./execution-watch";
+import type { ExecutionIdLike } from "@/lib/flyte/ids";
 import { liveParents, mergeNodeExecutions } from "./node-changes";
 
 /*
@@ -25,7 +25,7 @@ export interface SweepState {
 
 export interface SweepCall {
   up: Upstream;
-  id: ExecutionRef;
+  id: ExecutionIdLike;
   headers: Headers;
   pageSize: number;
   signal: AbortSignal;
