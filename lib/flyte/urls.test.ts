@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { create, fromBinary } from "@bufbuild/protobuf";
@@ -27,6 +27,7 @@ import {
   type ConsoleRoute,
   type PageRoute,
 } from "./urls";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
 const P = "flytesnacks";
 const D = "development";
@@ -232,12 +233,10 @@ describe("links produced by flytekit and FlyteAdmin", () => {
     expect(parse(url)).toEqual({ page: "execution", project: P, domain: D, name: "abc", nodeId: "n0-0-dn3" });
   });
 
-  const fixtures = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(__dirname, "../../../shared/fixtures/flyte");
+  const fixtures = FLYTE_FIXTURES_DIR;
   const responses = path.join(fixtures, "flytekit-remote-responses");
-  const haveFixtures = existsSync(responses);
-  if (!haveFixtures) console.log(`skipping fixture URL tests: ${responses} not found`);
 
-  it.skipIf(!haveFixtures)("opens flytekit's links for entities captured from a real FlyteAdmin", () => {
+  it("opens flytekit's links for entities captured from a real FlyteAdmin", () => {
     const read = (f: string) => readFileSync(path.join(responses, f));
     const ids = [
       fromBinary(LaunchPlanSchema, read("admin.launch_plan_pb2.LaunchPlan_core.control_flow.subworkflows.leaf_subwf.pb")).id,

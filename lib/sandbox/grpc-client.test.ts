@@ -1,9 +1,9 @@
 // Conformance with a gRPC client that is not ours: @grpc/grpc-js with the flyteidl .proto files loaded by
 // @grpc/proto-loader (no generated code of this project), talking to the sandbox started in-process. It
 // registers flytekit's serialized tasks, workflows and launch plan (what `pyflyte package` produced, from
-// ../shared/fixtures/flyte), launches, waits for SUCCEEDED, walks node and task executions with parent
+// fixtures/flyte), launches, waits for SUCCEEDED, walks node and task executions with parent
 // filters, reads the outputs; and checks the closure the sandbox stored against the real compiler's.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,12 +15,11 @@ import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import { CompiledWorkflowClosureSchema, CompiledWorkflowSchema, type CompiledWorkflow } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { sandboxConfig } from "./config";
 import { startSandbox, type RunningSandbox } from "./server";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const FIXTURES = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(repoRoot, "../shared/fixtures/flyte");
+const FIXTURES = FLYTE_FIXTURES_DIR;
 const SNACKS = path.join(FIXTURES, "flyte-compiler-snacks-core");
-const haveFixtures = existsSync(path.join(SNACKS, "serialized"));
-if (!haveFixtures) console.log(`skipping the grpc-js conformance test: no fixtures at ${SNACKS} (set FLYTE_FIXTURES_DIR)`);
 
 const PROJECT = "flytesnacks";
 const DOMAIN = "development";
@@ -76,7 +75,7 @@ let sandbox: RunningSandbox;
 let admin: grpc.Client;
 let dataDir: string;
 
-describe.skipIf(!haveFixtures)("a grpc-js client with the flyteidl protos", () => {
+describe("a grpc-js client with the flyteidl protos", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), "sbx-grpc-"));
     const base = sandboxConfig({});

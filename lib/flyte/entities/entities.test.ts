@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { create, fromBinary } from "@bufbuild/protobuf";
@@ -13,10 +13,9 @@ import { entityDashboardQuery, entityExecutionsFilter, isSystemGenerated, namedE
 import { inputRows, outputRows } from "./interface";
 import { describeSchedule, isLaunchPlanActive } from "./schedule";
 import { resourceRows, summarizeTaskTemplate } from "./task-template";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
-const fixturesDir = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(__dirname, "../../../../shared/fixtures/flyte");
-const haveFixtures = existsSync(fixturesDir);
-if (!haveFixtures) console.warn(`entity fixture tests skipped: no fixtures at ${fixturesDir} (set FLYTE_FIXTURES_DIR)`);
+const fixturesDir = FLYTE_FIXTURES_DIR;
 const fixture = (rel: string) => readFileSync(path.join(fixturesDir, "flytekit-remote-responses", rel));
 
 describe("filters for an entity's executions", () => {
@@ -44,7 +43,7 @@ describe("filters for an entity's executions", () => {
   });
 });
 
-describe.skipIf(!haveFixtures)("a real task and launch plan (flytekit's captured responses)", () => {
+describe("a real task and launch plan (flytekit's captured responses)", () => {
   it("summarises the task template a person checks before launching", () => {
     const task = fromBinary(TaskSchema, fixture("admin.task_pb2.Task.pb"));
     const s = summarizeTaskTemplate(task.closure!.compiledTask!.template!);

@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest";
 import { CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { buildWorkflowGraph, visibleGraph } from "./build";
-import { haveFixtures, loadAdminWorkflowClosure, loadClosure } from "./fixtures.testutil";
+import { loadAdminWorkflowClosure, loadClosure } from "./fixtures.testutil";
 
 const ids = (list: string[]) => ({ ids: list });
 const taskId = (name: string) => ({ resourceType: ResourceType.TASK, name });
 
-describe.skipIf(!haveFixtures)("run-time closures", () => {
+describe("run-time closures", () => {
   const mergeSort = () => loadClosure("flyte-compiler-snacks-core/compiled/059_core.control_flow.merge_sort.merge_sort_2_wf.json");
 
   /* What GetDynamicNodeWorkflow returns for merge_sort_remotely: split, two recursive merge_sort calls, merge. */

@@ -1,4 +1,4 @@
-// The real closures in ../shared/fixtures/flyte build into the graphs flyteconsole draws for them.
+// The real closures in fixtures/flyte build into the graphs flyteconsole draws for them.
 import { create, fromBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { TaskSpecSchema } from "@/lib/gen/flyteidl/admin/task_pb";
@@ -6,7 +6,6 @@ import { WorkflowSpecSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import { CompiledWorkflowClosureSchema, type CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { buildWorkflowGraph, visibleGraph } from "./build";
 import {
-  haveFixtures,
   loadAdminWorkflowClosure,
   loadClosure,
   loadStoryClosure,
@@ -37,7 +36,7 @@ function registeredClosure(workflowSpec: string, taskSpecs: string[]): CompiledW
   });
 }
 
-describe.skipIf(!haveFixtures)("buildWorkflowGraph on real closures", () => {
+describe("buildWorkflowGraph on real closures", () => {
   it("010 raw containers: five container tasks fan in to one python task", () => {
     const g = buildWorkflowGraph(loadClosure(`${COMPILED}010_core.containerization.raw_container.wf_2_wf.json`));
     expect(g.nodes.map((n) => [n.id, n.kind, n.name, n.taskType ?? null])).toEqual([

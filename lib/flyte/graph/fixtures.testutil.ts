@@ -1,18 +1,15 @@
 // Loading the shared Flyte fixtures in graph tests (never imported by app code).
 import { fromBinary, fromJson, type JsonValue } from "@bufbuild/protobuf";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { WorkflowClosureSchema, WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import {
   CompiledWorkflowClosureSchema,
   type CompiledWorkflowClosure,
 } from "@/lib/gen/flyteidl/core/compiler_pb";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const fixturesDir = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(repoRoot, "../shared/fixtures/flyte");
-export const haveFixtures = existsSync(fixturesDir);
-if (!haveFixtures) console.warn(`graph fixture tests skipped: no fixtures at ${fixturesDir} (set FLYTE_FIXTURES_DIR)`);
+export const fixturesDir = FLYTE_FIXTURES_DIR;
 
 export const fixturePath = (rel: string) => path.join(fixturesDir, rel);
 export const readFixtureJson = (rel: string): JsonValue => JSON.parse(readFileSync(fixturePath(rel), "utf8"));

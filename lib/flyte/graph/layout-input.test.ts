@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildWorkflowGraph } from "./build";
-import { haveFixtures, loadClosure } from "./fixtures.testutil";
+import { loadClosure } from "./fixtures.testutil";
 import { NODE_SIZES, layoutInput, nodeSize } from "./layout-input";
 import type { GraphNode } from "./types";
 
 const nested = () => loadClosure("flyte-compiler-snacks-core/compiled/039_core.control_flow.conditions.nested_conditions_2_wf.json");
 
-describe.skipIf(!haveFixtures)("layoutInput", () => {
+describe("layoutInput", () => {
   it("gives only visible nodes and edges, each node a size, keyed by the graph's layoutKey", () => {
     const g = buildWorkflowGraph(nested());
     const input = layoutInput(g);

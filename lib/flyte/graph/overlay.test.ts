@@ -6,7 +6,7 @@ import { CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_
 import { NodeExecution_Phase as Phase, TaskExecution_Phase as TaskPhase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { buildWorkflowGraph } from "./build";
-import { haveFixtures, loadAdminWorkflowClosure, loadClosure } from "./fixtures.testutil";
+import { loadAdminWorkflowClosure, loadClosure } from "./fixtures.testutil";
 import { branchTakenCase, buildExecutionOverlay, nodeExecutionKey, withSubTaskPhases } from "./overlay";
 
 const EXEC = { project: "flytesnacks", domain: "development", name: "f7c3a1" };
@@ -26,7 +26,7 @@ function ne(
 const phases = (overlay: ReturnType<typeof buildExecutionOverlay>) =>
   Object.fromEntries([...overlay].map(([id, e]) => [id, [Phase[e.phase], e.nodeExecutionId]]));
 
-describe.skipIf(!haveFixtures)("buildExecutionOverlay on real closures", () => {
+describe("buildExecutionOverlay on real closures", () => {
   const compiled = (f: string) => loadClosure(`flyte-compiler-snacks-core/compiled/${f}`);
 
   it("042: a branch shows the case it took; the other case has no execution", () => {

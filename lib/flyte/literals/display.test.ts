@@ -6,7 +6,7 @@ import { LiteralMapSchema, LiteralSchema } from "@/lib/gen/flyteidl/core/literal
 import { VariableSchema } from "@/lib/gen/flyteidl/core/interface_pb";
 import { literalMapToDisplay, literalToDisplay, type DisplayNode } from "./display";
 import { displayToJson, stringifyJson } from "./json";
-import { haveFixtures, lit, lt, NONE, prim, readFixture, T } from "./literals.testutil";
+import { lit, lt, NONE, prim, readFixture, T } from "./literals.testutil";
 import { literalTypeToString } from "./type-string";
 
 const show = (literal: JsonValue, type?: JsonValue) => literalToDisplay(lit(literal), type ? lt(type) : undefined);
@@ -29,7 +29,7 @@ describe("literalTypeToString", () => {
     expect(literalTypeToString(undefined)).toBe("unknown");
   });
 
-  it.skipIf(!haveFixtures)("names a dataclass struct from flytekit's JSON schema (snacks-core 162)", () => {
+  it("names a dataclass struct from flytekit's JSON schema (snacks-core 162)", () => {
     const closure = fromJson(
       CompiledWorkflowClosureSchema,
       JSON.parse(readFixture("flyte-compiler-snacks-core/compiled/162_core.type_system.custom_objects.wf_2_wf.json").toString()),
@@ -155,7 +155,7 @@ describe("literalMapToDisplay", () => {
     expect(literalMapToDisplay(undefined)).toEqual([]);
   });
 
-  it.skipIf(!haveFixtures)("shows a real launch plan's default input (flytekit leaf_subwf, binary protobuf)", () => {
+  it("shows a real launch plan's default input (flytekit leaf_subwf, binary protobuf)", () => {
     const lp = fromBinary(
       LaunchPlanSchema,
       readFixture("flytekit-remote-responses/admin.launch_plan_pb2.LaunchPlan_core.control_flow.subworkflows.leaf_subwf.pb"),

@@ -13,7 +13,7 @@ import {
   type FieldError,
   type FormValue,
 } from "./form";
-import { haveFixtures, lit, lt, NONE, prim, readFixture, T } from "./literals.testutil";
+import { lit, lt, NONE, prim, readFixture, T } from "./literals.testutil";
 
 function toLiteral(type: LiteralType, value: FormValue): Literal {
   const r = formValueToLiteral(type, value);
@@ -248,7 +248,7 @@ describe("validation messages, at the exact field", () => {
     expect(toLiteral(type, { kind: "struct", text: '{"n": 3, "tags": []}' })).toBeTruthy();
   });
 
-  it.skipIf(!haveFixtures)("validates against flytekit's real dataclass schema (snacks-core 162, $ref + definitions)", () => {
+  it("validates against flytekit's real dataclass schema (snacks-core 162, $ref + definitions)", () => {
     const closure = fromJson(
       CompiledWorkflowClosureSchema,
       JSON.parse(readFixture("flyte-compiler-snacks-core/compiled/162_core.type_system.custom_objects.wf_2_wf.json").toString()),
@@ -312,7 +312,7 @@ describe("literalToFormValue (prefill for relaunch and defaults)", () => {
     expect(en.ok || en.message).toBe('"z" is not one of a');
   });
 
-  it.skipIf(!haveFixtures)("prefills a real launch plan default and re-sends it unchanged (flytekit leaf_subwf)", () => {
+  it("prefills a real launch plan default and re-sends it unchanged (flytekit leaf_subwf)", () => {
     const lp = fromBinary(
       LaunchPlanSchema,
       readFixture("flytekit-remote-responses/admin.launch_plan_pb2.LaunchPlan_core.control_flow.subworkflows.leaf_subwf.pb"),
@@ -324,7 +324,7 @@ describe("literalToFormValue (prefill for relaunch and defaults)", () => {
     expect(equals(LiteralSchema, toLiteral(param.var!.type!, value), param.behavior.value)).toBe(true);
   });
 
-  it.skipIf(!haveFixtures)("builds a dataset input for a real cached dataframe task (snacks-core 147, parquet)", () => {
+  it("builds a dataset input for a real cached dataframe task (snacks-core 147, parquet)", () => {
     const closure = fromJson(
       CompiledWorkflowClosureSchema,
       JSON.parse(readFixture("flyte-compiler-snacks-core/compiled/147_core.flyte_basics.task_cache.cached_dataframe_wf_2_wf.json").toString()),

@@ -2,10 +2,10 @@
 // flytekit's debug output use), so tests read like the data they stand for.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { fromJson, type JsonValue } from "@bufbuild/protobuf";
 import { LiteralSchema, type Literal } from "@/lib/gen/flyteidl/core/literals_pb";
 import { LiteralTypeSchema, type LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
 export const lt = (json: JsonValue): LiteralType => fromJson(LiteralTypeSchema, json);
 export const lit = (json: JsonValue): Literal => fromJson(LiteralSchema, json);
@@ -28,10 +28,7 @@ export const T = {
 export const prim = (p: { [k: string]: JsonValue }) => ({ scalar: { primitive: p } });
 export const NONE = { scalar: { noneType: {} } };
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const fixturesDir = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(repoRoot, "../shared/fixtures/flyte");
-export const haveFixtures = fs.existsSync(fixturesDir);
-if (!haveFixtures) console.warn(`literal fixture tests skipped: no fixtures at ${fixturesDir} (set FLYTE_FIXTURES_DIR)`);
+export const fixturesDir = FLYTE_FIXTURES_DIR;
 
 export function readFixture(rel: string): Buffer {
   return fs.readFileSync(path.join(fixturesDir, rel));

@@ -1,8 +1,7 @@
 // The sandbox compiler against FlytePropeller's own output: specs serialised by flytekit (or taken
 // back out of a compiled closure) must compile to the same nodes and connections.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { clone, create, fromBinary, fromJson, toJson, type JsonValue } from "@bufbuild/protobuf";
 import { WorkflowSpecSchema, type WorkflowSpec } from "@/lib/gen/flyteidl/admin/workflow_pb";
@@ -20,11 +19,9 @@ import { WorkflowClosureSchema } from "@/lib/gen/flyteidl/core/workflow_closure_
 import { WorkflowTemplateSchema, type Node, type WorkflowTemplate } from "@/lib/gen/flyteidl/core/workflow_pb";
 import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
 import { compileWorkflow, identifierKey, taskResolverFrom, type LaunchPlanInterface } from "./index";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixturesDir = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(here, "../../../../shared/fixtures/flyte");
-const haveFixtures = existsSync(path.join(fixturesDir, "flyte-compiler-snacks-core"));
-if (!haveFixtures) console.warn(`compiler fixture tests skipped: no fixtures at ${fixturesDir} (set FLYTE_FIXTURES_DIR)`);
+const fixturesDir = FLYTE_FIXTURES_DIR;
 
 const snacks = (...p: string[]) => path.join(fixturesDir, "flyte-compiler-snacks-core", ...p);
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as JsonValue;
@@ -89,8 +86,8 @@ function expectSameWorkflow(actual: CompiledWorkflow | undefined, expected: Comp
   expect(normalised(actual)).toEqual(normalised(expected));
 }
 
-describe.skipIf(!haveFixtures)("compileWorkflow matches FlytePropeller's compiler", () => {
-  const resolveTask = haveFixtures ? taskResolverFrom(allFixtureTasks()) : () => undefined;
+describe("compileWorkflow matches FlytePropeller's compiler", () => {
+  const resolveTask = taskResolverFrom(allFixtureTasks());
 
   it("compiles flytekit's serialized my_subwf (062) exactly as the real compiler did", () => {
     const spec = serialized("062_", (b) => fromBinary(WorkflowSpecSchema, b));

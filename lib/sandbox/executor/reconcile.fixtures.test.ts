@@ -1,7 +1,6 @@
-// The executor against closures the real Flyte compiler produced (../shared/fixtures/flyte).
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+// The executor against closures the real Flyte compiler produced (fixtures/flyte).
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { create, fromBinary, fromJson, type JsonObject } from "@bufbuild/protobuf";
 import { ExecutionMetadata_ExecutionMode } from "@/lib/gen/flyteidl/admin/execution_pb";
@@ -16,11 +15,9 @@ import { nodeUniqueId } from "./ids";
 import { lit, literalMap } from "./literals";
 import { reconcile } from "./reconcile";
 import { InMemoryExecution, TEST_CONFIG, TestCache, T0, drive, nodeEvents, nodePhases, taskPhases, workflowPhases } from "./testing";
+import { FLYTE_FIXTURES_DIR } from "@/fixtures/flyte-fixtures";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const FIXTURES = process.env.FLYTE_FIXTURES_DIR ?? path.resolve(repoRoot, "../shared/fixtures/flyte");
-const haveFixtures = existsSync(FIXTURES);
-if (!haveFixtures) console.log(`skipping executor fixture tests: no fixtures at ${FIXTURES}`);
+const FIXTURES = FLYTE_FIXTURES_DIR;
 
 function load(rel: string): CompiledWorkflowClosure {
   const json = JSON.parse(readFileSync(path.join(FIXTURES, rel), "utf8"));
@@ -40,16 +37,14 @@ function withSandbox(c: CompiledWorkflowClosure, taskName: string, sandbox: Json
   return c;
 }
 
-describe.skipIf(!haveFixtures)("executor on real compiled closures", () => {
-  const all = haveFixtures
-    ? [
-        ...readdirSync(path.join(FIXTURES, SNACKS))
-          .filter((f) => f.endsWith("_wf.json"))
-          .map((f) => `${SNACKS}/${f}`),
-        "flyte-compiler-branch/success_10_simple.compiled.json",
-        "flyteadmin/workflow.json",
-      ]
-    : [];
+describe("executor on real compiled closures", () => {
+  const all = [
+    ...readdirSync(path.join(FIXTURES, SNACKS))
+      .filter((f) => f.endsWith("_wf.json"))
+      .map((f) => `${SNACKS}/${f}`),
+    "flyte-compiler-branch/success_10_simple.compiled.json",
+    "flyteadmin/workflow.json",
+  ];
 
   test.each(all)("%s runs to SUCCEEDED with every output bound", (rel) => {
     const c = load(rel);
