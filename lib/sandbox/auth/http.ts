@@ -19,6 +19,7 @@ import { DEFAULT_REDIRECT, hasPath, isLoopbackHost, redirectAllowed, requestOrig
 import { renderSignInPage, SIGN_IN_PAGE_CSP } from "./page";
 import { OIDC_CLIENT_ID, SCOPE_ALL, TokenError, userInfoJson } from "./tokens";
 import { demoUser, DEMO_USERS } from "./users";
+import { sendJson } from "../http/send-json";
 
 export const AUTH_HTTP_PATHS = ["/login", "/callback", "/logout", "/oauth2/jwks", "/.well-known/openid-configuration"];
 
@@ -32,12 +33,6 @@ export function hashCsrfState(csrf: string): string {
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}): void {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body), ...headers });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -173,7 +168,7 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
   /** The identity provider's discovery document (FlyteAdmin itself redirects here, to its OpenID provider). */
   function openIdConfiguration(req: IncomingMessage, res: ServerResponse): void {
     const origin = originOf(req);
-    sendJson(res, {
+    sendJson(res, 200, {
       issuer: tokens.issuer,
       authorization_endpoint: `${origin}/login`,
       token_endpoint: `${origin}/oauth2/token`,
@@ -199,7 +194,7 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
     else if (path === "/login") await login(req, res, url);
     else if (path === "/callback") await callback(req, res, url);
     else if (path === "/logout") logout(req, res, url);
-    else if (path === "/oauth2/jwks") sendJson(res, tokens.jwks());
+    else if (path === "/oauth2/jwks") sendJson(res, 200, tokens.jwks());
     else openIdConfiguration(req, res);
     return true;
   };

@@ -3,6 +3,7 @@
 // writes (which a cross-site page cannot send without a CORS preflight that this server never grants).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FaultSettingsError, parseFaultUpdate, type FaultState } from "../faults";
+import { sendJson } from "./send-json";
 
 export const CONTROL_PATH_PREFIX = "/_sandbox/";
 
@@ -10,12 +11,6 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === "::1";
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...extra });
-  res.end(body);
 }
 
 async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {

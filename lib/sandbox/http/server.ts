@@ -15,6 +15,7 @@ import type { FaultState } from "../faults";
 import { CONTROL_PATH_PREFIX, handleControlRequest } from "./control";
 import { createRestGateway, type RestGateway } from "./gateway";
 import { handleTaskLogRequest, TASK_LOG_PATH_PREFIX } from "./logs";
+import { sendJson } from "./send-json";
 
 export const DEFAULT_SANDBOX_HTTP_PORT = 8088;
 
@@ -56,12 +57,6 @@ export interface SandboxHttpServer {
   gateway: RestGateway;
   listen(): Promise<SandboxHttpAddress>;
   close(): Promise<void>;
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
-  res.end(body);
 }
 
 export function createSandboxHttpServer(options: SandboxHttpServerOptions): SandboxHttpServer {
