@@ -3,7 +3,7 @@
 import { log } from "./log";
 import type { SessionKeys } from "./session/keys";
 import { jwtExpiryMs, unauthenticated, type SignInSettings } from "./session/sign-in";
-import { openFlyteAdminSession } from "./session/session";
+import { openFlyteAdminSession } from "@/lib/securecookie/flyteadmin-session";
 
 /** What credentialsFor needs of the configuration (AdminConfig and LogProxyConfig have it). */
 export interface CredentialSettings {

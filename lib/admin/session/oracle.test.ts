@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gobEncodeString, openSecureCookie, sealSecureCookie, sealSecureCookieWithIv, type CookieKeys } from "@/lib/securecookie/securecookie";
 import { signIn, startAuthSandbox } from "@/lib/sandbox/auth/testing/sandbox";
 import { readSessionKeys } from "./keys";
-import { openFlyteAdminSession } from "./session";
+import { openFlyteAdminSession } from "@/lib/securecookie/flyteadmin-session";
 
 const GOPATH = "/usr/share/gocode";
 const INSTALL_HINT = "install Go and gorilla/securecookie's sources: apt-get install golang-go golang-github-gorilla-securecookie-dev";

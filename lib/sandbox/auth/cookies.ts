@@ -15,7 +15,8 @@ import {
   REFRESH_TOKEN_COOKIE,
   USER_INFO_COOKIE,
 } from "@/lib/securecookie/flyteadmin-cookies";
-import { decodeUtf8, openSecureCookieBytes, sealSecureCookie, SecureCookieError, type CookieKeys } from "@/lib/securecookie/securecookie";
+import { openFlyteAdminSession } from "@/lib/securecookie/flyteadmin-session";
+import { sealSecureCookie, type CookieKeys } from "@/lib/securecookie/securecookie";
 
 export interface CookieSpec {
   name: string;
@@ -40,21 +41,6 @@ export function serializeCookie(c: CookieSpec): string {
   if (c.secure) parts.push("Secure");
   if (c.sameSite) parts.push(`SameSite=${c.sameSite}`);
   return parts.join("; ");
-}
-
-/** The first cookie of each name in a Cookie header, as Go's Request.Cookie reads it (no URL-decoding, quotes dropped). */
-export function parseCookieHeader(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const trimmed = part.trim();
-    const eq = trimmed.indexOf("=");
-    if (eq <= 0) continue;
-    const name = trimmed.slice(0, eq);
-    let value = trimmed.slice(eq + 1);
-    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (!cookies.has(name)) cookies.set(name, value);
-  }
-  return cookies;
 }
 
 export interface SessionValues {
@@ -99,42 +85,13 @@ export function redirectCookie(url: string): string {
   return serializeCookie({ name: REDIRECT_URL_COOKIE, value: url, httpOnly: true, sameSite: "Lax" });
 }
 
-function open(cookies: Map<string, string>, name: string, keys: CookieKeys): Uint8Array | undefined {
-  const sealed = cookies.get(name);
-  if (sealed === undefined) return undefined;
-  try {
-    const bytes = openSecureCookieBytes(name, sealed, keys);
-    return bytes.length > 0 ? bytes : undefined;
-  } catch (err) {
-    if (err instanceof SecureCookieError) return undefined;
-    throw err;
-  }
-}
-
-function text(name: string, bytes: Uint8Array | undefined): string | undefined {
-  if (!bytes) return undefined;
-  try {
-    return decodeUtf8(name, bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * RetrieveTokenValues + RetrieveUserInfo: the ID token and the access token (flyte_at, else the two
  * halves joined byte-wise) must both open; the profile is optional. undefined when they do not.
  */
 export function readSession(cookieHeader: string | undefined, keys: CookieKeys): { idToken: string; accessToken: string; userInfoJson?: string } | undefined {
-  const cookies = parseCookieHeader(cookieHeader);
-  const idToken = text(ID_TOKEN_COOKIE, open(cookies, ID_TOKEN_COOKIE, keys));
-  if (!idToken) return undefined;
-  let accessToken = text(ACCESS_TOKEN_COOKIE, open(cookies, ACCESS_TOKEN_COOKIE, keys));
-  if (!accessToken) {
-    const first = open(cookies, ACCESS_TOKEN_COOKIE_1, keys);
-    const second = open(cookies, ACCESS_TOKEN_COOKIE_2, keys);
-    accessToken = first && second ? text(ACCESS_TOKEN_COOKIE, Buffer.concat([first, second])) : undefined;
-  }
-  if (!accessToken) return undefined;
-  const userInfoJson = text(USER_INFO_COOKIE, open(cookies, USER_INFO_COOKIE, keys));
-  return { idToken, accessToken, ...(userInfoJson ? { userInfoJson } : {}) };
+  const session = openFlyteAdminSession(cookieHeader ?? "", keys);
+  if (session.kind !== "open") return undefined;
+  const { idToken, accessToken, userInfo } = session;
+  return { idToken, accessToken, ...(userInfo ? { userInfoJson: userInfo } : {}) };
 }

@@ -14,7 +14,8 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CSRF_STATE_COOKIE, REDIRECT_URL_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
 import type { SandboxAuth } from "./index";
-import { deletedSessionCookies, newCsrfCookie, parseCookieHeader, readSession, redirectCookie, sessionCookies } from "./cookies";
+import { parseCookies } from "@/lib/securecookie/flyteadmin-session";
+import { deletedSessionCookies, newCsrfCookie, readSession, redirectCookie, sessionCookies } from "./cookies";
 import { DEFAULT_REDIRECT, hasPath, isLoopbackHost, redirectAllowed, requestOrigin } from "./origins";
 import { renderSignInPage, SIGN_IN_PAGE_CSP } from "./page";
 import { OIDC_CLIENT_ID, SCOPE_ALL, TokenError, userInfoJson } from "./tokens";
@@ -68,7 +69,7 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
   /** GetAuthFlowEndRedirect: the redirect_url given, else the one /login remembered in a cookie, else /console. */
   function flowEnd(req: IncomingMessage, target: string): string {
     if (target) return target;
-    const remembered = parseCookieHeader(req.headers.cookie).get(REDIRECT_URL_COOKIE);
+    const remembered = parseCookies(req.headers.cookie ?? "").get(REDIRECT_URL_COOKIE);
     return remembered && redirectAllowed(remembered, allowedOrigins(req)) ? remembered : DEFAULT_REDIRECT;
   }
 
@@ -141,7 +142,7 @@ export function createAuthHttpHandler(auth: SandboxAuth) {
   }
 
   async function callback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const cookies = parseCookieHeader(req.headers.cookie);
+    const cookies = parseCookies(req.headers.cookie ?? "");
     const state = url.searchParams.get("state") ?? "";
     const csrf = cookies.get(CSRF_STATE_COOKIE);
     if (!state || !csrf || hashCsrfState(csrf) !== state) {

@@ -1,8 +1,8 @@
 // Server-only: FlyteAdmin's browser session read from a request's cookies, as FlyteAdmin's own HTTP
 // gateway reads it (flyteadmin/auth/cookie_manager.go RetrieveTokenValues and RetrieveAccessToken).
-import { decodeUtf8, openSecureCookieBytes, SecureCookieError, type CookieKeys, type OpenOptions } from "@/lib/securecookie/securecookie";
-
-import { ACCESS_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2, ID_TOKEN_COOKIE, USER_INFO_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
+// The BFF opens the session with it, and so does the sandbox where it plays FlyteAdmin.
+import { ACCESS_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2, ID_TOKEN_COOKIE, USER_INFO_COOKIE } from "./flyteadmin-cookies";
+import { decodeUtf8, openSecureCookieBytes, SecureCookieError, type CookieKeys, type OpenOptions } from "./securecookie";
 
 const SESSION_COOKIES = [ID_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE_1, ACCESS_TOKEN_COOKIE_2];
 

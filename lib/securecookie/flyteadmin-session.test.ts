@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sealSecureCookie, type CookieKeys } from "@/lib/securecookie/securecookie";
-import { openFlyteAdminSession, parseCookies } from "./session";
+import { openFlyteAdminSession, parseCookies } from "./flyteadmin-session";
 
 const keys: CookieKeys = { hashKey: randomBytes(64), blockKey: randomBytes(32) };
 const seal = (name: string, value: string, k: CookieKeys = keys, nowSec?: number) => `${name}=${sealSecureCookie(name, value, k, { nowSec })}`;
