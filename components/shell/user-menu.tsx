@@ -7,7 +7,8 @@ import type { UserInfoResponse } from "@/lib/gen/flyteidl/service/identity_pb";
 import { consolePath, withBasePath } from "@/lib/flyte/urls";
 import { displayName, initials } from "@/lib/flyte/identity";
 import { useSession } from "@/lib/query/session";
-import { isNavigableUrl, withRedirectUrl } from "@/lib/query/sign-in";
+import { withRedirectUrl } from "@/lib/flyte/sign-in";
+import { isNavigableUrl } from "@/lib/query/sign-in";
 import { useDismiss } from "@/components/ui/use-dismiss";
 
 /** FlyteAdmin's sign-out, landing on the console's home page afterwards. */

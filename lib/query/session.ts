@@ -8,7 +8,7 @@ import { useQuery } from "@connectrpc/connect-query";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { UserInfoResponse } from "@/lib/gen/flyteidl/service/identity_pb";
 import { actorLabel } from "@/lib/flyte/identity";
-import { SIGN_IN_URL_HEADER } from "./sign-in";
+import { SIGN_IN_URL_HEADER } from "@/lib/flyte/sign-in";
 
 export const getSession = ConsoleService.method.getSession;
 

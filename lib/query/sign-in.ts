@@ -3,9 +3,7 @@
 // once: the transport's interceptor sees unary calls and streams (the live watch included).
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 import { useSyncExternalStore } from "react";
-
-/** Error metadata header in which the BFF names FlyteAdmin's sign-in page (absent behind an auth proxy). */
-export const SIGN_IN_URL_HEADER = "x-flyte-sign-in-url";
+import { SIGN_IN_URL_HEADER, withRedirectUrl } from "@/lib/flyte/sign-in";
 
 /**
  * Coming back Unauthenticated this soon after being sent to sign in, with no call answered in
@@ -45,11 +43,6 @@ function browserEnv(): SignInEnv | undefined {
 /** Only web addresses and paths: never a javascript: URL, whoever sent it. */
 export function isNavigableUrl(url: string): boolean {
   return /^(https?:\/\/|\/)/i.test(url);
-}
-
-/** FlyteAdmin's /login or /logout with where to land afterwards (`redirect_url`, as FlyteAdmin names it). */
-export function withRedirectUrl(url: string, redirectTo: string): string {
-  return `${url}${url.includes("?") ? "&" : "?"}redirect_url=${encodeURIComponent(redirectTo)}`;
 }
 
 let problem: SignInProblem | undefined;

@@ -5,7 +5,7 @@
 // redirecting again would loop forever: the redirect marks the page URL, and a marked URL that comes
 // back still signed out within a minute gets a page that says why instead.
 import { credentialsFor, type CredentialSettings, type SignInReason } from "../credentials";
-import { REDIRECT_URL_PARAM } from "./sign-in";
+import { REDIRECT_URL_PARAM } from "@/lib/flyte/sign-in";
 
 /** Query parameter on the page URL sent as redirect_url: when the console sent the browser to sign in (ms). */
 export const SIGN_IN_MARKER = "flyte_sign_in";

@@ -1,11 +1,7 @@
 // Server-only: where people sign in (FlyteAdmin's own /login and /logout), and how the BFF tells the
 // browser to go there: an Unauthenticated error (or a 401) carrying the sign-in URL in a header.
 import { Code, ConnectError } from "@connectrpc/connect";
-
-/** Response header (Connect error metadata) with FlyteAdmin's sign-in URL; the client appends ?redirect_url=. */
-export const SIGN_IN_URL_HEADER = "x-flyte-sign-in-url";
-/** FlyteAdmin's query parameter for where to land after /login and /logout (flyteadmin/auth/handlers.go). */
-export const REDIRECT_URL_PARAM = "redirect_url";
+import { SIGN_IN_URL_HEADER } from "@/lib/flyte/sign-in";
 
 /** FlyteAdmin's browser endpoints, when the console sends people there to sign in. */
 export interface SignInSettings {
