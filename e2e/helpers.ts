@@ -43,3 +43,11 @@ export async function relaunchSeed(request: APIRequestContext, baseURL: string, 
 }
 
 export const executionUrl = (name: string, query = "") => `/console/projects/${PROJECT}/domains/${DOMAIN}/executions/${name}${query}`;
+
+/** The console's running shared poll loops, read from its Prometheus endpoint (`metricsUrl`, e.g. http://127.0.0.1:13254). */
+export async function watchPollLoops(request: APIRequestContext, metricsUrl: string): Promise<number> {
+  const res = await request.get(`${metricsUrl}/metrics`);
+  expect(res.ok()).toBeTruthy();
+  const line = (await res.text()).split("\n").find((l) => l.startsWith("flyte_console_watch_poll_loops "));
+  return Number(line?.split(" ")[1]);
+}

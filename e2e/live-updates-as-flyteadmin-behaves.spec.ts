@@ -3,7 +3,7 @@
 // FlyteAdmin leaving a node RUNNING after its workflow ended (flyte#3931). The sandbox's faults play both.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { METRICS_PORTS } from "../playwright.config";
-import { SANDBOX_HTTP, executionUrl, setSandboxFaults } from "./helpers";
+import { SANDBOX_HTTP, executionUrl, setSandboxFaults, watchPollLoops } from "./helpers";
 import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
 
 const CHAIN = ["n0", "n1", "n2", "n3"];
@@ -48,11 +48,6 @@ async function recordPhases(page: Page) {
   });
 }
 
-async function pollLoops(request: APIRequestContext): Promise<number> {
-  const text = await (await request.get(`http://127.0.0.1:${METRICS_PORTS[0]}/metrics`)).text();
-  return Number(text.split("\n").find((l) => l.startsWith("flyte_console_watch_poll_loops "))?.split(" ")[1]);
-}
-
 async function listNodeCalls(request: APIRequestContext): Promise<number> {
   const stats = (await (await request.get(`${SANDBOX_HTTP}/_sandbox/stats`)).json()) as { methods: Record<string, { calls: number }> };
   return Object.entries(stats.methods)
@@ -91,7 +86,7 @@ test("a run that ends with a node FlyteAdmin still reports RUNNING shows it so, 
   // As FlyteAdmin reports it: the last node never got its final event.
   await expect(page.locator('[data-testid="dag-node"][data-node-id="n3"]')).toHaveAttribute("data-phase", "RUNNING");
   // The watch did one final sweep and ended: no loop within one interval (750 ms), no calls after.
-  await expect.poll(() => pollLoops(request), { timeout: 1_000, intervals: [100] }).toBe(0);
+  await expect.poll(() => watchPollLoops(request, `http://127.0.0.1:${METRICS_PORTS[0]}`), { timeout: 1_000, intervals: [100] }).toBe(0);
   const calls = await listNodeCalls(request);
   await page.waitForTimeout(2_000);
   expect(await listNodeCalls(request), "ListNodeExecutions calls in the 2 s after the run ended").toBe(calls);

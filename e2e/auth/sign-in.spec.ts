@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { sealSecureCookie } from "@/lib/securecookie/securecookie";
 import { ID_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
 import { AUTH_CONSOLE_METRICS, AUTH_SANDBOX_HTTP } from "../../playwright.config";
-import { DOMAIN, PROJECT, callBff, executionUrl } from "../helpers";
+import { DOMAIN, PROJECT, callBff, executionUrl, watchPollLoops } from "../helpers";
 import { ALL_TYPES_WF, launchUrl, launchedName } from "../launch-helpers";
 
 const SEED_GATE = "seed-gate-approve";
@@ -16,14 +16,6 @@ async function signInAs(page: Page, user: RegExp, lifetimeSeconds?: number) {
   await expect(page).toHaveURL(/\/login\?/);
   if (lifetimeSeconds !== undefined) await page.getByLabel(/token lifetime/i).fill(String(lifetimeSeconds));
   await page.getByRole("button", { name: user }).click();
-}
-
-/** The console's shared upstream poll loops, from its Prometheus endpoint. */
-async function watchPollLoops(request: APIRequestContext): Promise<number> {
-  const res = await request.get(`${AUTH_CONSOLE_METRICS}/metrics`);
-  expect(res.ok()).toBeTruthy();
-  const line = (await res.text()).split("\n").find((l) => l.startsWith("flyte_console_watch_poll_loops "));
-  return Number(line?.split(" ")[1]);
 }
 
 /** Relaunches a seeded execution through the BFF with the browser's session. */
@@ -89,13 +81,13 @@ test("a token that expires under a live watch sends the page to sign in, no poll
   const name = await relaunch(page, baseURL!, SEED_GATE);
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
-  expect(await watchPollLoops(request)).toBe(1);
+  expect(await watchPollLoops(request, AUTH_CONSOLE_METRICS)).toBe(1);
 
   await page.waitForURL(/\/login\?/, { timeout: 20_000 });
   const atSignIn = await sandboxCalls(request);
   await page.waitForTimeout(2_000);
   expect(await sandboxCalls(request), "calls to FlyteAdmin in the 2 s after the token expired").toBe(atSignIn);
-  expect(await watchPollLoops(request), "the console's upstream poll loops").toBe(0);
+  expect(await watchPollLoops(request, AUTH_CONSOLE_METRICS), "the console's upstream poll loops").toBe(0);
 
   await signInAs(page, /Ada Lovelace/);
   await expect(page).toHaveURL(new RegExp(`${executionUrl(name)}$`));
