@@ -11,6 +11,7 @@ import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
+import { createDashboardStats, type DashboardStatsHandler } from "./dashboard/stats";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
@@ -97,7 +98,11 @@ function connectErrorResponse(status: number, code: string, message: string): Re
   return Response.json({ code, message }, { status });
 }
 
-export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))): FetchHandler {
+export function createBff(
+  up: Upstream,
+  hub = new WatchHub(up, watchOptions(up)),
+  dashboardStats: DashboardStatsHandler = createDashboardStats(up),
+): FetchHandler {
   const router = createConnectRouter({ readMaxBytes: up.config.maxBodyBytes });
   for (const service of [AdminService, SignalService] as DescService[]) {
     for (const method of service.methods) {
@@ -116,6 +121,7 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       return probeAdmin(up, credentials.ok ? credentials.headers : undefined);
     },
     getSession: (_req, ctx) => getSession(up, ctx),
+    getDashboardStats: dashboardStats,
     async *watchExecution(req, ctx) {
       const id = req.id;
       if (!id?.project || !id.domain || !id.name) {

@@ -39,6 +39,8 @@ export interface AdminConfig {
   watchAccessRecheckMs: number;
   /** Most executions one process follows at once; a viewer of one more is refused (ResourceExhausted). */
   watchMaxLoops: number;
+  /** Deadline of one dashboard stats computation (ConsoleService.GetDashboardStats, up to 40 upstream calls). */
+  statsDeadlineMs: number;
   /** TLS settings; undefined when the endpoint is plaintext HTTP/2 (h2c). */
   tls?: AdminTlsConfig;
 }
@@ -162,6 +164,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     watchOverlapMs: intSetting(env, "FLYTE_CONSOLE_WATCH_OVERLAP_MS", 5_000, 0, 3_600_000, " ms"),
     watchAccessRecheckMs: intSetting(env, "FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", 60_000, 1_000, 3_600_000, " ms"),
     watchMaxLoops: intSetting(env, "FLYTE_CONSOLE_WATCH_MAX_LOOPS", 1_000, 1, 1_000_000),
+    statsDeadlineMs: intSetting(env, "FLYTE_CONSOLE_STATS_DEADLINE_MS", 10_000, 100, 600_000, " ms"),
     tls: /^https:/i.test(baseUrl) ? readAdminTls(env) : undefined,
   };
 }
