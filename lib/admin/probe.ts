@@ -3,11 +3,18 @@
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { GetConsoleInfoResponseSchema, type GetConsoleInfoResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+import type { Version } from "@/lib/gen/flyteidl/admin/version_pb";
 import { upstreamError } from "./errors";
 import { readAdminConfig } from "./config";
 import type { Upstream } from "./upstream";
 
+/**
+ * How long the probe waits. With the browser's 2 s before it asks (lib/query/connection.ts), a
+ * FlyteAdmin that does not answer shows as unreachable within 5 s of the first call that waited.
+ */
 export const PROBE_DEADLINE_MS = 3_000;
+/** An answer later than this is slow: FlyteAdmin is up, but the user waits and should know why. */
+export const PROBE_SLOW_MS = 2_000;
 
 /** FlyteAdmin refused the caller, which it can only do when it is up (with auth on, GetVersion needs a token). */
 function answeredWithRefusal(err: unknown): boolean {
@@ -15,29 +22,42 @@ function answeredWithRefusal(err: unknown): boolean {
   return code === Code.Unauthenticated || code === Code.PermissionDenied;
 }
 
+export interface ProbeOptions {
+  deadlineMs?: number;
+  slowMs?: number;
+}
+
 /**
- * Whether FlyteAdmin answers GetVersion within the probe's deadline. `headers`: the caller's
- * credentials, when there are any, so that with auth on the answer carries FlyteAdmin's version.
+ * Whether FlyteAdmin answers GetVersion within the probe's deadline, and whether it was slow to.
+ * `headers`: the caller's credentials, when there are any, so that with auth on the answer carries
+ * FlyteAdmin's version.
  */
-export async function probeAdmin(up: Upstream, headers?: Headers): Promise<GetConsoleInfoResponse> {
+export async function probeAdmin(up: Upstream, headers?: Headers, opts: ProbeOptions = {}): Promise<GetConsoleInfoResponse> {
+  const deadlineMs = opts.deadlineMs ?? PROBE_DEADLINE_MS;
+  const slowMs = opts.slowMs ?? PROBE_SLOW_MS;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const res = await up.admin.getVersion({}, { timeoutMs: PROBE_DEADLINE_MS, headers });
+  const answered = (adminVersion?: Version) => {
+    const probeMillis = elapsed();
     return create(GetConsoleInfoResponseSchema, {
       backendKind: up.config.backendKind,
       adminReachable: true,
-      adminVersion: res.controlPlaneVersion,
-      probeMillis: elapsed(),
+      adminSlow: probeMillis > slowMs,
+      adminVersion,
+      probeMillis,
     });
+  };
+  try {
+    const res = await up.admin.getVersion({}, { timeoutMs: deadlineMs, headers });
+    return answered(res.controlPlaneVersion);
   } catch (err) {
-    if (answeredWithRefusal(err)) {
-      return create(GetConsoleInfoResponseSchema, { backendKind: up.config.backendKind, adminReachable: true, probeMillis: elapsed() });
-    }
+    if (answeredWithRefusal(err)) return answered();
+    const ce = upstreamError(err, up.config.endpoint, up.config.tls);
     return create(GetConsoleInfoResponseSchema, {
       backendKind: up.config.backendKind,
       adminReachable: false,
-      adminError: upstreamError(err, up.config.endpoint, up.config.tls).rawMessage,
+      adminError:
+        ce.code === Code.DeadlineExceeded ? `FlyteAdmin at ${up.config.endpoint} did not answer within ${deadlineMs / 1000} s` : ce.rawMessage,
       probeMillis: elapsed(),
     });
   }
