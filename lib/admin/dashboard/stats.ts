@@ -91,8 +91,8 @@ export function createDashboardStats(up: Upstream, opts: Partial<DashboardStatsO
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new ConnectError("deadline", Code.DeadlineExceeded)), o.deadlineMs);
-    const result = scanStats(up, headers, req, abort.signal)
-      .then(statsToWire)
+    const computation: Computation = { at: Date.now(), result: scanStats(up, headers, req, abort.signal).then(statsToWire), waiters: 0, abort, done: false };
+    computation.result = computation.result
       .catch((err: unknown) => {
         if (abort.signal.aborted && ConnectError.from(abort.signal.reason).code === Code.DeadlineExceeded) {
           throw new ConnectError(
@@ -106,10 +106,9 @@ export function createDashboardStats(up: Upstream, opts: Partial<DashboardStatsO
       .finally(() => {
         clearTimeout(timer);
         verdict.release();
-        entry.done = true;
+        computation.done = true;
       });
-    const entry: Computation = { at: Date.now(), result, waiters: 0, abort, done: false };
-    return entry;
+    return computation;
   }
 
   return async (req, ctx) => {
