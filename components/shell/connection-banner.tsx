@@ -65,7 +65,7 @@ export function ConnectionBanner() {
       return (
         <Banner tone="warning" title="FlyteAdmin is slow" testId="connection-banner">
           {status.probeMillis !== undefined
-            ? `It answered the console's check after ${(status.probeMillis / 1000).toFixed(1)} s.`
+            ? `The console's check waited ${(status.probeMillis / 1000).toFixed(1)} s for it.`
             : `A request has waited more than ${SLOW_CALL_MS / 1000} s for it.`}
           <span className="block opacity-80">
             Pages and actions take longer, but nothing is lost: no need to reload or click again. This goes away when it answers

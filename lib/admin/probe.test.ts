@@ -1,8 +1,10 @@
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createClient, createRouterTransport } from "@connectrpc/connect";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { readAdminConfig } from "./config";
 import { probeAdmin, readiness } from "./probe";
+import { tcpReach } from "./reach";
 import { createUpstream, type Upstream } from "./upstream";
 
 describe("readiness", () => {
@@ -38,23 +40,48 @@ describe("the FlyteAdmin probe", () => {
 
   it("calls a FlyteAdmin that answers late slow, not unreachable", async () => {
     const { up, asked } = admin(() => new Promise((r) => setTimeout(r, 60)));
-    const info = await probeAdmin(up, undefined, { slowMs: 20 });
+    const info = await probeAdmin(up, undefined, { slowMs: 20, reach: async () => ({ ok: true }) });
     expect(asked()).toBe(1);
     expect(info.adminReachable).toBe(true);
     expect(info.adminSlow).toBe(true);
-    expect(info.adminVersion?.Version).toBe("v1.16.5");
   });
 
   it("calls one that answers at once neither", async () => {
     const info = await probeAdmin(admin(() => Promise.resolve()).up, undefined, { slowMs: 1_000 });
     expect(info).toMatchObject({ adminReachable: true, adminSlow: false });
+    expect(info.adminVersion?.Version).toBe("v1.16.5");
   });
 
-  it("calls one that does not answer within the probe's deadline unreachable, saying how long it waited", async () => {
-    const info = await probeAdmin(admin(() => new Promise(() => {})).up, undefined, { slowMs: 10, deadlineMs: 50 });
+  it("calls one that has not answered yet, but takes new connections, slow at once rather than waiting for its deadline", async () => {
+    let reached = 0;
+    const info = await probeAdmin(admin(() => new Promise(() => {})).up, undefined, {
+      slowMs: 20,
+      reach: async () => (reached++, { ok: true }),
+    });
+    expect(reached).toBe(1);
+    expect(info).toMatchObject({ adminReachable: true, adminSlow: true });
+  });
+
+  it("calls one that has not answered and takes no new connection unreachable, saying why", async () => {
+    const info = await probeAdmin(admin(() => new Promise(() => {})).up, undefined, {
+      slowMs: 20,
+      reach: async () => ({ ok: false, reason: "no connection within 1 s" }),
+    });
     expect(info.adminReachable).toBe(false);
     expect(info.adminSlow).toBe(false);
-    expect(info.adminError).toMatch(/did not answer within 0.05 s/);
+    expect(info.adminError).toMatch(/did not answer within 0.02 s, and a new connection to it failed: no connection within 1 s/);
+  });
+
+  it("checks a real connection: a port that accepts but never answers is slow, a closed one unreachable", async () => {
+    const silent = createNetServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    onTestFinished(() => void silent.close());
+    const port = (silent.address() as AddressInfo).port;
+    expect(await tcpReach(`http://127.0.0.1:${port}`, 1_000)).toEqual({ ok: true });
+    const closed = await tcpReach("http://127.0.0.1:1", 1_000);
+    expect(closed).toMatchObject({ ok: false, reason: expect.stringContaining("ECONNREFUSED") });
+    const silentAdmin = createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}` }));
+    expect(await probeAdmin(silentAdmin, undefined, { slowMs: 50 })).toMatchObject({ adminReachable: true, adminSlow: true });
   });
 
   it("calls a refused connection unreachable, naming the endpoint", async () => {
