@@ -25,7 +25,7 @@ const WINDOW = { fromMs: FROM, toMs: FROM + 3 * DAY_MS, bucketMs: DAY_MS };
 
 /** A FlyteAdmin holding 30 executions a day in the window; `hold` keeps ListExecutions from answering until released. */
 function fakeAdmin() {
-  const calls: { request: ResourceListRequest; authorization: string | null }[] = [];
+  const calls: { request: ResourceListRequest; authorization: string | null; signal: AbortSignal }[] = [];
   let release: (() => void) | undefined;
   let held: Promise<void> | undefined;
   const executions = Array.from({ length: 90 }, (_, i) =>
@@ -37,7 +37,7 @@ function fakeAdmin() {
   const transport = createRouterTransport(({ service }) =>
     service(AdminService, {
       async listExecutions(request, ctx) {
-        calls.push({ request, authorization: ctx.requestHeader.get("authorization") });
+        calls.push({ request, authorization: ctx.requestHeader.get("authorization"), signal: ctx.signal });
         if (held) await Promise.race([held, new Promise((_, reject) => ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason)))]);
         return create(ExecutionListSchema, { executions: executions.slice(0, request.limit) });
       },
@@ -182,6 +182,21 @@ describe("ConsoleService.GetDashboardStats", () => {
 
     // Answered from the cache a moment later: FlyteAdmin is not asked again.
     await alice.getDashboardStats(request());
+    expect(admin.calls.length).toBe(2);
+  });
+
+  it("stops paging FlyteAdmin when everyone who asked has gone, and starts afresh for the next asker", async () => {
+    const admin = fakeAdmin();
+    admin.hold();
+    const alice = console_(admin).as({ authorization: "Bearer alice" });
+    const leaving = new AbortController();
+    const gone = failure(alice.getDashboardStats(request(), { signal: leaving.signal }));
+    await expect.poll(() => admin.calls.length).toBe(1);
+    leaving.abort();
+    expect((await gone)?.code).toBe(Code.Canceled);
+    await expect.poll(() => admin.calls[0].signal.aborted).toBe(true);
+    admin.release();
+    expect((await alice.getDashboardStats(request())).scanned).toBe(90);
     expect(admin.calls.length).toBe(2);
   });
 
