@@ -24,7 +24,8 @@ const FROM = Date.UTC(2026, 0, 1);
 const WINDOW = { fromMs: FROM, toMs: FROM + 3 * DAY_MS, bucketMs: DAY_MS };
 
 /** A FlyteAdmin holding 30 executions a day in the window; `hold` keeps ListExecutions from answering until released. */
-function fakeAdmin() {
+// statsDeadlineMs: FLYTE_CONSOLE_STATS_DEADLINE_MS of the console in front of it.
+function fakeAdmin(statsDeadlineMs = 60_000) {
   const calls: { request: ResourceListRequest; authorization: string | null; signal: AbortSignal }[] = [];
   let release: (() => void) | undefined;
   let held: Promise<void> | undefined;
@@ -44,7 +45,7 @@ function fakeAdmin() {
     }),
   );
   const up: Upstream = {
-    config: readAdminConfig({ FLYTE_CONSOLE_STATS_DEADLINE_MS: "300" }),
+    config: readAdminConfig({ FLYTE_CONSOLE_STATS_DEADLINE_MS: String(statsDeadlineMs) }),
     transport,
     admin: createClient(AdminService, transport),
     signal: createClient(SignalService, transport),
@@ -155,7 +156,7 @@ describe("ConsoleService.GetDashboardStats", () => {
   });
 
   it("answers DeadlineExceeded with a message when FlyteAdmin does not finish within the stats deadline", async () => {
-    const admin = fakeAdmin();
+    const admin = fakeAdmin(300);
     admin.hold();
     const err = await failure(console_(admin).as().getDashboardStats(request()));
     expect(err?.code).toBe(Code.DeadlineExceeded);
