@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { withSpecGrpcMessage } from "./grpc/message-encoding";
 import { createSandboxAuth } from "./auth";
 import { authInterceptor } from "./auth/grpc";
 import type { SandboxConfig, SandboxTlsFiles } from "./config";
@@ -65,7 +66,7 @@ function readTlsFile(name: string, file: string): string {
 }
 
 /** HTTP/2 over TLS (ALPN h2 only, as gRPC clients expect); with a client CA, a client certificate it issued is required. */
-function createSecureGrpcServer(tls: SandboxTlsFiles, handler: ReturnType<typeof connectNodeAdapter>): http2.Http2SecureServer {
+function createSecureGrpcServer(tls: SandboxTlsFiles, handler: (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void): http2.Http2SecureServer {
   const options: http2.SecureServerOptions = {
     cert: readTlsFile("FLYTE_SANDBOX_TLS_CERT_FILE", tls.certFile),
     key: readTlsFile("FLYTE_SANDBOX_TLS_KEY_FILE", tls.keyFile),
@@ -131,7 +132,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     ctx.httpBaseUrl = httpAddress.url;
 
     // Both ports are taken before the first write, so a second sandbox on the same data dir stops here.
-    const handler = connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors });
+    const handler = withSpecGrpcMessage(connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors }));
     grpc = config.tls ? createSecureGrpcServer(config.tls, handler) : http2.createServer(handler);
     grpc.on("session", (s: http2.ServerHttp2Session) => {
       sessions.add(s);
