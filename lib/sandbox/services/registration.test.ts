@@ -135,3 +135,17 @@ describe("launch plan inputs against the workflow interface", () => {
     await expect(sb.admin.createLaunchPlan(req)).resolves.toBeDefined();
   });
 });
+
+describe("description entity filters", () => {
+  const list = (filters: string) =>
+    sb.admin.listDescriptionEntities({ resourceType: 2, id: { project: P, domain: D, name: "wf.double" }, limit: 10, filters });
+
+  it("accepts the workflow.* prefixed fields FlyteAdmin accepts for workflows", async () => {
+    await expect(list("eq(workflow.name,wf.double)+eq(workflow.version,v1)")).resolves.toBeDefined();
+  });
+
+  it("refuses another entity's fields, as FlyteAdmin does", async () => {
+    const err = await errorOf(list("eq(task.name,t.double)"));
+    expect(err.code).toBe(Code.InvalidArgument);
+  });
+});

@@ -2,21 +2,12 @@
 // Each resource names the fields it accepts; anything else is a QueryError, which
 // the services answer with InvalidArgument, as FlyteAdmin does.
 import type { DescEnum } from "@bufbuild/protobuf";
-import {
-  FilterSyntaxError,
-  parseFilterDurationMs,
-  parseFilterTimestampMs,
-  parseFilters,
-  type FilterExpression,
-} from "@/lib/flyte/filters";
+import { parseFilterDurationMs, parseFilterTimestampMs, type FilterExpression } from "@/lib/flyte/filters";
+import { parseAdminFilters } from "./filterGrammar";
+import { QueryError } from "./query-error";
 import { Sort_Direction, type Sort } from "@/lib/gen/flyteidl/admin/common_pb";
 
-export class QueryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "QueryError";
-  }
-}
+export { QueryError } from "./query-error";
 
 export type SqlValue = string | number;
 
@@ -126,13 +117,7 @@ function condition(expr: FilterExpression, column: string, values: SqlValue[]): 
 
 /** Parses a FlyteAdmin filters string into SQL conditions on this resource's columns. */
 export function filtersToSql(filters: string, spec: ListSpec): SqlFragment {
-  let expressions: FilterExpression[];
-  try {
-    expressions = parseFilters(filters);
-  } catch (err) {
-    if (err instanceof FilterSyntaxError) throw new QueryError(`invalid filters: ${err.message}`);
-    throw err;
-  }
+  const expressions = parseAdminFilters(filters);
   const out: SqlFragment = { where: [], params: [] };
   for (const expr of expressions) {
     const field = spec.fields[expr.field];
