@@ -18,6 +18,7 @@ const LABEL_WIDTH = 240;
 
 export function TimelineTab({
   nodes,
+  parents,
   nameOf,
   running,
   selectedNodeId,
@@ -25,6 +26,8 @@ export function TimelineTab({
   workflowId,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: nests children whose ids FlytePropeller hashed. */
+  parents?: ReadonlyMap<string, string>;
   nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
@@ -38,7 +41,7 @@ export function TimelineTab({
   }, [workflow.data]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(1_000, running);
-  const timeline = useMemo(() => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf }), [nodes, expanded, upstream, now, nameOf]);
+  const timeline = useMemo(() => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf, parents }), [nodes, parents, expanded, upstream, now, nameOf]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: timeline.bars.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });
   const span = timeline.endMs - timeline.startMs;

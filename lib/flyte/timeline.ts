@@ -1,7 +1,7 @@
 // The Gantt of an execution: one bar per node execution (queued, then running), and the
 // critical path — the chain of nodes that decided when the run ended. Pure.
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import { nodeExecutionRows, type NodeRow } from "./node-executions";
+import { nodeExecutionRows, type NodeRow, type ParentIds } from "./node-executions";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
 
@@ -73,9 +73,11 @@ export function buildTimeline(
     upstream: Readonly<Record<string, readonly string[]>>;
     nowMs: number;
     nameOf?: (ne: NodeExecution) => string | undefined;
+    parents?: ParentIds;
   },
 ): Timeline {
-  const rows = nodeExecutionRows(nodes.values(), { expanded: opts.expanded, nowMs: opts.nowMs, nameOf: opts.nameOf });
+  const { expanded, nowMs, nameOf, parents } = opts;
+  const rows = nodeExecutionRows(nodes.values(), { expanded, nowMs, nameOf, parents });
   const critical = criticalPath(nodes, opts.upstream, opts.nowMs);
   let startMs = Infinity;
   let endMs = -Infinity;

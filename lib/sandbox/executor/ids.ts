@@ -23,10 +23,10 @@ export function fnv1a32(text: string): number {
 }
 
 // FNV-1a over BigInt for the 64- and 128-bit widths (Go's hash/fnv New64a and New128a).
-const FNV_BIG = {
+const FNV_BIG: Record<64 | 128, { offset: bigint; prime: bigint }> = {
   64: { offset: 0xcbf29ce484222325n, prime: 0x100000001b3n },
   128: { offset: 0x6c62272e07bb014262b821756295c58dn, prime: 0x0000000001000000000000000000013bn },
-} as const;
+};
 
 function fnv1aBig(text: string, width: 64 | 128): bigint {
   const { offset, prime } = FNV_BIG[width];
