@@ -18,12 +18,15 @@ const FILTER_PHASES = ["RUNNING", "QUEUED", "SUCCEEDED", "FAILED", "TIMED_OUT", 
 
 export function NodesTab({
   nodes,
+  parents,
   nameOf,
   running,
   selectedNodeId,
   onSelectNode,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: nests children whose ids FlytePropeller hashed. */
+  parents?: ReadonlyMap<string, string>;
   nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
@@ -35,8 +38,8 @@ export function NodesTab({
   const [sort, setSort] = useState<NodeSort>("start");
   const now = useNow(1_000, running);
   const rows = useMemo(
-    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf }),
-    [nodes, expanded, phases, search, sort, now],
+    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf, parents }),
+    [nodes, parents, expanded, phases, search, sort, now],
   );
   const runningTasks = useMemo(() => [...nodes.values()].filter((ne) => isTaskNodeExecution(ne) && !nodePhase(ne.closure?.phase ?? 0).isTerminal), [nodes]);
   const attempts = useTaskAttempts(runningTasks);

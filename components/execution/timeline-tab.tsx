@@ -20,6 +20,7 @@ const LABEL_WIDTH = 240;
 
 export function TimelineTab({
   nodes,
+  parents,
   nameOf,
   running,
   selectedNodeId,
@@ -27,6 +28,8 @@ export function TimelineTab({
   workflowId,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: nests children whose ids FlytePropeller hashed. */
+  parents?: ReadonlyMap<string, string>;
   nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
@@ -43,8 +46,8 @@ export function TimelineTab({
   const taskNodes = useMemo(() => [...nodes.values()].filter(isTaskNodeExecution), [nodes]);
   const attempts = useTaskAttempts(taskNodes);
   const timeline = useMemo(
-    () => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf, attempts }),
-    [nodes, expanded, upstream, now, nameOf, attempts],
+    () => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf, attempts, parents }),
+    [nodes, parents, expanded, upstream, now, nameOf, attempts],
   );
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: timeline.bars.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });

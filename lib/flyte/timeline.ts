@@ -4,7 +4,7 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { TaskExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { attemptSegments, type AttemptSegment } from "./attempt-phases";
-import { nodeExecutionRows, type NodeRow } from "./node-executions";
+import { nodeExecutionRows, type NodeRow, type ParentIds } from "./node-executions";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
 
@@ -93,9 +93,11 @@ export function buildTimeline(
     nameOf?: (ne: NodeExecution) => string | undefined;
     /** Task attempts by node execution id, for the nodes whose phases' shares the timeline shows. */
     attempts?: ReadonlyMap<string, readonly TaskExecution[]>;
+    parents?: ParentIds;
   },
 ): Timeline {
-  const rows = nodeExecutionRows(nodes.values(), { expanded: opts.expanded, nowMs: opts.nowMs, nameOf: opts.nameOf });
+  const { expanded, nowMs, nameOf, parents } = opts;
+  const rows = nodeExecutionRows(nodes.values(), { expanded, nowMs, nameOf, parents });
   const critical = criticalPath(nodes, opts.upstream, opts.nowMs);
   let startMs = Infinity;
   let endMs = -Infinity;
