@@ -1,5 +1,5 @@
 // The sandbox as a library: `startSandbox(config)` opens the store, seeds it on first start, serves gRPC
-// (AdminService, SignalService; with auth on also AuthMetadataService, IdentityService) and HTTP (/api/v1,
+// (AdminService, SignalService, DataProxyService; with auth on also AuthMetadataService, IdentityService) and HTTP (/api/v1,
 // task logs, control, and with auth on FlyteAdmin's sign-in endpoints) on loopback and runs the executor
 // loop. main.ts is the CLI around it; tests and benchmarks start it in-process on port 0.
 import { readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import type { SandboxConfig, SandboxTlsFiles } from "./config";
 import { reconcile } from "./executor/reconcile";
 import { FaultState, faultInterceptor } from "./faults";
 import { createSandboxHttpServer, type SandboxHttpServer } from "./http/server";
+import { createSignedObjectHandler } from "./http/signed-objects";
 import { ExecutorLoop } from "./loop";
 import { openDb, type Db } from "./store/db";
 import { sandboxRoutes } from "./services/routes";
@@ -125,7 +126,15 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   };
 
   try {
-    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort, auth: ctx.auth });
+    http = createSandboxHttpServer({
+      routes,
+      interceptors,
+      faults,
+      host: config.host,
+      port: config.httpPort,
+      auth: ctx.auth,
+      signedObjects: createSignedObjectHandler(ctx),
+    });
     const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
       throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);
     });

@@ -72,6 +72,14 @@ describe("the docs' REST examples", () => {
     expect(body.closure.computed_inputs.literals.x.scalar.primitive.integer).toBe("3");
   });
 
+  it("writes unset message fields as null, as FlyteAdmin's gateway (EmitUnpopulated) does", async () => {
+    await createExecution("f1a2b3");
+    const body = await (await fetch(`${base}/api/v1/executions/flytesnacks/development/f1a2b3`, { headers: json })).json();
+    expect(body.spec.auth_role).toBeNull();
+    expect(body.spec).toHaveProperty("raw_output_data_config", null);
+    expect(body.spec.inputs).toBeNull();
+  });
+
   it("lists node executions with limit, filters and sort_by.key as query parameters", async () => {
     await createExecution("f1a2b3");
     const filters = "eq(phase,SUCCEEDED)+value_in(node_id,n0;n1)";

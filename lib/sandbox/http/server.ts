@@ -1,6 +1,6 @@
 // The sandbox's HTTP/1.1 server: FlyteAdmin's REST API (/api/v1/...), task logs (/logs/...),
 // health (/healthz, and FlyteAdmin's /healthcheck) and the loopback-only control endpoints
-// (/_sandbox/faults, /_sandbox/stats); with auth on, FlyteAdmin's browser endpoints (/login, /callback,
+// (/_sandbox/faults, /_sandbox/stats), DataProxyService's signed links (/dataproxy/v1/...); with auth on, FlyteAdmin's browser endpoints (/login, /callback,
 // /logout, /me, /.well-known/..., /oauth2/jwks). The caller decides when to listen.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +8,7 @@ import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
 import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
+import { DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import type { SandboxAuth } from "../auth";
 import { createAuthHttpHandler, sessionMetadata } from "../auth/http";
@@ -15,6 +16,7 @@ import type { FaultState } from "../faults";
 import { CONTROL_PATH_PREFIX, handleControlRequest } from "./control";
 import { createRestGateway, type RestGateway } from "./gateway";
 import { handleTaskLogRequest, TASK_LOG_PATH_PREFIX } from "./logs";
+import { SIGNED_LINK_PATH_PREFIX } from "./signed-objects";
 import { sendJson } from "./send-json";
 
 export const DEFAULT_SANDBOX_HTTP_PORT = 8088;
@@ -43,6 +45,8 @@ export interface SandboxHttpServerOptions {
   port?: number;
   /** FlyteAdmin's authentication; undefined: off (the auth paths are 404 like any unknown path). */
   auth?: SandboxAuth;
+  /** Serves DataProxyService's signed links (SIGNED_LINK_PATH_PREFIX); undefined: those paths are 404. */
+  signedObjects?: (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 }
 
 export interface SandboxHttpAddress {
@@ -66,7 +70,8 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
   const gateway = createRestGateway({
     routes: options.routes,
     interceptors: options.interceptors,
-    ...(auth ? { services: [AdminService, SignalService, IdentityService, AuthMetadataService], annotate: (req) => sessionMetadata(auth, req) } : {}),
+    services: [AdminService, SignalService, DataProxyService, ...(auth ? [IdentityService, AuthMetadataService] : [])],
+    ...(auth ? { annotate: (req: IncomingMessage) => sessionMetadata(auth, req) } : {}),
   });
   const handleAuth = auth ? createAuthHttpHandler(auth) : undefined;
 
@@ -75,6 +80,7 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
     const path = url.pathname;
     if (path === "/healthz" || path === "/healthcheck") return sendJson(res, 200, { status: "ok" });
     if (path.startsWith(TASK_LOG_PATH_PREFIX)) return handleTaskLogRequest(req, res, url);
+    if (options.signedObjects && path.startsWith(SIGNED_LINK_PATH_PREFIX)) return options.signedObjects(req, res, url);
     if (path.startsWith(CONTROL_PATH_PREFIX)) return handleControlRequest(req, res, url, options.faults);
     if (handleAuth && (await handleAuth(req, res, url))) return;
     return gateway.handle(req, res);

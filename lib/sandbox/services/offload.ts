@@ -10,3 +10,16 @@ export function offloadedOutputsUri(id: WorkflowExecutionIdentifier | undefined,
   const parts = [id?.project, id?.domain, id?.name, ...(nodeId ? [nodeId] : [])].map((p) => encodeURIComponent(p ?? ""));
   return `${STORAGE_PREFIX}/${parts.join("/")}/offloaded_outputs`;
 }
+
+/** The execution (and node) whose outputs `uri` names, if it is one of offloadedOutputsUri's. */
+export function parseOffloadedOutputsUri(uri: string): { project: string; domain: string; name: string; nodeId?: string } | undefined {
+  if (!uri.startsWith(`${STORAGE_PREFIX}/`) || !uri.endsWith("/offloaded_outputs")) return undefined;
+  const parts = uri.slice(STORAGE_PREFIX.length + 1, -"/offloaded_outputs".length).split("/");
+  if (parts.length !== 3 && parts.length !== 4) return undefined;
+  try {
+    const [project, domain, name, nodeId] = parts.map(decodeURIComponent);
+    return { project, domain, name, ...(nodeId !== undefined ? { nodeId } : {}) };
+  } catch {
+    return undefined;
+  }
+}
