@@ -11,6 +11,7 @@ import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
+import { hostGuard, listLimitGuard } from "./guards";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
@@ -98,7 +99,10 @@ function connectErrorResponse(status: number, code: string, message: string): Re
 }
 
 export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))): FetchHandler {
-  const router = createConnectRouter({ readMaxBytes: up.config.maxBodyBytes });
+  const router = createConnectRouter({
+    readMaxBytes: up.config.maxBodyBytes,
+    interceptors: [hostGuard(up.config.allowedHosts), listLimitGuard(up.config.maxListLimit)],
+  });
   for (const service of [AdminService, SignalService] as DescService[]) {
     for (const method of service.methods) {
       const access = methodAccess(service.typeName, method.name);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOG_HEADERS } from "@/lib/flyte/logs/protocol";
+import { parseAllowedHosts } from "@/lib/hosts/allowed-hosts";
 import { readCredentialSettings } from "./config";
 import { fetchLog, handleLogRequest, readLogProxyConfig, type LogProxyConfig } from "./logs";
 import { metrics } from "./metrics";
@@ -80,6 +81,7 @@ function config(overrides: Partial<LogProxyConfig> = {}): LogProxyConfig {
     idleTimeoutMs: 300,
     forwardAuthOrigins: [],
     authCookie: "flyte_at",
+    allowedHosts: parseAllowedHosts("console", "FLYTE_CONSOLE_ALLOWED_HOSTS"),
     ...overrides,
   };
 }
@@ -234,6 +236,17 @@ describe("handleLogRequest", () => {
       fetchImpl,
     );
     expect(proxied.status).toBe(200);
+  });
+
+  it("refuses a foreign Host (DNS rebinding) with 403 naming FLYTE_CONSOLE_ALLOWED_HOSTS, and reads nothing", async () => {
+    const fetchImpl = vi.fn(fetch);
+    const uri = encodeURIComponent(`${origin}/logs/small`);
+    for (const headers of [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }]) {
+      const res = await handleLogRequest(new Request(`http://console/api/logs?uri=${uri}`, { headers }), config(), fetchImpl);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toMatch(/host "evil.example" .*FLYTE_CONSOLE_ALLOWED_HOSTS/);
+    }
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it("tells the browser which URIs it reads inline", async () => {
