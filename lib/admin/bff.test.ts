@@ -308,9 +308,12 @@ describe("DNS rebinding (a foreign Host)", () => {
     expect(upstreamRequests).toBe(before);
   });
 
-  it("takes the ingress's X-Forwarded-Host over Host, and always answers loopback names and IP literals", async () => {
+  it("checks the ingress's X-Forwarded-Host and Host both, and always answers loopback names and IP literals", async () => {
     const err = await catchErr(client(ORIGIN, { "x-forwarded-host": "evil.example" }).admin.listProjects({}));
     expect(err?.code).toBe(Code.PermissionDenied);
+    // A rebinding page's script may add its own X-Forwarded-Host; its Host is still foreign.
+    const spoofed = await catchErr(rebound({ "x-forwarded-host": "console.test" }).admin.terminateExecution({ id: { project: "p", domain: "d", name: "x" } }));
+    expect(spoofed?.code).toBe(Code.PermissionDenied);
     for (const host of ["localhost:3000", "127.0.0.1:3000", "[::1]:3000", "10.0.0.7:8080"]) {
       const res = await client(`http://${host}`, { host }).admin.listProjects({});
       expect(res.projects.length, host).toBe(1);

@@ -3,15 +3,15 @@
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 import { reflect } from "@bufbuild/protobuf/reflect";
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import { hostRefusal, isHostAllowed, requestHostOf, type AllowedHosts } from "@/lib/hosts/allowed-hosts";
+import { firstForeignHost, hostRefusal, requestHostsOf, type AllowedHosts } from "@/lib/hosts/allowed-hosts";
 
 export const ALLOWED_HOSTS_SETTING = "FLYTE_CONSOLE_ALLOWED_HOSTS";
 export const MAX_LIST_LIMIT_SETTING = "FLYTE_CONSOLE_MAX_LIST_LIMIT";
 
 /** The refusal for a request whose Host the console does not answer to, or undefined when it does. */
 export function foreignHost(headers: Headers, url: string, allowed: AllowedHosts): string | undefined {
-  const host = requestHostOf(headers.get("x-forwarded-host"), headers.get("host") ?? new URL(url).host);
-  return isHostAllowed(host, allowed) ? undefined : hostRefusal(host, ALLOWED_HOSTS_SETTING);
+  const foreign = firstForeignHost(requestHostsOf(headers.get("x-forwarded-host"), headers.get("host") ?? new URL(url).host), allowed);
+  return foreign === undefined ? undefined : hostRefusal(foreign, ALLOWED_HOSTS_SETTING);
 }
 
 /**

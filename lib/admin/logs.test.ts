@@ -241,7 +241,7 @@ describe("handleLogRequest", () => {
   it("refuses a foreign Host (DNS rebinding) with 403 naming FLYTE_CONSOLE_ALLOWED_HOSTS, and reads nothing", async () => {
     const fetchImpl = vi.fn(fetch);
     const uri = encodeURIComponent(`${origin}/logs/small`);
-    for (const headers of [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }]) {
+    for (const headers of [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }] as Record<string, string>[]) {
       const res = await handleLogRequest(new Request(`http://console/api/logs?uri=${uri}`, { headers }), config(), fetchImpl);
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: string }).error).toMatch(/host "evil.example" .*FLYTE_CONSOLE_ALLOWED_HOSTS/);

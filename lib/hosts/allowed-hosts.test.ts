@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHostAllowed, parseAllowedHosts, requestHostOf } from "./allowed-hosts";
+import { firstForeignHost, isHostAllowed, parseAllowedHosts, requestHostsOf } from "./allowed-hosts";
 
 describe("allowed hosts", () => {
   const none = parseAllowedHosts(undefined, "X_ALLOWED_HOSTS");
@@ -33,9 +33,13 @@ describe("allowed hosts", () => {
     expect(() => parseAllowedHosts("*.x.test:80", "X")).toThrow(/not a host/);
   });
 
-  it("takes the ingress's X-Forwarded-Host before Host", () => {
-    expect(requestHostOf("flyte.example.com, inner", "10.0.0.5:8080")).toBe("flyte.example.com");
-    expect(requestHostOf(null, "console.test")).toBe("console.test");
-    expect(requestHostOf(undefined, undefined)).toBe("");
+  it("checks the ingress's X-Forwarded-Host and Host both, so a script's own X-Forwarded-Host does not get a foreign Host through", () => {
+    expect(requestHostsOf("flyte.example.com, inner", "10.0.0.5:8080")).toEqual(["flyte.example.com", "10.0.0.5:8080"]);
+    expect(requestHostsOf(null, "console.test")).toEqual(["console.test"]);
+    expect(requestHostsOf(undefined, undefined)).toEqual([""]);
+    const allowed = parseAllowedHosts("flyte.example.com", "X");
+    expect(firstForeignHost(requestHostsOf("flyte.example.com", "10.0.0.5:8080"), allowed)).toBeUndefined();
+    expect(firstForeignHost(requestHostsOf("127.0.0.1", "evil.example"), allowed)).toBe("evil.example");
+    expect(firstForeignHost(requestHostsOf("evil.example", "127.0.0.1:3000"), allowed)).toBe("evil.example");
   });
 });

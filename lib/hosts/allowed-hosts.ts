@@ -67,9 +67,20 @@ export function parseAllowedHosts(raw: string | undefined, setting: string, extr
   return allowed;
 }
 
-/** The host a request was sent to: X-Forwarded-Host (set by the ingress in front) first, else Host. */
-export function requestHostOf(forwardedHost: string | null | undefined, host: string | null | undefined): string {
-  return (forwardedHost?.split(",")[0]?.trim() || host || "").trim();
+/**
+ * The hosts a request names: X-Forwarded-Host's first value (the ingress's: the name the browser used) and
+ * Host. Both are checked, not only the first: a rebinding page is same-origin with itself, so its script
+ * may add an X-Forwarded-Host of its choosing without a preflight; only Host is the browser's own.
+ */
+export function requestHostsOf(forwardedHost: string | null | undefined, host: string | null | undefined): string[] {
+  const forwarded = forwardedHost?.split(",")[0]?.trim();
+  const hosts = [forwarded, host?.trim()].filter((h): h is string => !!h);
+  return hosts.length > 0 ? hosts : [""];
+}
+
+/** The first of `hosts` this server does not answer to, or undefined when it answers to all. */
+export function firstForeignHost(hosts: readonly string[], allowed: AllowedHosts): string | undefined {
+  return hosts.find((h) => !isHostAllowed(h, allowed));
 }
 
 /** Whether `hostHeader` (as sent: `name[:port]`) is one this server answers to. */

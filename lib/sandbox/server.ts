@@ -124,7 +124,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   };
 
   try {
-    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort, auth: ctx.auth });
+    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort, auth: ctx.auth, allowedHosts: config.allowedHosts });
     const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
       throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);
     });

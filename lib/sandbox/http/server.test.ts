@@ -1,7 +1,10 @@
+import { request as httpRequest } from "node:http";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FaultState, faultInterceptor } from "../faults";
 import { isLoopbackAddress } from "./control";
+import { isHostAllowed, parseAllowedHosts } from "@/lib/hosts/allowed-hosts";
+import { sandboxConfig } from "../config";
 import { createSandboxHttpServer, sandboxHttpPortFromEnv, type SandboxHttpServer } from "./server";
 import { createFakeAdmin } from "./testing/fake-admin";
 
@@ -13,7 +16,14 @@ let port: number;
 beforeAll(async () => {
   const admin = createFakeAdmin();
   // 0.0.0.0 so a test can also arrive from a non-loopback address of this machine.
-  sandbox = createSandboxHttpServer({ routes: admin.routes, interceptors: [faultInterceptor(faults)], faults, host: "0.0.0.0", port: 0 });
+  sandbox = createSandboxHttpServer({
+    routes: admin.routes,
+    interceptors: [faultInterceptor(faults)],
+    faults,
+    host: "0.0.0.0",
+    port: 0,
+    allowedHosts: parseAllowedHosts("sandbox.test", "FLYTE_SANDBOX_ALLOWED_HOSTS"),
+  });
   const address = await sandbox.listen();
   base = address.url;
   port = address.port;
@@ -41,6 +51,47 @@ describe("the sandbox HTTP server", () => {
     expect(sandboxHttpPortFromEnv({})).toBe(8088);
     expect(sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "9099" })).toBe(9099);
     expect(() => sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "http" })).toThrow(/FLYTE_SANDBOX_HTTP_PORT/);
+  });
+});
+
+/** A request with the Host a DNS-rebinding page would send (fetch cannot set Host). */
+function withHost(host: string, method: string, path: string, body?: string): Promise<{ status: number; json: { message?: string; error?: string } }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method, path, headers: { host, ...(body ? { "content-type": "application/json" } : {}) } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || "{}") }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("DNS rebinding (a foreign Host)", () => {
+  it("refuses the REST API, the control endpoints and logs for another host with 403 and a message naming FLYTE_SANDBOX_ALLOWED_HOSTS", async () => {
+    for (const [method, path, body] of [
+      ["GET", "/api/v1/executions/flytesnacks/development"],
+      ["POST", "/_sandbox/faults", '{"outageForMs":60000}'],
+      ["GET", "/_sandbox/stats"],
+      ["GET", "/logs/flytesnacks/development/x/n0/0"],
+    ] as const) {
+      const res = await withHost("evil.example:8088", method, path, body);
+      expect(res.status, path).toBe(403);
+      expect(res.json.message, path).toMatch(/host "evil.example:8088" .*FLYTE_SANDBOX_ALLOWED_HOSTS/);
+    }
+    expect(faults.view().outageUntil).toBeNull();
+  });
+
+  it("takes FLYTE_SANDBOX_ALLOWED_HOSTS, and with auth on the hosts of its authorized URIs, and names a bad entry", () => {
+    const config = sandboxConfig({ FLYTE_SANDBOX_ALLOWED_HOSTS: "sb.test", FLYTE_SANDBOX_AUTH: "1", FLYTE_SANDBOX_AUTH_AUTHORIZED_URIS: "https://flyte.example.com" });
+    expect(["sb.test:8088", "flyte.example.com", "evil.example"].map((h) => isHostAllowed(h, config.allowedHosts))).toEqual([true, true, false]);
+    expect(() => sandboxConfig({ FLYTE_SANDBOX_ALLOWED_HOSTS: "http://x/" })).toThrow(/FLYTE_SANDBOX_ALLOWED_HOSTS has/);
+  });
+
+  it("answers loopback names, IP literals and FLYTE_SANDBOX_ALLOWED_HOSTS", async () => {
+    for (const host of ["localhost:8088", "127.0.0.1", "[::1]:8088", "sandbox.test:8088"]) {
+      expect((await withHost(host, "GET", "/api/v1/executions/flytesnacks/development")).status, host).toBe(200);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
 import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import { firstForeignHost, hostRefusal, parseAllowedHosts, requestHostsOf, type AllowedHosts } from "@/lib/hosts/allowed-hosts";
 import type { SandboxAuth } from "../auth";
 import { createAuthHttpHandler, sessionMetadata } from "../auth/http";
 import type { FaultState } from "../faults";
@@ -43,7 +44,13 @@ export interface SandboxHttpServerOptions {
   port?: number;
   /** FlyteAdmin's authentication; undefined: off (the auth paths are 404 like any unknown path). */
   auth?: SandboxAuth;
+  /** Hosts answered besides loopback names and IP literals (FLYTE_SANDBOX_ALLOWED_HOSTS); default none. */
+  allowedHosts?: AllowedHosts;
 }
+
+export const SANDBOX_ALLOWED_HOSTS_SETTING = "FLYTE_SANDBOX_ALLOWED_HOSTS";
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export interface SandboxHttpAddress {
   host: string;
@@ -69,11 +76,18 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
     ...(auth ? { services: [AdminService, SignalService, IdentityService, AuthMetadataService], annotate: (req) => sessionMetadata(auth, req) } : {}),
   });
   const handleAuth = auth ? createAuthHttpHandler(auth) : undefined;
+  const allowedHosts = options.allowedHosts ?? parseAllowedHosts(undefined, SANDBOX_ALLOWED_HOSTS_SETTING);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
     const path = url.pathname;
     if (path === "/healthz" || path === "/healthcheck") return sendJson(res, 200, { status: "ok" });
+    // DNS rebinding: a page whose name resolves to this port reads what it is answered (lib/hosts).
+    const foreign = firstForeignHost(requestHostsOf(header(req.headers["x-forwarded-host"]), req.headers.host), allowedHosts);
+    if (foreign !== undefined) {
+      const message = hostRefusal(foreign, SANDBOX_ALLOWED_HOSTS_SETTING);
+      return sendJson(res, 403, { error: message, code: 7, message });
+    }
     if (path.startsWith(TASK_LOG_PATH_PREFIX)) return handleTaskLogRequest(req, res, url);
     if (path.startsWith(CONTROL_PATH_PREFIX)) return handleControlRequest(req, res, url, options.faults);
     if (handleAuth && (await handleAuth(req, res, url))) return;
