@@ -213,6 +213,27 @@ describe("BFF pass-through", () => {
     expect(await res.json()).toMatchObject({ code: "invalid_argument" });
   });
 
+  it("answers a binary body that is not the method's message with InvalidArgument, not a 500", async () => {
+    for (const body of [new Uint8Array([0]), new TextEncoder().encode("{}"), new Uint8Array([0x0a, 0x7f, 0x01])]) {
+      const res = await bff(
+        new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, { method: "POST", headers: { "content-type": "application/proto" }, body }),
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "invalid_argument", message: expect.stringMatching(/^request body is not a binary flyteidl.admin.ProjectListRequest: /) });
+    }
+  });
+
+  it("says why it refuses a content type or an HTTP method it does not speak, instead of an empty 4xx", async () => {
+    const post = (contentType: string, method = "POST") =>
+      bff(new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, { method, headers: { "content-type": contentType }, ...(method === "GET" ? {} : { body: "{}" }) }));
+    const charset = await post("application/json; charset=utf-16");
+    expect(charset.status).toBe(415);
+    expect(await charset.json()).toMatchObject({ code: "unimplemented", message: expect.stringMatching(/content type "application\/json; charset=utf-16" .*application\/json or application\/proto/) });
+    const put = await post("application/json", "PUT");
+    expect(put.status).toBe(405);
+    expect(await put.json()).toMatchObject({ message: expect.stringMatching(/PUT/) });
+  });
+
   it("refuses bodies over the limit and unknown methods", async () => {
     const big = await bff(
       new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {

@@ -229,6 +229,8 @@ export async function fetchLog(
     }
     if (response.status !== 200 && response.status !== 206) {
       const detail = (await response.text().catch(() => "")).slice(0, 200).trim();
+      // A 4xx is about the URI the browser sent, not a failing log server.
+      if (response.status >= 400 && response.status < 500) return fail(400, `The log server refused this URI (${response.status}${detail ? `: ${detail}` : ""}).`);
       return fail(502, `The log server answered ${response.status}${detail ? `: ${detail}` : ""}.`);
     }
     let skip = start;
