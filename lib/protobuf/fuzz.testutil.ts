@@ -80,7 +80,13 @@ export function messageJson(desc: DescMessage, depth = 0, strict = false): fc.Ar
   if (depth > 3) return fc.constant({});
   const fieldArbs: Record<string, fc.Arbitrary<Json>> = {};
   for (const field of desc.fields) {
-    const right = fieldValue(field, depth, strict);
+    // Paging fields as clients fill them, so list calls get past their limit checks to the token.
+    const right =
+      field.localName === "limit" ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) }, fc.nat({ max: 4_294_967_295 }))
+      : field.localName === "token" ? fc.oneof(fc.nat().map(String), fc.constantFrom("99999999999999999999", "9223372036854775808", "-1"), hostileStrings)
+      : field.localName === "project" ? fc.oneof({ weight: 3, arbitrary: fc.constant("flytesnacks") }, anyString)
+      : field.localName === "domain" ? fc.oneof({ weight: 3, arbitrary: fc.constant("development") }, anyString)
+      : fieldValue(field, depth, strict);
     fieldArbs[field.jsonName] = strict ? right : fc.oneof({ weight: 15, arbitrary: right }, { weight: 1, arbitrary: wrongType });
   }
   if (strict) return fc.record(fieldArbs, { requiredKeys: [] }) as fc.Arbitrary<Json>;
@@ -177,6 +183,11 @@ export const queryString: fc.Arbitrary<string> = fc
   )
   .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}` : ""));
 
+/** Well-typed random JSON of `desc`, encoded. */
+export function strictJsonBody(desc: DescMessage): fc.Arbitrary<Uint8Array> {
+  return messageJson(desc, 0, true).map((json) => new TextEncoder().encode(JSON.stringify(json)));
+}
+
 /** The binary encoding of a well-typed random message of `desc` (garbage when its JSON does not read). */
 export function binaryMessage(desc: DescMessage): fc.Arbitrary<Uint8Array> {
   return messageJson(desc, 0, true).map((json) => {
@@ -187,3 +198,21 @@ export function binaryMessage(desc: DescMessage): fc.Arbitrary<Uint8Array> {
     }
   });
 }
+
+/** A List* query as clients page with it: a usable limit mostly, tokens and filters good and bad. */
+export const listQuery: fc.Arbitrary<string> = fc
+  .record({
+    limit: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }).map(String) }, fc.constantFrom("0", "-1", "4294967296", "1e3", "abc")),
+    token: fc.option(fc.oneof(fc.nat().map(String), fc.constantFrom("99999999999999999999", "9223372036854775807", "9223372036854775808", "-1", "abc", "1.5", ""))),
+    filters: fc.option(fc.constantFrom("eq(phase,SUCCEEDED)", "eq(name,a;b)", "value_in(phase,RUNNING;FAILED)", "gte(created_at,2020-01-01T00:00:00Z)", "eq(colour,red)", "eq(", "contains(name,a+b)")),
+    sort: fc.option(fc.constantFrom("created_at", "name", "colour", "")),
+    direction: fc.option(fc.constantFrom("ASCENDING", "DESCENDING", "0", "1", "7", "bogus")),
+  })
+  .map((q) => {
+    const params = [`limit=${q.limit}`];
+    if (q.token !== null) params.push(`token=${q.token}`);
+    if (q.filters !== null) params.push(`filters=${encodeURIComponent(q.filters)}`);
+    if (q.sort !== null) params.push(`sort_by.key=${q.sort}`);
+    if (q.direction !== null) params.push(`sort_by.direction=${q.direction}`);
+    return `?${params.join("&")}`;
+  });

@@ -67,6 +67,17 @@ function withHost(host: string, method: string, path: string, body?: string): Pr
   });
 }
 
+describe("odd request targets", () => {
+  it("answers paths that begin with // and absolute-form targets as paths, never with a 500", async () => {
+    for (const target of ["//", "//evil.example/api/v1/projects", "http://127.0.0.1/api/v1/executions/flytesnacks/development"]) {
+      const res = await withHost("127.0.0.1", "GET", target);
+      expect(res.status, target).toBeLessThan(500);
+      if (res.status >= 400) expect(res.json.message ?? res.json.error, target).toBeTruthy();
+    }
+    expect((await withHost("127.0.0.1", "GET", "http://127.0.0.1/api/v1/executions/flytesnacks/development")).status).toBe(200);
+  });
+});
+
 describe("DNS rebinding (a foreign Host)", () => {
   it("refuses the REST API, the control endpoints and logs for another host with 403 and a message naming FLYTE_SANDBOX_ALLOWED_HOSTS", async () => {
     for (const [method, path, body] of [

@@ -66,6 +66,23 @@ export interface SandboxHttpServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request's target as a URL. A target is normally a path (`/api/...`, also `//x`, which URL parsing
+ * would read as a host); an absolute-form one (`http://host/path`, as sent to proxies) becomes its path,
+ * in `req.url` too, so the gateway sees the same. Undefined when it is neither.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  const target = req.url ?? "/";
+  try {
+    if (target.startsWith("/")) return new URL(`http://sandbox.invalid${target}`);
+    const absolute = new URL(target);
+    req.url = `${absolute.pathname}${absolute.search}`;
+    return new URL(`http://sandbox.invalid${req.url}`);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createSandboxHttpServer(options: SandboxHttpServerOptions): SandboxHttpServer {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? sandboxHttpPortFromEnv();
@@ -79,7 +96,8 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
   const allowedHosts = options.allowedHosts ?? parseAllowedHosts(undefined, SANDBOX_ALLOWED_HOSTS_SETTING);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    const url = requestUrl(req);
+    if (!url) return sendJson(res, 400, { error: "malformed request target", code: 3, message: "malformed request target" });
     const path = url.pathname;
     if (path === "/healthz" || path === "/healthcheck") return sendJson(res, 200, { status: "ok" });
     // DNS rebinding: a page whose name resolves to this port reads what it is answered (lib/hosts).
