@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
-import { binaryMessage, bodyFor, cookieHeader, strictJsonBody, headerValue, queryString } from "@/lib/protobuf/fuzz.testutil";
+import { binaryMessage, bodyFor, cookieHeader, headerValue, pathSegment, queryString, strictJsonBody } from "@/lib/protobuf/fuzz.testutil";
 import { sandboxConfig } from "@/lib/sandbox/config";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox/server";
+import { NextRequest } from "next/server";
 import { createBff } from "./bff";
-import { readAdminConfig } from "./config";
+import { readAdminConfig, readCredentialSettings } from "./config";
+import { handlePageRequest } from "./page-proxy";
 import { observed } from "./observe";
 import { createUpstream } from "./upstream";
 
@@ -231,4 +233,37 @@ describe("fuzzing the BFF", () => {
     );
     console.log(`fuzz: ${tried} inputs to /api/logs, 0 server errors`);
   }, 20_000);
+
+  it("answers random page URLs, cookies and forwarded headers (Next's proxy) without a server error", () => {
+    let tried = 0;
+    const settings = readCredentialSettings({ FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(randomBytes(64)), FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(randomBytes(32)) });
+    const pageRequest = fc.record({
+      segments: fc.array(fc.oneof(fc.constantFrom("projects", "flytesnacks", "domains", "development", "executions", "workflows", "workflow", "version", "nodeId", "nodes", "select-project"), pathSegment), { maxLength: 8 }),
+      query: queryString,
+      cookie: fc.option(cookieHeader),
+      host: fc.oneof(fc.constant(HOST), headerValue),
+      forwardedHost: fc.option(headerValue),
+      forwardedProto: fc.option(fc.oneof(fc.constantFrom("https", "http"), headerValue)),
+      signIn: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(pageRequest, (r) => {
+        tried++;
+        const headers: Record<string, string> = {};
+        for (const [name, value] of [["host", r.host], ["cookie", r.cookie], ["x-forwarded-host", r.forwardedHost], ["x-forwarded-proto", r.forwardedProto]] as const) {
+          if (value !== null) headers[name] = value;
+        }
+        let req: NextRequest;
+        try {
+          req = new NextRequest(`http://10.1.2.3:3000/console/${r.segments.join("/")}${r.query}`, { headers, nextConfig: { basePath: "/console" } });
+        } catch {
+          return; // not a request Node would have parsed
+        }
+        const res = handlePageRequest(req, { settings: r.signIn ? settings : { authCookie: "flyte_at" }, defaultDomain: "development" });
+        expect(res.status, `${req.url}`).toBeLessThan(500);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    console.log(`fuzz: ${tried} inputs to the page proxy, 0 server errors`);
+  });
 });
