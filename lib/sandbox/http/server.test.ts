@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FaultState, faultInterceptor } from "../faults";
@@ -75,6 +76,34 @@ describe("odd request targets", () => {
       if (res.status >= 400) expect(res.json.message ?? res.json.error, target).toBeTruthy();
     }
     expect((await withHost("127.0.0.1", "GET", "http://127.0.0.1/api/v1/executions/flytesnacks/development")).status).toBe(200);
+  });
+});
+
+/** Raw bytes on the wire, as a client that does not check its headers sends them. */
+function rawRequest(head: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(head));
+    let text = "";
+    socket.on("data", (c: Buffer) => (text += c.toString("latin1")));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
+}
+
+describe("headers Node's parser refuses", () => {
+  it("answers a Cookie with CR, NUL or a bare LF, and a malformed request line, 400 with a JSON message saying why", async () => {
+    for (const cookie of [Buffer.from("a=b\rc"), Buffer.from([0x61, 0x3d, 0x00, 0x62]), Buffer.from("a=b\nX: y")]) {
+      const head = Buffer.concat([Buffer.from("GET /api/v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "), cookie, Buffer.from("\r\nConnection: close\r\n\r\n")]);
+      const answer = await rawRequest(head);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toMatch(/\{"error":"malformed HTTP request[^"]*","code":3,"message":"malformed HTTP request/);
+    }
+    expect(await rawRequest(Buffer.from("GARBAGE\r\n\r\n"))).toMatch(/^HTTP\/1\.1 400 [\s\S]*"message":"malformed HTTP request/);
+  });
+
+  it("reads a Cookie with Latin-1 bytes as a cookie it cannot use, not as an error", async () => {
+    const head = Buffer.concat([Buffer.from("GET /api/v1/executions/flytesnacks/development HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: flyte_idt="), Buffer.from([0xe9, 0xff]), Buffer.from("\r\nConnection: close\r\n\r\n")]);
+    expect(await rawRequest(head)).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
 

@@ -4,6 +4,7 @@
 // /logout, /me, /.well-known/..., /oauth2/jwks). The caller decides when to listen.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
@@ -83,6 +84,24 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   }
 }
 
+/**
+ * What Node's HTTP parser refuses before any handler runs (CR, LF or NUL in a header, a request line that
+ * is none, headers too large) it answers with a bare 400; say why, as every other refusal does.
+ */
+function answerMalformed(err: Error & { code?: string; reason?: string }, socket: Duplex): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const message = `malformed HTTP request: ${tooLarge ? "headers too large" : (err.reason ?? err.message)}`;
+  const body = JSON.stringify({ error: message, code: 3, message });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 export function createSandboxHttpServer(options: SandboxHttpServerOptions): SandboxHttpServer {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? sandboxHttpPortFromEnv();
@@ -119,6 +138,8 @@ export function createSandboxHttpServer(options: SandboxHttpServerOptions): Sand
       else sendJson(res, 500, { error: "internal error", code: 13, message: "internal error" });
     });
   });
+
+  server.on("clientError", answerMalformed);
 
   return {
     server,
