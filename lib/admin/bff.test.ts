@@ -223,6 +223,19 @@ describe("BFF pass-through", () => {
     }
   });
 
+  it("answers a WatchExecution envelope that is not its message with InvalidArgument, not an Internal error", async () => {
+    for (const payload of [new Uint8Array([0]), new Uint8Array([0x0a, 0x7f, 0x01])]) {
+      const envelope = new Uint8Array(5 + payload.length);
+      new DataView(envelope.buffer).setUint32(1, payload.length);
+      envelope.set(payload, 5);
+      const res = await bff(
+        new Request(`${ORIGIN}/api/connect/flyteconsole.v1.ConsoleService/WatchExecution`, { method: "POST", headers: { "content-type": "application/connect+proto" }, body: envelope }),
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "invalid_argument", message: expect.stringMatching(/^request body is not a binary flyteconsole.v1.WatchExecutionRequest: /) });
+    }
+  });
+
   it("says why it refuses a content type or an HTTP method it does not speak, instead of an empty 4xx", async () => {
     const post = (contentType: string, method = "POST") =>
       bff(new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, { method, headers: { "content-type": contentType }, ...(method === "GET" ? {} : { body: "{}" }) }));

@@ -155,8 +155,9 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       connectErrorResponse(413, "resource_exhausted", `request body of ${bytes} bytes is over the limit of ${up.config.maxBodyBytes}`);
     if (length > up.config.maxBodyBytes) return tooLarge(length);
     let request = req;
-    if (handler.method.methodKind === "unary" && req.method === "POST" && isConnectBinary(req.headers.get("content-type"))) {
-      const checked = await checkedBinaryBody(req, handler.method.input, up.config.maxBodyBytes);
+    const binary = binaryRequestKind(handler.method.methodKind, req);
+    if (binary) {
+      const checked = await checkedBinaryBody(req, handler.method.input, up.config.maxBodyBytes, binary === "enveloped");
       if (checked instanceof Response) return checked;
       if (checked === "too large") return tooLarge(up.config.maxBodyBytes + 1);
       request = checked;
@@ -165,14 +166,21 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
   };
 }
 
-const isConnectBinary = (contentType: string | null) => /^application\/proto\s*(;|$)/i.test(contentType ?? "");
+/** A Connect binary request whose body this file checks: unary (`application/proto`) or a server stream's one enveloped message. */
+function binaryRequestKind(kind: string, req: Request): "unary" | "enveloped" | undefined {
+  if (req.method !== "POST") return undefined;
+  const type = req.headers.get("content-type") ?? "";
+  if (kind === "unary" && /^application\/proto\s*(;|$)/i.test(type)) return "unary";
+  if (kind === "server_streaming" && /^application\/connect\+proto\s*(;|$)/i.test(type)) return "enveloped";
+  return undefined;
+}
 
 /**
- * connect-es reports a binary request body that does not parse as Internal (a 500), though it is the
- * client's error (connect-go says InvalidArgument, as does its own JSON parsing): parse it here first.
+ * connect-es reports a binary request body that does not parse as Internal (a 500, or on a stream an
+ * Internal error the page would retry), though it is the client's error (connect-go says InvalidArgument, as does its own JSON parsing): parse it here first.
  * Returns the request to hand on (its body read once, within the size limit), or the refusal.
  */
-async function checkedBinaryBody(req: Request, input: DescMessage, maxBytes: number): Promise<Request | Response | "too large"> {
+async function checkedBinaryBody(req: Request, input: DescMessage, maxBytes: number, enveloped: boolean): Promise<Request | Response | "too large"> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body?.getReader();
@@ -186,7 +194,9 @@ async function checkedBinaryBody(req: Request, input: DescMessage, maxBytes: num
   }
   const bytes = Buffer.concat(chunks);
   try {
-    fromBinary(input, bytes);
+    // An envelope: flags (bit 0: compressed, which Connect checks itself), length, message.
+    if (!enveloped) fromBinary(input, bytes);
+    else if (bytes.length >= 5 && (bytes[0] & 1) === 0) fromBinary(input, bytes.subarray(5, 5 + bytes.readUInt32BE(1)));
   } catch (err) {
     return connectErrorResponse(400, "invalid_argument", `request body is not a binary ${input.typeName}: ${err instanceof Error ? err.message : String(err)}`);
   }
