@@ -162,7 +162,8 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       if (checked === "too large") return tooLarge(up.config.maxBodyBytes + 1);
       request = checked;
     }
-    return unbufferedStreams(explained(await handler.fetch(request), req), req);
+    // Both Requests stay reachable while the stream runs: the checked one's signal follows the original's.
+    return unbufferedStreams(explained(await handler.fetch(request), req), [req, request]);
   };
 }
 
@@ -226,7 +227,7 @@ function explained(res: Response, req: Request): Response {
  * AbortController through a WeakRef), and the stream's handler holds only the signal. Collected early,
  * a closed tab's stream would never hear the abort and keep its place on a poll loop.
  */
-function unbufferedStreams(res: Response, req: Request): Response {
+function unbufferedStreams(res: Response, keptAlive: Request[]): Response {
   if (!res.headers.get("content-type")?.startsWith("application/connect+")) return res;
   const headers = new Headers(res.headers);
   headers.set("x-accel-buffering", "no");
@@ -234,7 +235,7 @@ function unbufferedStreams(res: Response, req: Request): Response {
   const body = res.body?.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform: (chunk, controller) => controller.enqueue(chunk),
-      flush: () => void req,
+      flush: () => void keptAlive,
     }),
   );
   return new Response(body, { status: res.status, statusText: res.statusText, headers });
