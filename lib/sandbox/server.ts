@@ -134,6 +134,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       port: config.httpPort,
       auth: ctx.auth,
       signedObjects: createSignedObjectHandler(ctx),
+      allowedHosts: config.allowedHosts,
     });
     const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
       throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);

@@ -179,14 +179,21 @@ export interface Page {
   offset: number;
 }
 
-/** FlyteAdmin's page token is the offset of the next row, as a decimal string. */
+const INT64_MAX = 9_223_372_036_854_775_807n;
+
+/**
+ * FlyteAdmin's page token is the offset of the next row, as a decimal string it reads with Go's
+ * strconv.Atoi (flyteadmin/pkg/manager/impl/validation/validation.go ValidateToken): past int64 it is
+ * InvalidArgument. SQLite takes an integer OFFSET only, so an offset past every row JavaScript can
+ * count (and so past every row there is) is asked as Number.MAX_SAFE_INTEGER: an empty last page.
+ */
 export function pageFromRequest(limit: number, token: string, listMethod?: string): Page {
   let offset = 0;
   if (token !== "") {
-    if (!/^\d+$/.test(token)) {
+    if (!/^\d+$/.test(token) || BigInt(token) > INT64_MAX) {
       throw new QueryError(listMethod ? `invalid pagination token ${token} for ${listMethod}` : `invalid pagination token '${token}'`);
     }
-    offset = Number(token);
+    offset = Math.min(Number(token), Number.MAX_SAFE_INTEGER);
   }
   return { limit, offset };
 }
