@@ -24,6 +24,7 @@ beforeAll(async () => {
     FLYTE_CONSOLE_COOKIE_HASH_KEY: "a".repeat(86),
     FLYTE_CONSOLE_COOKIE_BLOCK_KEY: "b".repeat(43),
     FLYTE_CONSOLE_ADMIN_PUBLIC_URL: "https://flyte.example.com",
+    FLYTE_CONSOLE_ALLOWED_HOSTS: "console",
   });
   bff = createBff(createUpstream(config));
 });

@@ -45,7 +45,7 @@ function fakeAdmin(statsDeadlineMs = 60_000) {
     }),
   );
   const up: Upstream = {
-    config: readAdminConfig({ FLYTE_CONSOLE_STATS_DEADLINE_MS: String(statsDeadlineMs) }),
+    config: readAdminConfig({ FLYTE_CONSOLE_STATS_DEADLINE_MS: String(statsDeadlineMs), FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" }),
     transport,
     admin: createClient(AdminService, transport),
     signal: createClient(SignalService, transport),
