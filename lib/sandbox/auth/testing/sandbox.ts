@@ -14,6 +14,7 @@ import { openSecureCookie } from "@/lib/securecookie/securecookie";
 import { sandboxConfig } from "../../config";
 import { startSandbox, type RunningSandbox } from "../../server";
 import { DEFAULT_AUTHORIZED_URIS, type SandboxAuthConfig } from "../config";
+import { parseAllowedHosts } from "@/lib/hosts/allowed-hosts";
 
 /** Cookies as a browser keeps them for one host: set, replaced, and removed when expired. */
 export class CookieJar {
@@ -45,6 +46,8 @@ export interface AuthSandbox {
   close(): Promise<void>;
 }
 
+export const PROXIED_HOSTS = ["flyte.internal:8080", "flyte.example.com"];
+
 export async function startAuthSandbox(auth: Partial<SandboxAuthConfig> | "off" = {}): Promise<AuthSandbox> {
   const dir = mkdtempSync(path.join(tmpdir(), "sbx-auth-"));
   const base = { ...sandboxConfig({}), grpcPort: 0, httpPort: 0, dataDir: dir, seed: false };
@@ -55,7 +58,9 @@ export async function startAuthSandbox(auth: Partial<SandboxAuthConfig> | "off" 
         ? undefined
         : { secretsDir: path.join(dir, "auth"), tokenTtlMs: 3_600_000, testMode: true, authorizedUris: DEFAULT_AUTHORIZED_URIS, ...auth },
   };
-  const sb = await startSandbox(config, { executor: false });
+  // The names the tests' pretend ingress forwards (X-Forwarded-Host), as a deployment would list them.
+  const allowedHosts = parseAllowedHosts(PROXIED_HOSTS.join(","), "FLYTE_SANDBOX_ALLOWED_HOSTS", config.auth?.authorizedUris ?? []);
+  const sb = await startSandbox({ ...config, allowedHosts }, { executor: false });
   const transport = (headers: Record<string, string> = {}) =>
     createGrpcTransport({
       baseUrl: sb.grpcUrl,
