@@ -19,7 +19,8 @@ import type { SandboxContext } from "../services/context";
 import { getExecution, updateExecution } from "../store/executions";
 import { SEED_VERSION } from "./catalog";
 import { lit } from "./literals";
-import { replayRun, simulateRun, type RunScript, type SimulatedRun } from "./simulate";
+import { captureRun, replayRun, type RunTemplate } from "./replay";
+import { simulateRun, type SimulatedRun } from "./simulate";
 
 export interface HistoryWorkflow {
   /** A launch plan of the seed catalog (version SEED_VERSION). */
@@ -230,15 +231,15 @@ export function planHistory(o: HistoryOptions, httpBaseUrl: string): HistoryRun[
   return runs;
 }
 
-/** Runs simulated per launch plan, outcome and recovery before the rest replay one of them (./simulate.ts). */
+/** Runs simulated per launch plan, outcome and recovery before the rest replay one of them (./replay.ts). */
 const PROTOTYPES = 3;
 
 /**
  * Runs each planned run to its end in the store, oldest first, in one transaction: the first few of each
- * kind through the executor, the rest as replays of those (the same events, renamed and moved in time).
+ * kind through the executor, the rest as replays of those (their rows copied, renamed and moved in time).
  */
 export function runHistory(ctx: SandboxContext, runs: readonly HistoryRun[]): void {
-  const prototypes = new Map<string, RunScript[]>();
+  const prototypes = new Map<string, RunTemplate[]>();
   ctx.db.transaction(() => {
     runs.forEach((run, i) => {
       const key = `${run.workflow.launchPlan}|${run.outcome}|${run.launch?.mode === ExecutionMetadata_ExecutionMode.RECOVERED}`;
@@ -247,10 +248,10 @@ export function runHistory(ctx: SandboxContext, runs: readonly HistoryRun[]): vo
       let endedMs: number;
       if (pool.length < PROTOTYPES) {
         const result = simulateRun(ctx, run);
-        if (result.script.replayable) pool.push(result.script);
+        if (result.script.replayable) pool.push(captureRun(ctx.db, result.script));
         endedMs = result.endedMs;
       } else {
-        endedMs = replayRun(ctx, pool[i % pool.length], run).endedMs;
+        endedMs = replayRun(ctx.db, pool[i % pool.length], run).endedMs;
       }
       if (run.archivedBy) archive(ctx, run.request, endedMs + 60_000, run.archivedBy);
     });
