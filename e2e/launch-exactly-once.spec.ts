@@ -1,14 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { ALL_TYPES_WF, executionNames, launchUrl, launchedName } from "./launch-helpers";
+import { requestCounter } from "./request-counter";
 
 test("a double click on Launch starts exactly one execution", async ({ page, request }) => {
   await page.goto(launchUrl(`launchPlan=${ALL_TYPES_WF}`));
   await expect(page.getByTestId("launch-form")).toBeVisible({ timeout: 30_000 });
   const before = new Set(await executionNames(request));
+  const creates = requestCounter(page, "/CreateExecution");
 
   await page.getByTestId("launch-submit").dblclick();
   const name = await launchedName(page);
-  await page.waitForTimeout(1_500);
+  // Both clicks are behind us: whatever they sent has an answer once these settle.
+  expect(creates.count).toBeGreaterThanOrEqual(1);
+  await creates.settled();
   const created = (await executionNames(request)).filter((n) => !before.has(n));
   expect(created).toEqual([name]);
   expect(name).toMatch(/^[a-z][a-z0-9]{19}$/);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { executionUrl, relaunchSeed } from "./helpers";
+import { requestCounter } from "./request-counter";
 
 // seed-gate-signal: sleep 10 s → "title-input" (str) → create report → "publish" (bool) → publish.
 test("a typed signal value from a link is only set on click, and the run continues", async ({ page, request, baseURL }) => {
@@ -7,6 +8,7 @@ test("a typed signal value from a link is only set on click, and the run continu
   const name = await relaunchSeed(request, baseURL!, "seed-gate-signal");
 
   // A link sent to chat: it opens the gate with the value filled in, and sends nothing by itself.
+  const titleSignals = requestCounter(page, "/SetSignal", (body) => body.includes("title-input"));
   await page.goto(executionUrl(name, `?signal=title-input&value=${encodeURIComponent(JSON.stringify("Quarterly numbers"))}`));
   const banner = page.getByTestId("gate-banner");
   await expect(banner).toContainText("1 node waiting for input", { timeout: 30_000 });
@@ -16,12 +18,14 @@ test("a typed signal value from a link is only set on click, and the run continu
   const input = gate.getByTestId("literal-input-title-input");
   await expect(input).toHaveValue("Quarterly numbers");
   await expect(gate.getByTestId("signal-prefill-note")).toContainText("Filled in from the link");
-  await page.waitForTimeout(1_500);
   await expect(page.getByTestId("node-panel")).toHaveAttribute("data-phase", "RUNNING");
 
   await input.fill("Weekly metrics, reviewed");
   await gate.getByRole("button", { name: "Set value" }).click();
   await expect(page.locator('[data-testid="dag-node"][data-node-id="n1"]')).toHaveAttribute("data-phase", "SUCCEEDED");
+  // Counted, not slept on: the click's SetSignal is the only one the page sent for this gate.
+  await titleSignals.settled();
+  expect(titleSignals.count, "SetSignal requests for title-input").toBe(1);
 
   // The boolean gate next: set it to true through the same typed field.
   await expect(banner).toContainText("publish", { timeout: 30_000 });

@@ -30,9 +30,10 @@ describe("layers", () => {
   it("components never reach the upstream boundary or the sandbox", () => {
     expect(violations("components", /lib\/(admin|sandbox)/)).toEqual([]);
   });
-  it("pages reach lib/admin only from API routes", () => {
+  it("pages reach lib/admin only from API routes, and server pages through its public entry", () => {
     expect(violations("app", /lib\/sandbox/)).toEqual([]);
-    expect(violations("app", /lib\/admin/, /^app\/(api\/|healthz\/|readyz\/)/)).toEqual([]);
+    expect(violations("app", /lib\/admin/, /^app\/(api\/|healthz\/|readyz\/)|\/page\.tsx$/)).toEqual([]);
+    expect(sources("app").filter((f) => f.endsWith("/page.tsx")).flatMap((f) => imports(f).filter((i) => /lib\/admin\//.test(i)).map((i) => `${f} imports ${i}`))).toEqual([]);
   });
   it("lib/flyte is pure: only lib/gen and itself", () => {
     expect(violations("lib/flyte", /^(@\/lib\/(?!flyte|gen)|react|next|node:)/)).toEqual([]);

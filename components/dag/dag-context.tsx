@@ -43,7 +43,10 @@ export function useDrawnNode(graphNodeId: string, kind: GraphNodeKind) {
   const phase = nodePhase(overlay?.phase ?? 0);
   const hooks = {
     "data-testid": "dag-node",
-    "data-node-id": graphNodeId,
+    // FlyteAdmin's id once the node ran (FlytePropeller hashes long nested ids, so it can differ from the
+    // graph's `${parent}-0-${spec}`); clicks and layout go by data-graph-id.
+    "data-node-id": overlay?.nodeExecutionId ?? graphNodeId,
+    "data-graph-id": graphNodeId,
     "data-phase": started ? phase.name : "UNDEFINED",
     "data-kind": kind,
   };

@@ -5,6 +5,7 @@ import { memo } from "react";
 import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
+import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
 import { useDagActions, useDrawnNode, useNodeOverlay } from "./dag-context";
 
 export type FlyteNodeData = {
@@ -66,9 +67,12 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const branchState = useBranchCaseState(data, started);
   const terminal = node.kind === "start" || node.kind === "end";
   const waiting = node.kind === "gate" && started && !phase.isTerminal;
+  const attempt = overlay?.attempt;
   const common = {
     ...hooks,
     ...(waiting ? { "data-waiting": "true" } : {}),
+    ...(node.failureNode ? { "data-failure-node": "true" } : {}),
+    ...(attempt ? { "data-task-phase": taskPhase(attempt.phase).name } : {}),
     ...(branchState ? { "data-branch": branchState } : {}),
   };
   const tone = started ? toneClass(phase.tone) : "bg-white text-slate-700 ring-slate-300";
@@ -81,7 +85,8 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
       </div>
     );
   }
-  const label = `${node.name}: ${started ? phase.label : branchState === "skipped" ? "not taken" : "not started"}${waiting ? ` (${gateText(node.gate!, true)})` : ""}`;
+  const attemptText = attempt ? ` (${taskPhase(attempt.phase).label.toLowerCase()}${attempt.reason ? `: ${attempt.reason}` : ""})` : "";
+  const label = `${node.failureNode ? "on failure: " : ""}${node.name}: ${started ? phase.label : branchState === "skipped" ? "not taken" : "not started"}${waiting ? ` (${gateText(node.gate!, true)})` : ""}${attemptText}`;
   if (simple) {
     // Solid fill: at this zoom a pale box with a thin ring is invisible.
     return (
@@ -123,7 +128,20 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
           {node.name}
         </span>
       </div>
-      {sub ? <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span> : null}
+      {attempt ? (
+        <AttemptPhaseNote status={attempt} nowMs={Date.now()} className="pl-5" />
+      ) : sub ? (
+        <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span>
+      ) : null}
+      {node.failureNode ? (
+        <span
+          data-testid="failure-node-marker"
+          title="The workflow's failure node: runs only when the workflow fails"
+          className="absolute -top-2 left-2 rounded bg-red-600 px-1 text-[9px] font-medium uppercase tracking-wide text-white"
+        >
+          on failure
+        </span>
+      ) : null}
       {node.kind === "launchplan" ? (
         <span
           data-testid="child-run-marker"

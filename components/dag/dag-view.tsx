@@ -8,6 +8,7 @@ import type { GraphNode, WorkflowGraph } from "@/lib/flyte/graph/types";
 import { DagContext, type DagStores } from "./dag-context";
 import { DETAIL_ZOOM, nodeTypes, zoomedOut, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
 import { absoluteBoxes, edgesPath } from "./edge-path";
+import { toFlowEdge } from "./flow-edge";
 import { KeyedStore } from "./keyed-store";
 import { EDGE_STROKE, OverviewLayer, type OverviewNode } from "./overview-layer";
 import type { Layout } from "./layout";
@@ -94,7 +95,7 @@ function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
   const edges: Edge[] = [];
   for (const e of graph.edges) {
     if (!layout.boxes[e.source] || !layout.boxes[e.target]) continue;
-    edges.push({ id: e.id, source: e.source, target: e.target, focusable: false, selectable: false, interactionWidth: 0 });
+    edges.push(toFlowEdge(e));
   }
   return { nodes, edges };
 }

@@ -59,9 +59,9 @@ interface Hover {
 export function OverviewLayer({ edgesPath, nodes }: { edgesPath: string; nodes?: readonly OverviewNode[] }) {
   const { select } = useDagActions();
   const [hover, setHover] = useState<Hover | undefined>(undefined);
-  const nodeAt = (event: MouseEvent<SVGSVGElement>) => (event.target as Element).closest("[data-node-id]");
+  const nodeAt = (event: MouseEvent<SVGSVGElement>) => (event.target as Element).closest("[data-graph-id]");
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
-    const id = nodeAt(event)?.getAttribute("data-node-id");
+    const id = nodeAt(event)?.getAttribute("data-graph-id");
     if (id) select(id);
   };
   // The rectangles are too small for text: the one under the pointer says its name and phase.

@@ -7,7 +7,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExecutionListSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
-import type { ExecutionStats } from "@/lib/flyte/dashboard/stats";
+import { ConsoleService, GetDashboardStatsResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createQueryClient } from "@/lib/query/client";
 import { DASHBOARD_REFRESH_MS, DASHBOARD_STATS_REFRESH_MS } from "@/lib/query/refresh";
 import { installVisibility, setVisibility } from "@/components/ui/visibility.testutil";
@@ -24,20 +24,19 @@ const settle = () => advance(10);
 
 function renderDashboard() {
   const calls = { list: 0, stats: 0 };
-  const transport = createRouterTransport(({ service }) =>
+  const transport = createRouterTransport(({ service }) => {
     service(AdminService, {
       listExecutions: () => {
         calls.list++;
         return create(ExecutionListSchema, { executions: [{ id: { project: "flytesnacks", domain: "development", name: "run1" } }] });
       },
-    }),
-  );
-  vi.stubGlobal("fetch", async (url: string) => {
-    calls.stats++;
-    const params = new URL(url, "http://console.test").searchParams;
-    const window = { fromMs: Number(params.get("from")), toMs: Number(params.get("to")), bucketMs: Number(params.get("bucket")) };
-    const stats: ExecutionStats = { window, buckets: [], totals: {}, scanned: 0, truncated: false };
-    return Response.json(stats);
+    });
+    service(ConsoleService, {
+      getDashboardStats: (req) => {
+        calls.stats++;
+        return create(GetDashboardStatsResponseSchema, { window: req.window });
+      },
+    });
   });
   render(
     <TransportProvider transport={transport}>
@@ -56,7 +55,6 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  vi.unstubAllGlobals();
   vi.useRealTimers();
 });
 

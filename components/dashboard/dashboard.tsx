@@ -3,7 +3,7 @@
 import { skipToken, useInfiniteQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
 import { FilterSyntaxError } from "@/lib/flyte/filters";
-import { DEFAULT_FILTERS, hasActiveFilters } from "@/lib/flyte/dashboard/filter-state";
+import { DEFAULT_FILTERS, executionMatches, hasActiveFilters, inexactFilters } from "@/lib/flyte/dashboard/filter-state";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
 import { dashboardListRequest, firstPageFor, type FirstPage } from "@/lib/query/dashboard";
 import { listExecutions } from "@/lib/query/executions";
@@ -18,6 +18,8 @@ import { ExecutionCounts } from "./execution-counts";
 import { FilterBar } from "./filter-bar";
 import { useDashboardFilters } from "./use-dashboard-filters";
 import { useExecutionStats } from "./use-execution-stats";
+
+const INEXACT_LABEL: Record<string, string> = { workflow: "workflow", launchPlan: "launch plan", version: "version", user: "user" };
 
 /** Refresh only while the top of the list is loaded: refetching a deep scroll would reload every page. */
 const LIVE_PAGES = 2;
@@ -45,7 +47,13 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
     ...refreshFirstPagesWhileVisible(DASHBOARD_REFRESH_MS, LIVE_PAGES),
   });
   const { stats } = useExecutionStats(project, domain, filters, nowMs);
-  const rows = useMemo(() => uniqueExecutions(executions.data?.pages ?? []), [executions.data]);
+  // Typed filters FlyteAdmin answers with a wider set (or by part, case aside) are narrowed to exact rows here.
+  const rows = useMemo(() => {
+    const all = uniqueExecutions(executions.data?.pages ?? []);
+    const keep = executionMatches(filters);
+    return keep ? all.filter(keep) : all;
+  }, [executions.data, filters]);
+  const inexact = useMemo(() => inexactFilters(filters), [filters]);
   const principals = useMemo(
     () => [...new Set(rows.map((e) => e.spec?.metadata?.principal ?? "").filter(Boolean))].sort(),
     [rows],
@@ -69,6 +77,13 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
         <div className="-my-2 flex justify-end">
           <LastRefreshed at={executions.dataUpdatedAt} />
         </div>
+      ) : null}
+      {inexact.length > 0 && !error ? (
+        <p className="text-xs text-amber-800" role="note" data-testid="filter-narrowed" data-fields={inexact.join(" ")}>
+          FlyteAdmin cannot filter by {inexact.map((k) => INEXACT_LABEL[k] ?? k).join(" and ")} exactly as typed (its filter syntax
+          cuts values at “+”, “,” and “;”): the console asks for a wider set and keeps the matching
+          rows itself, so a page may hold fewer rows than usual and the counts above may include runs not listed.
+        </p>
       ) : null}
       {error ? (
         <Banner tone="error" title="This filter cannot be sent to FlyteAdmin" testId="filter-error">

@@ -133,7 +133,7 @@ export function FilterBar({
           value={filters.workflow ?? ""}
           suggestions={workflows}
           placeholder="any workflow"
-          onCommit={(v) => setFilters({ ...filters, workflow: v || undefined })}
+          onCommit={(v) => setFilters({ ...filters, workflow: v || undefined, exactName: undefined })}
         />
         <TextFilter
           label="Launch plan"
@@ -141,7 +141,7 @@ export function FilterBar({
           value={filters.launchPlan ?? ""}
           suggestions={launchPlans}
           placeholder="any launch plan"
-          onCommit={(v) => setFilters({ ...filters, launchPlan: v || undefined })}
+          onCommit={(v) => setFilters({ ...filters, launchPlan: v || undefined, exactName: undefined })}
         />
         <TextFilter
           label="Version"

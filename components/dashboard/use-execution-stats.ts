@@ -1,11 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
 import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { chartWindow } from "@/lib/flyte/dashboard/stats";
-import { dashboardKeys, fetchExecutionStats, type StatsQuery } from "@/lib/query/dashboard";
+import { statsFromWire } from "@/lib/flyte/dashboard/stats-wire";
+import { dashboardStatsRequest, getDashboardStats, type StatsQuery } from "@/lib/query/dashboard";
 import { DASHBOARD_STATS_REFRESH_MS, refreshWhileVisible } from "@/lib/query/refresh";
 
 /** Counts by bucket and phase for the dashboard's chart and tiles (every phase; the chart hides some). */
@@ -23,12 +25,10 @@ export function useExecutionStats(project: string, domain: string, filters: Dash
       throw err;
     }
   }, [project, domain, filters, nowMs]);
-  const stats = useQuery({
-    queryKey: query ? dashboardKeys.stats(query) : ["dashboard", "stats", "invalid"],
-    queryFn: ({ signal }) => fetchExecutionStats(query!, signal),
-    enabled: query !== undefined,
+  const stats = useQuery(getDashboardStats, query ? dashboardStatsRequest(query) : skipToken, {
+    select: statsFromWire,
     ...refreshWhileVisible(DASHBOARD_STATS_REFRESH_MS),
-    placeholderData: (prev) => prev,
+    placeholderData: keepPreviousData,
   });
   return { stats, window: query?.window };
 }

@@ -85,3 +85,34 @@ describe("an entity's runs", () => {
     expect(runs.calls()).toBe(1);
   });
 });
+
+describe("an entity whose name or version FlyteAdmin's filter syntax cannot carry", () => {
+  function renderOdd(name: string, version: string) {
+    const asked: string[] = [];
+    const run = (n: string, wf: string, v: string) => ({ id: { project: "flytesnacks", domain: "development", name: n }, closure: { workflowId: { name: wf, version: v } } });
+    const transport = createRouterTransport(({ service }) =>
+      service(AdminService, {
+        listExecutions: (req) => {
+          asked.push(req.filters);
+          return create(ExecutionListSchema, { executions: [run("mine", name, version), run("other", name, "2.0+g1")] });
+        },
+      }),
+    );
+    render(
+      <TransportProvider transport={transport}>
+        <QueryClientProvider client={createQueryClient()}>
+          <EntityExecutions kind="workflow" project="flytesnacks" domain="development" name={name} version={version} />
+        </QueryClientProvider>
+      </TransportProvider>,
+    );
+    return asked;
+  }
+
+  it("renders (no error), asks for a wider set without the value's separators, and lists only its own runs", async () => {
+    const asked = renderOdd("wf;a", "1.0+g1");
+    await settle();
+    expect(asked).toEqual(["contains(workflow.name,wf)+contains(workflow.version,1.0)+eq(state,0)"]);
+    // One run and the header row: "other" (another version) is left out.
+    expect(screen.getByTestId("execution-table").getAttribute("aria-rowcount")).toBe("2");
+  });
+});

@@ -4,7 +4,7 @@
 import { useInfiniteQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useMemo } from "react";
-import { entityDashboardQuery, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { entityDashboardQuery, entityExecutionMatches, entityExecutionsExact, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath } from "@/lib/flyte/urls";
@@ -21,7 +21,12 @@ export function EntityExecutions({ kind, project, domain, name, version }: { kin
     getNextPageParam: (last) => last.token || undefined,
     ...refreshFirstPagesWhileVisible(ENTITY_REFRESH_MS, 1),
   });
-  const rows = useMemo(() => uniqueExecutions(runs.data?.pages ?? []), [runs.data]);
+  // A name or version FlyteAdmin's filter syntax cannot carry was asked for as a wider set: keep this entity's.
+  const exact = entityExecutionsExact(kind, name, version);
+  const rows = useMemo(() => {
+    const all = uniqueExecutions(runs.data?.pages ?? []);
+    return exact ? all : all.filter(entityExecutionMatches(kind, name, version));
+  }, [runs.data, exact, kind, name, version]);
   const dashboardQuery = entityDashboardQuery(kind, name, version);
   return (
     <Card

@@ -6,7 +6,7 @@ import { useInfiniteQuery, useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { isSystemGenerated } from "@/lib/flyte/entities/entity-filters";
+import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entity-filters";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath, launchPath } from "@/lib/flyte/urls";
 import { descriptionListRequest, listDescriptionEntities, listNamedEntities, namedEntityListRequest } from "@/lib/query/entities";
@@ -95,8 +95,11 @@ export function EntityListPage({ kind, project, domain }: { kind: EntityKind; pr
     return m;
   }, [descriptions.data]);
   const rows = useMemo(
-    () => (list.data?.pages ?? []).flatMap((p) => p.entities).filter((e) => !isSystemGenerated(e.id?.name ?? "")),
-    [list.data],
+    () =>
+      (list.data?.pages ?? [])
+        .flatMap((p) => p.entities)
+        .filter((e) => !isSystemGenerated(e.id?.name ?? "") && nameMatchesSearch(term, e.id?.name ?? "")),
+    [list.data, term],
   );
   const plural = SECTION_LABELS[kind].toLowerCase();
 

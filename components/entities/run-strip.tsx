@@ -4,7 +4,7 @@
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useMemo } from "react";
-import { entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { entityExecutionMatches, entityExecutionsExact, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
 import { latestRunMarks, STRIP_RUNS } from "@/lib/flyte/entities/latest-runs";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { formatTimestampUtc } from "@/lib/flyte/time";
@@ -17,7 +17,11 @@ export function RunStrip({ kind, project, domain, name, enabled = true }: { kind
     enabled,
     staleTime: 30_000,
   });
-  const marks = useMemo(() => latestRunMarks(runs.data?.executions ?? []), [runs.data]);
+  const exact = entityExecutionsExact(kind, name);
+  const marks = useMemo(() => {
+    const all = runs.data?.executions ?? [];
+    return latestRunMarks(exact ? all : all.filter(entityExecutionMatches(kind, name)));
+  }, [runs.data, exact, kind, name]);
   if (!enabled || runs.isPending) {
     return <span className="inline-block h-4 w-32 animate-pulse rounded bg-slate-100" aria-hidden data-testid="run-strip-loading" />;
   }

@@ -2,6 +2,7 @@
 
 import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import { attemptSegments } from "@/lib/flyte/attempt-phases";
 import { taskPhase } from "@/lib/flyte/phases";
 import { latestSubTasks } from "@/lib/flyte/sub-tasks";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
@@ -43,6 +44,10 @@ export function AttemptCard({
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const started = timestampMs(c?.startedAt);
   const subTasks = latestSubTasks(c?.metadata?.externalResources ?? []);
+  // The phase each reason was reported in, for the phase history below.
+  const segments = attemptSegments(attempt, Date.now());
+  const phaseAt = (ms: number | undefined) =>
+    ms === undefined ? undefined : [...segments].reverse().find((s) => s.startMs <= ms)?.phase;
   return (
     <article
       data-testid="attempt"
@@ -61,11 +66,17 @@ export function AttemptCard({
       <p className="text-xs text-slate-500">Started {formatTimestampUtc(started)}</p>
       {c?.reasons.length ? (
         <ol className="space-y-0.5 border-l-2 border-slate-200 pl-2 text-xs text-slate-600" aria-label="Phase history">
-          {c.reasons.map((r, i) => (
-            <li key={i}>
-              <span className="font-mono text-slate-400">{formatTimestampUtc(timestampMs(r.occurredAt)).slice(11, 19)}</span> {r.message}
-            </li>
-          ))}
+          {c.reasons.map((r, i) => {
+            const at = timestampMs(r.occurredAt);
+            const p = phaseAt(at);
+            return (
+              <li key={i} data-testid="attempt-reason" data-phase={p !== undefined ? taskPhase(p).name : undefined}>
+                <span className="font-mono text-slate-400">{formatTimestampUtc(at).slice(11, 19)}</span>{" "}
+                {p !== undefined ? <span className="font-medium text-slate-700">{taskPhase(p).label}: </span> : null}
+                {r.message}
+              </li>
+            );
+          })}
         </ol>
       ) : c?.reason ? (
         <p className="text-xs text-slate-600">{c.reason}</p>

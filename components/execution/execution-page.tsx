@@ -55,7 +55,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
   const first = useQuery(getExecution, { id: { project, domain, name } });
   const live = useLiveExecution(project, domain, name);
   const execution = live.execution ?? first.data;
-  const failedNode = useMemo(() => failingNodeId(live.nodes.values()), [live.nodes]);
+  const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);
   const nameOf = useNodeNames(execution);
 
   const crumbs = [
@@ -108,9 +108,9 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
           {tab === "graph" ? (
             <GraphTab execution={execution} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
-            <NodesTab nodes={live.nodes} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+            <NodesTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : (
-            <TimelineTab nodes={live.nodes} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
+            <TimelineTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
           )}
         </div>
         {selected ? (

@@ -6,14 +6,16 @@ import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
 import { filterGraph } from "@/lib/flyte/graph/filter";
-import { buildExecutionOverlay, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
+import { attemptStatus, type AttemptStatus } from "@/lib/flyte/attempt-phases";
+import { buildExecutionOverlay, withAttemptStatus, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
+import { nodePhase } from "@/lib/flyte/phases";
 import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
-import { useDynamicClosures, useSubTaskCounts } from "./use-node-extras";
+import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttempts } from "./use-node-extras";
 
 /** From this many drawn nodes on, the graph offers a filtered view. */
 const LARGE_GRAPH = 300;
@@ -42,8 +44,14 @@ export function GraphTab({
   const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
 
   const subTasks = useSubTaskCounts(graph, nodes);
+  const runningTasks = useMemo(
+    () => [...nodes.values()].filter((ne) => isTaskNodeExecution(ne) && !nodePhase(ne.closure?.phase ?? 0).isTerminal),
+    [nodes],
+  );
+  const attempts = useTaskAttempts(runningTasks);
   const previousBase = useRef<ExecutionOverlay | undefined>(undefined);
   const previous = useRef<ExecutionOverlay | undefined>(undefined);
+  const previousWithAttempts = useRef<ExecutionOverlay | undefined>(undefined);
   const overlay = useMemo(() => {
     if (!graph) return new Map() as ExecutionOverlay;
     const inputs = [...nodes.values()].map((ne) => ({ nodeExecution: ne, parentId: parents.get(ne.id?.nodeId ?? "") }));
@@ -56,8 +64,17 @@ export function GraphTab({
       }
     }
     previous.current = withSubTaskPhases(previousBase.current, byGraphId, previous.current);
-    return previous.current;
-  }, [graph, nodes, parents, subTasks]);
+    const waiting = new Map<string, AttemptStatus>();
+    if (attempts.size) {
+      for (const [graphId, entry] of previous.current) {
+        const list = attempts.get(entry.nodeExecutionId);
+        const status = list && !nodePhase(entry.phase).isTerminal ? attemptStatus(list) : undefined;
+        if (status) waiting.set(graphId, status);
+      }
+    }
+    previousWithAttempts.current = withAttemptStatus(previous.current, waiting, previousWithAttempts.current);
+    return previousWithAttempts.current;
+  }, [graph, nodes, parents, subTasks, attempts]);
 
   const [filter, setFilter] = useState<GraphFilter | undefined>(undefined);
   const huge = drawnCount >= HUGE_GRAPH;

@@ -6,21 +6,27 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { nodeExecutionRows, type NodeSort } from "@/lib/flyte/node-executions";
 import { nodePhase, nodePhases } from "@/lib/flyte/phases";
 import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
+import { attemptStatus } from "@/lib/flyte/attempt-phases";
+import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { EmptyState } from "@/components/ui/query-state";
 import { useNow } from "@/components/ui/use-now";
+import { isTaskNodeExecution, useTaskAttempts } from "./use-node-extras";
 
 const ROW_HEIGHT = 40;
 const FILTER_PHASES = ["RUNNING", "QUEUED", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "SKIPPED", "RECOVERED"];
 
 export function NodesTab({
   nodes,
+  parents,
   nameOf,
   running,
   selectedNodeId,
   onSelectNode,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: nests children whose ids FlytePropeller hashed. */
+  parents?: ReadonlyMap<string, string>;
   nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
@@ -32,9 +38,11 @@ export function NodesTab({
   const [sort, setSort] = useState<NodeSort>("start");
   const now = useNow(1_000, running);
   const rows = useMemo(
-    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf }),
-    [nodes, expanded, phases, search, sort, now],
+    () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf, parents }),
+    [nodes, parents, expanded, phases, search, sort, now],
   );
+  const runningTasks = useMemo(() => [...nodes.values()].filter((ne) => isTaskNodeExecution(ne) && !nodePhase(ne.closure?.phase ?? 0).isTerminal), [nodes]);
+  const attempts = useTaskAttempts(runningTasks);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
@@ -94,6 +102,8 @@ export function NodesTab({
                 const row = rows[item.index];
                 const phase = nodePhase(row.phase);
                 const selected = row.nodeId === selectedNodeId;
+                const list = phase.isTerminal ? undefined : attempts.get(row.nodeId);
+                const waiting = list ? attemptStatus(list, now) : undefined;
                 return (
                   <div
                     key={row.nodeId}
@@ -128,8 +138,9 @@ export function NodesTab({
                       </span>
                       {row.name !== row.nodeId ? <span className="truncate font-mono text-xs text-slate-400">{row.nodeId}</span> : null}
                     </span>
-                    <span role="cell">
+                    <span role="cell" className="min-w-0">
                       <PhaseBadge phase={phase} />
+                      {waiting ? <AttemptPhaseNote status={waiting} nowMs={now} className="text-slate-600" /> : null}
                     </span>
                     <span role="cell" className="text-xs text-slate-600">
                       {formatTimestampUtc(row.startedMs)}

@@ -12,12 +12,15 @@ import { toneClass } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { AttemptSegments } from "./attempt-segments";
+import { isTaskNodeExecution, useTaskAttempts } from "./use-node-extras";
 
 const ROW = 28;
 const LABEL_WIDTH = 240;
 
 export function TimelineTab({
   nodes,
+  parents,
   nameOf,
   running,
   selectedNodeId,
@@ -25,6 +28,8 @@ export function TimelineTab({
   workflowId,
 }: {
   nodes: ReadonlyMap<string, NodeExecution>;
+  /** Child node id → parent node id, from the watch stream: nests children whose ids FlytePropeller hashed. */
+  parents?: ReadonlyMap<string, string>;
   nameOf?: (ne: NodeExecution) => string | undefined;
   running: boolean;
   selectedNodeId?: string;
@@ -38,7 +43,12 @@ export function TimelineTab({
   }, [workflow.data]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(1_000, running);
-  const timeline = useMemo(() => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf }), [nodes, expanded, upstream, now, nameOf]);
+  const taskNodes = useMemo(() => [...nodes.values()].filter(isTaskNodeExecution), [nodes]);
+  const attempts = useTaskAttempts(taskNodes);
+  const timeline = useMemo(
+    () => buildTimeline(nodes, { expanded, upstream, nowMs: now, nameOf, attempts, parents }),
+    [nodes, parents, expanded, upstream, now, nameOf, attempts],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: timeline.bars.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });
   const span = timeline.endMs - timeline.startMs;
@@ -51,6 +61,8 @@ export function TimelineTab({
       <div className="flex items-center gap-4 border-b border-slate-200 px-2 pb-1 text-xs text-slate-600">
         <span>Total {formatDuration(span)}</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded bg-slate-300" /> queued</span>
+        <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded bg-amber-300" /> waiting for resources</span>
+        <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded bg-sky-300" /> initializing</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded bg-blue-500" /> running</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded ring-2 ring-amber-500" /> critical path</span>
       </div>
@@ -91,10 +103,13 @@ export function TimelineTab({
                   <span className="truncate" title={bar.row.nodeId}>{bar.row.name}</span>
                 </div>
                 <div className="relative h-4 flex-1">
-                  {bar.createdMs !== undefined && bar.startMs !== undefined && bar.startMs > bar.createdMs ? (
+                  {bar.attempts ? (
+                    <AttemptSegments attempts={bar.attempts} left={pct} width={width} />
+                  ) : null}
+                  {bar.attempts ? null : bar.createdMs !== undefined && bar.startMs !== undefined && bar.startMs > bar.createdMs ? (
                     <span className="absolute top-1 h-2 rounded-l bg-slate-300" style={{ left: pct(bar.createdMs), width: width(bar.createdMs, bar.startMs) }} title={`Queued ${formatDuration(bar.startMs - bar.createdMs)}`} />
                   ) : null}
-                  {bar.startMs !== undefined && bar.endMs !== undefined ? (
+                  {!bar.attempts && bar.startMs !== undefined && bar.endMs !== undefined ? (
                     <span
                       className={`absolute top-0 h-4 rounded ${toneClass(phase.tone)} ${bar.critical ? "ring-2 ring-amber-500" : "ring-1"} ${bar.running ? "animate-pulse" : ""}`}
                       style={{ left: pct(bar.startMs), width: width(bar.startMs, bar.endMs), backgroundColor: "currentColor" }}

@@ -5,6 +5,7 @@ import { useTransport } from "@connectrpc/connect-query";
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
@@ -100,4 +101,48 @@ export function useSubTaskCounts(graph: WorkflowGraph | undefined, nodes: Readon
     return map;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stable]);
+}
+
+/**
+ * The task attempts (ListTaskExecutions) of the given node executions, by node execution id: what the graph, the
+ * Nodes list and the timeline read an attempt's phases and reasons from. Refreshed while a node runs (an attempt
+ * can change phase without its node execution changing), fetched once for finished nodes.
+ */
+export function useTaskAttempts(list: readonly NodeExecution[]): ReadonlyMap<string, readonly TaskExecution[]> {
+  const admin = useAdmin();
+  const fetched = list.slice(0, MAX_FETCHED);
+  const results = useQueries({
+    queries: fetched.map((ne) => {
+      const running = !nodePhase(ne.closure?.phase ?? 0).isTerminal;
+      return {
+        queryKey: [
+          "flyte", "task-attempts", ne.id!.executionId?.project, ne.id!.executionId?.domain, ne.id!.executionId?.name, ne.id!.nodeId,
+          timestampMs(ne.closure?.updatedAt) ?? 0,
+        ],
+        queryFn: ({ signal }: { signal: AbortSignal }) => admin.listTaskExecutions({ nodeExecutionId: ne.id, limit: 100 }, { signal }),
+        placeholderData: keepPreviousData,
+        staleTime: running ? 0 : Infinity,
+        refetchInterval: running ? 2_000 : false,
+      };
+    }),
+  });
+  const data = results.map((r) => r.data);
+  const stable = fetched.map((ne, i) => `${ne.id!.nodeId}:${data[i] ? results[i].dataUpdatedAt : 0}`).join("\n");
+  return useMemo(() => {
+    const map = new Map<string, readonly TaskExecution[]>();
+    fetched.forEach((ne, i) => {
+      const d = data[i];
+      if (d) map.set(ne.id!.nodeId, d.taskExecutions);
+    });
+    return map;
+    // Rebuilt only when some node's attempts were fetched again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stable]);
+}
+
+/** Node executions that run a task themselves (not parents, branches or sub-workflows). */
+export function isTaskNodeExecution(ne: NodeExecution): boolean {
+  const id = ne.id?.nodeId ?? "";
+  if (id === "start-node" || id === "end-node") return false;
+  return !ne.metadata?.isParentNode && ne.closure?.targetMetadata.case !== "workflowNodeMetadata";
 }

@@ -4,7 +4,7 @@
 // workflows, tasks, launch plans and executions whose names contain the term (asked upstream).
 import { skipToken, useQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
-import { isSystemGenerated } from "@/lib/flyte/entities/entity-filters";
+import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entity-filters";
 import { cleanTerm, executionNameFilter, MIN_SEARCH_CHARS, rankByName } from "@/lib/flyte/entities/search";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { workflowPhase, type PhaseInfo } from "@/lib/flyte/phases";
@@ -30,7 +30,7 @@ function useEntities(kind: EntityKind, scope: { project: string; domain: string 
   const res = useQuery(listNamedEntities, on ? namedEntityListRequest(kind, scope.project, scope.domain, term, PER_KIND * 3) : skipToken, QUIET);
   const items = useMemo<PaletteItem[]>(() => {
     if (!scope) return [];
-    const names = (res.data?.entities ?? []).map((e) => e.id?.name ?? "").filter((n) => n && !isSystemGenerated(n));
+    const names = (res.data?.entities ?? []).map((e) => e.id?.name ?? "").filter((n) => n && !isSystemGenerated(n) && nameMatchesSearch(term, n));
     return rankByName(names, term, (n) => n)
       .slice(0, PER_KIND)
       .map((name) => ({ id: `${kind}:${name}`, kind, label: name, href: consolePath({ page: "entity", kind, project: scope.project, domain: scope.domain, name }) }));
@@ -67,7 +67,7 @@ export function usePaletteResults(rawTerm: string, scope: { project: string; dom
 
   const executionItems = useMemo<PaletteItem[]>(
     () =>
-      rankByName(executions.data?.executions ?? [], term, (e) => e.id?.name ?? "").map((e) => ({
+      rankByName((executions.data?.executions ?? []).filter((e) => nameMatchesSearch(term, e.id?.name ?? "")), term, (e) => e.id?.name ?? "").map((e) => ({
         id: `execution:${e.id?.name}`,
         kind: "execution" as const,
         label: e.id?.name ?? "",

@@ -121,7 +121,7 @@ beforeAll(async () => {
   server.on("stream", () => upstreamRequests++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  const config = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_MAX_BODY_BYTES: "2048" });
+  const config = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port}`, FLYTE_CONSOLE_MAX_BODY_BYTES: "2048", FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" });
   bff = createBff(createUpstream(config));
   sessionBff = createBff(
     createUpstream(
@@ -130,10 +130,11 @@ beforeAll(async () => {
         FLYTE_CONSOLE_COOKIE_HASH_KEY: rawStd(hashKey),
         FLYTE_CONSOLE_COOKIE_BLOCK_KEY: rawStd(blockKey),
         FLYTE_CONSOLE_ADMIN_PUBLIC_URL: "https://flyte.example.com",
+        FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test",
       }),
     ),
   );
-  const down = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: "http://127.0.0.1:9", FLYTE_ADMIN_DEADLINE_MS: "2000" });
+  const down = readAdminConfig({ FLYTE_ADMIN_ENDPOINT: "http://127.0.0.1:9", FLYTE_ADMIN_DEADLINE_MS: "2000", FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" });
   downBff = createBff(createUpstream(down));
 });
 
@@ -212,6 +213,40 @@ describe("BFF pass-through", () => {
     expect(await res.json()).toMatchObject({ code: "invalid_argument" });
   });
 
+  it("answers a binary body that is not the method's message with InvalidArgument, not a 500", async () => {
+    for (const body of [new Uint8Array([0]), new TextEncoder().encode("{}"), new Uint8Array([0x0a, 0x7f, 0x01])]) {
+      const res = await bff(
+        new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, { method: "POST", headers: { "content-type": "application/proto" }, body }),
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "invalid_argument", message: expect.stringMatching(/^request body is not a binary flyteidl.admin.ProjectListRequest: /) });
+    }
+  });
+
+  it("answers a WatchExecution envelope that is not its message with InvalidArgument, not an Internal error", async () => {
+    for (const payload of [new Uint8Array([0]), new Uint8Array([0x0a, 0x7f, 0x01])]) {
+      const envelope = new Uint8Array(5 + payload.length);
+      new DataView(envelope.buffer).setUint32(1, payload.length);
+      envelope.set(payload, 5);
+      const res = await bff(
+        new Request(`${ORIGIN}/api/connect/flyteconsole.v1.ConsoleService/WatchExecution`, { method: "POST", headers: { "content-type": "application/connect+proto" }, body: envelope }),
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "invalid_argument", message: expect.stringMatching(/^request body is not a binary flyteconsole.v1.WatchExecutionRequest: /) });
+    }
+  });
+
+  it("says why it refuses a content type or an HTTP method it does not speak, instead of an empty 4xx", async () => {
+    const post = (contentType: string, method = "POST") =>
+      bff(new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, { method, headers: { "content-type": contentType }, ...(method === "GET" ? {} : { body: "{}" }) }));
+    const charset = await post("application/json; charset=utf-16");
+    expect(charset.status).toBe(415);
+    expect(await charset.json()).toMatchObject({ code: "unimplemented", message: expect.stringMatching(/content type "application\/json; charset=utf-16" .*application\/json or application\/proto/) });
+    const put = await post("application/json", "PUT");
+    expect(put.status).toBe(405);
+    expect(await put.json()).toMatchObject({ message: expect.stringMatching(/PUT/) });
+  });
+
   it("refuses bodies over the limit and unknown methods", async () => {
     const big = await bff(
       new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListProjects`, {
@@ -281,6 +316,66 @@ describe("BFF pass-through", () => {
     const viaJson = await client().admin.getWorkflow({ id: workflowId });
     expect(viaJson.id?.name).toBe("wf");
     expect(viaJson.closure?.compiledWorkflow?.primary?.template?.nodes.map((n) => n.id)).toEqual(["n0", "n1"]);
+  });
+});
+
+describe("DNS rebinding (a foreign Host)", () => {
+  const rebound = (headers: Record<string, string> = {}) => client("http://evil.example", { host: "evil.example", ...headers });
+  const catchErr = (p: Promise<unknown>) => p.then(() => undefined, (e) => ConnectError.from(e));
+
+  it("refuses mutations and reads for a host the console does not answer to, naming the setting, and calls FlyteAdmin not once", async () => {
+    const before = upstreamRequests;
+    seen.length = 0;
+    const errors = [
+      await catchErr(rebound().admin.terminateExecution({ id: { project: "p", domain: "d", name: "x" } })),
+      await catchErr(rebound().admin.listProjects({})),
+      await catchErr(rebound().console.getConsoleInfo({})),
+      await catchErr((async () => {
+        for await (const _ of rebound().console.watchExecution({ id: { project: "p", domain: "d", name: "x" } })) void _;
+      })()),
+    ];
+    for (const err of errors) {
+      expect(err?.code).toBe(Code.PermissionDenied);
+      expect(err?.rawMessage).toMatch(/host "evil.example" .*FLYTE_CONSOLE_ALLOWED_HOSTS/);
+    }
+    expect(seen).toEqual([]);
+    expect(upstreamRequests).toBe(before);
+  });
+
+  it("checks the ingress's X-Forwarded-Host and Host both, and always answers loopback names and IP literals", async () => {
+    const err = await catchErr(client(ORIGIN, { "x-forwarded-host": "evil.example" }).admin.listProjects({}));
+    expect(err?.code).toBe(Code.PermissionDenied);
+    // A rebinding page's script may add its own X-Forwarded-Host; its Host is still foreign.
+    const spoofed = await catchErr(rebound({ "x-forwarded-host": "console.test" }).admin.terminateExecution({ id: { project: "p", domain: "d", name: "x" } }));
+    expect(spoofed?.code).toBe(Code.PermissionDenied);
+    for (const host of ["localhost:3000", "127.0.0.1:3000", "[::1]:3000", "10.0.0.7:8080"]) {
+      const res = await client(`http://${host}`, { host }).admin.listProjects({});
+      expect(res.projects.length, host).toBe(1);
+    }
+    expect((await client(ORIGIN, { host: "10.0.0.7", "x-forwarded-host": "console.test" }).admin.listProjects({})).projects.length).toBe(1);
+  });
+});
+
+describe("list sizes", () => {
+  it("refuses a List* limit over FLYTE_CONSOLE_MAX_LIST_LIMIT with InvalidArgument saying so, before FlyteAdmin is asked", async () => {
+    const before = upstreamRequests;
+    const err = await client()
+      .admin.listProjects({ limit: 1_000_000_000 })
+      .catch((e) => ConnectError.from(e));
+    expect((err as ConnectError).code).toBe(Code.InvalidArgument);
+    expect((err as ConnectError).rawMessage).toMatch(/^limit 1000000000 exceeds the console's maximum of 2000/);
+    const binary = await bff(
+      new Request(`${ORIGIN}/api/connect/flyteidl.service.AdminService/ListExecutions`, {
+        method: "POST",
+        headers: { "content-type": "application/proto" },
+        body: new BinaryWriter().tag(2, WireType.Varint).uint32(4_000_000_000).finish(),
+      }),
+    );
+    expect(binary.status).toBe(400);
+    expect(await binary.json()).toMatchObject({ code: "invalid_argument", message: expect.stringMatching(/limit 4000000000 exceeds/) });
+    expect(upstreamRequests).toBe(before);
+    // The console's own largest page still goes through.
+    expect((await client().admin.listProjects({ limit: 2000 })).projects).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // AdminService/SignalService methods upstream and answers the console's own service.
 import { Code, ConnectError, createConnectRouter, type HandlerContext } from "@connectrpc/connect";
 import { createFetchHandler } from "@connectrpc/connect/protocol";
-import { create, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
+import { create, fromBinary, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
@@ -11,6 +11,8 @@ import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
+import { createDashboardStats, type DashboardStatsHandler } from "./dashboard/stats";
+import { hostGuard, listLimitGuard } from "./guards";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
@@ -97,8 +99,15 @@ function connectErrorResponse(status: number, code: string, message: string): Re
   return Response.json({ code, message }, { status });
 }
 
-export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))): FetchHandler {
-  const router = createConnectRouter({ readMaxBytes: up.config.maxBodyBytes });
+export function createBff(
+  up: Upstream,
+  hub = new WatchHub(up, watchOptions(up)),
+  dashboardStats: DashboardStatsHandler = createDashboardStats(up),
+): FetchHandler {
+  const router = createConnectRouter({
+    readMaxBytes: up.config.maxBodyBytes,
+    interceptors: [hostGuard(up.config.allowedHosts), listLimitGuard(up.config.maxListLimit)],
+  });
   for (const service of [AdminService, SignalService] as DescService[]) {
     for (const method of service.methods) {
       const access = methodAccess(service.typeName, method.name);
@@ -116,6 +125,7 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
       return probeAdmin(up, credentials.ok ? credentials.headers : undefined);
     },
     getSession: (_req, ctx) => getSession(up, ctx),
+    getDashboardStats: dashboardStats,
     async *watchExecution(req, ctx) {
       const id = req.id;
       if (!id?.project || !id.domain || !id.name) {
@@ -139,7 +149,7 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
     },
   });
 
-  const handlers = new Map(router.handlers.map((h) => [h.requestPath, createFetchHandler(h)]));
+  const handlers = new Map(router.handlers.map((h) => [h.requestPath, { fetch: createFetchHandler(h), method: h.method }]));
   return async (req: Request) => {
     const path = new URL(req.url).pathname;
     const at = path.indexOf(BFF_PREFIX);
@@ -147,15 +157,71 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
     const handler = handlers.get(methodPath);
     if (!handler) return connectErrorResponse(404, "unimplemented", `unknown method ${methodPath}`);
     const length = Number(req.headers.get("content-length") ?? 0);
-    if (length > up.config.maxBodyBytes) {
-      return connectErrorResponse(
-        413,
-        "resource_exhausted",
-        `request body of ${length} bytes is over the limit of ${up.config.maxBodyBytes}`,
-      );
+    const tooLarge = (bytes: number) =>
+      connectErrorResponse(413, "resource_exhausted", `request body of ${bytes} bytes is over the limit of ${up.config.maxBodyBytes}`);
+    if (length > up.config.maxBodyBytes) return tooLarge(length);
+    let request = req;
+    const binary = binaryRequestKind(handler.method.methodKind, req);
+    if (binary) {
+      const checked = await checkedBinaryBody(req, handler.method.input, up.config.maxBodyBytes, binary === "enveloped");
+      if (checked instanceof Response) return checked;
+      if (checked === "too large") return tooLarge(up.config.maxBodyBytes + 1);
+      request = checked;
     }
-    return unbufferedStreams(await handler(req), req);
+    // Both Requests stay reachable while the stream runs: the checked one's signal follows the original's.
+    return unbufferedStreams(explained(await handler.fetch(request), req), [req, request]);
   };
+}
+
+/** A Connect binary request whose body this file checks: unary (`application/proto`) or a server stream's one enveloped message. */
+function binaryRequestKind(kind: string, req: Request): "unary" | "enveloped" | undefined {
+  if (req.method !== "POST") return undefined;
+  const type = req.headers.get("content-type") ?? "";
+  if (kind === "unary" && /^application\/proto\s*(;|$)/i.test(type)) return "unary";
+  if (kind === "server_streaming" && /^application\/connect\+proto\s*(;|$)/i.test(type)) return "enveloped";
+  return undefined;
+}
+
+/**
+ * connect-es reports a binary request body that does not parse as Internal (a 500, or on a stream an
+ * Internal error the page would retry), though it is the client's error (connect-go says InvalidArgument, as does its own JSON parsing): parse it here first.
+ * Returns the request to hand on (its body read once, within the size limit), or the refusal.
+ */
+async function checkedBinaryBody(req: Request, input: DescMessage, maxBytes: number, enveloped: boolean): Promise<Request | Response | "too large"> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (let r = await reader?.read(); r && !r.done; r = await reader?.read()) {
+    size += r.value.byteLength;
+    if (size > maxBytes) {
+      await reader?.cancel();
+      return "too large";
+    }
+    chunks.push(r.value);
+  }
+  const bytes = Buffer.concat(chunks);
+  try {
+    // An envelope: flags (bit 0: compressed, which Connect checks itself), length, message.
+    if (!enveloped) fromBinary(input, bytes);
+    else if (bytes.length >= 5 && (bytes[0] & 1) === 0) fromBinary(input, bytes.subarray(5, 5 + bytes.readUInt32BE(1)));
+  } catch (err) {
+    return connectErrorResponse(400, "invalid_argument", `request body is not a binary ${input.typeName}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return new Request(req.url, { method: req.method, headers: req.headers, body: bytes, signal: req.signal });
+}
+
+/**
+ * Connect's handler answers a content type or an HTTP method it does not speak with a bare 415 or 405;
+ * say which and what to send instead, as every other refusal does.
+ */
+function explained(res: Response, req: Request): Response {
+  if (res.status < 400 || res.headers.get("content-type")) return res;
+  if (res.status === 415) {
+    const type = JSON.stringify(req.headers.get("content-type") ?? "");
+    return connectErrorResponse(415, "unimplemented", `content type ${type} is not supported: send application/json or application/proto (Connect), or their application/connect+ forms for streams`);
+  }
+  if (res.status === 405) return connectErrorResponse(405, "unimplemented", `HTTP method ${req.method} is not supported: use POST (or GET for Connect's side-effect-free GET requests)`);
+  return connectErrorResponse(res.status, "unknown", `request refused (HTTP ${res.status})`);
 }
 
 /**
@@ -167,7 +233,7 @@ export function createBff(up: Upstream, hub = new WatchHub(up, watchOptions(up))
  * AbortController through a WeakRef), and the stream's handler holds only the signal. Collected early,
  * a closed tab's stream would never hear the abort and keep its place on a poll loop.
  */
-function unbufferedStreams(res: Response, req: Request): Response {
+function unbufferedStreams(res: Response, keptAlive: Request[]): Response {
   if (!res.headers.get("content-type")?.startsWith("application/connect+")) return res;
   const headers = new Headers(res.headers);
   headers.set("x-accel-buffering", "no");
@@ -175,7 +241,7 @@ function unbufferedStreams(res: Response, req: Request): Response {
   const body = res.body?.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform: (chunk, controller) => controller.enqueue(chunk),
-      flush: () => void req,
+      flush: () => void keptAlive,
     }),
   );
   return new Response(body, { status: res.status, statusText: res.statusText, headers });

@@ -6,6 +6,7 @@ import type { CredentialSettings } from "./credentials";
 import { readSessionKeys, type SessionKeys } from "./session/keys";
 import { readSignInSettings, type SignInSettings } from "./session/sign-in";
 import { readSettingFile } from "./setting-file";
+import { parseAllowedHosts, type AllowedHosts } from "@/lib/hosts/allowed-hosts";
 
 export interface AdminConfig {
   /** Where FlyteAdmin's gRPC API is, as a URL the transport can dial. */
@@ -29,6 +30,10 @@ export interface AdminConfig {
   maxBodyBytes: number;
   /** Origins allowed to send mutations besides the console's own (comma-separated env). */
   trustedOrigins: string[];
+  /** Hosts the BFF answers to (FLYTE_CONSOLE_ALLOWED_HOSTS, plus loopback, IP literals and the configured origins). */
+  allowedHosts: AllowedHosts;
+  /** Largest `limit` a List* call through the BFF may ask for. */
+  maxListLimit: number;
   /** How often a watched execution is polled upstream (one loop per execution, for all viewers). */
   watchIntervalMs: number;
   /** A live stream with nothing to say for this long sends a heartbeat, so proxies keep it open. */
@@ -39,6 +44,8 @@ export interface AdminConfig {
   watchAccessRecheckMs: number;
   /** Most executions one process follows at once; a viewer of one more is refused (ResourceExhausted). */
   watchMaxLoops: number;
+  /** Deadline of one dashboard stats computation (ConsoleService.GetDashboardStats, up to 40 upstream calls). */
+  statsDeadlineMs: number;
   /** TLS settings; undefined when the endpoint is plaintext HTTP/2 (h2c). */
   tls?: AdminTlsConfig;
 }
@@ -142,6 +149,27 @@ export function readCredentialSettings(env: Record<string, string | undefined> =
   return { authCookie: env.FLYTE_CONSOLE_AUTH_COOKIE || "flyte_at", session, signIn: readSignInSettings(env, session !== undefined) };
 }
 
+const listSetting = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * FLYTE_CONSOLE_ALLOWED_HOSTS, with the hosts of FLYTE_CONSOLE_TRUSTED_ORIGINS and FLYTE_CONSOLE_ADMIN_PUBLIC_URL,
+ * which the operator named already. Also read on its own by the logs route.
+ */
+export function readAllowedHosts(env: Record<string, string | undefined> = process.env): AllowedHosts {
+  const publicUrl = env.FLYTE_CONSOLE_ADMIN_PUBLIC_URL?.trim();
+  return parseAllowedHosts(env.FLYTE_CONSOLE_ALLOWED_HOSTS, "FLYTE_CONSOLE_ALLOWED_HOSTS", [
+    ...listSetting(env.FLYTE_CONSOLE_TRUSTED_ORIGINS),
+    ...(publicUrl ? [publicUrl] : []),
+  ]);
+}
+
+/** The largest page the console's own pages ask for (the recover dialog's node listing). */
+export const CONSOLE_LARGEST_PAGE = 2_000;
+
 export function readAdminConfig(env: Record<string, string | undefined> = process.env): AdminConfig {
   const endpoint = env.FLYTE_ADMIN_ENDPOINT || DEFAULT_ENDPOINT;
   const insecure = isTrue(env.FLYTE_ADMIN_INSECURE);
@@ -153,15 +181,15 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     deadlineMs: positiveInt(env.FLYTE_ADMIN_DEADLINE_MS, 15_000),
     ...readCredentialSettings(env),
     maxBodyBytes: positiveInt(env.FLYTE_CONSOLE_MAX_BODY_BYTES, 4 * 1024 * 1024),
-    trustedOrigins: (env.FLYTE_CONSOLE_TRUSTED_ORIGINS ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
+    trustedOrigins: listSetting(env.FLYTE_CONSOLE_TRUSTED_ORIGINS),
+    allowedHosts: readAllowedHosts(env),
+    maxListLimit: intSetting(env, "FLYTE_CONSOLE_MAX_LIST_LIMIT", CONSOLE_LARGEST_PAGE, CONSOLE_LARGEST_PAGE, 1_000_000),
     watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 750),
     watchHeartbeatMs: intSetting(env, "FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", 10_000, 1_000, 300_000, " ms"),
     watchOverlapMs: intSetting(env, "FLYTE_CONSOLE_WATCH_OVERLAP_MS", 5_000, 0, 3_600_000, " ms"),
     watchAccessRecheckMs: intSetting(env, "FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", 60_000, 1_000, 3_600_000, " ms"),
     watchMaxLoops: intSetting(env, "FLYTE_CONSOLE_WATCH_MAX_LOOPS", 1_000, 1, 1_000_000),
+    statsDeadlineMs: intSetting(env, "FLYTE_CONSOLE_STATS_DEADLINE_MS", 10_000, 100, 600_000, " ms"),
     tls: /^https:/i.test(baseUrl) ? readAdminTls(env) : undefined,
   };
 }

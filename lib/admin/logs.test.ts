@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOG_HEADERS } from "@/lib/flyte/logs/protocol";
+import { parseAllowedHosts } from "@/lib/hosts/allowed-hosts";
 import { readCredentialSettings } from "./config";
 import { fetchLog, handleLogRequest, readLogProxyConfig, type LogProxyConfig } from "./logs";
 import { metrics } from "./metrics";
@@ -40,6 +41,7 @@ function handler(req: IncomingMessage, res: ServerResponse) {
   if (path === "/logs/redirect-out") return void res.writeHead(302, { location: `${otherOrigin}/logs/small` }).end();
   if (path === "/logs/redirect-private") return void res.writeHead(302, { location: "/private" }).end();
   if (path === "/logs/missing") return void res.writeHead(404).end("no such log");
+  if (path === "/logs/refused") return void res.writeHead(400).end("expected /logs/:project/:domain/:execution/:nodeId/:attempt");
   if (path === "/logs/error") return void res.writeHead(500).end("boom");
   if (path === "/logs/slow-headers") return void pending.push(res);
   if (path === "/logs/streaming") {
@@ -80,6 +82,7 @@ function config(overrides: Partial<LogProxyConfig> = {}): LogProxyConfig {
     idleTimeoutMs: 300,
     forwardAuthOrigins: [],
     authCookie: "flyte_at",
+    allowedHosts: parseAllowedHosts("console", "FLYTE_CONSOLE_ALLOWED_HOSTS"),
     ...overrides,
   };
 }
@@ -234,6 +237,24 @@ describe("handleLogRequest", () => {
       fetchImpl,
     );
     expect(proxied.status).toBe(200);
+  });
+
+  it("refuses a foreign Host (DNS rebinding) with 403 naming FLYTE_CONSOLE_ALLOWED_HOSTS, and reads nothing", async () => {
+    const fetchImpl = vi.fn(fetch);
+    const uri = encodeURIComponent(`${origin}/logs/small`);
+    for (const headers of [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }] as Record<string, string>[]) {
+      const res = await handleLogRequest(new Request(`http://console/api/logs?uri=${uri}`, { headers }), config(), fetchImpl);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toMatch(/host "evil.example" .*FLYTE_CONSOLE_ALLOWED_HOSTS/);
+    }
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it("answers a log server's refusal of the URI (a 4xx) as the client's error, 400 with its words, not as a 502", async () => {
+    const res = await get(`?uri=${encodeURIComponent(`${origin}/logs/refused`)}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe("The log server refused this URI (400: expected /logs/:project/:domain/:execution/:nodeId/:attempt).");
+    expect((await get(`?uri=${encodeURIComponent(`${origin}/logs/error`)}`)).status).toBe(502);
   });
 
   it("tells the browser which URIs it reads inline", async () => {

@@ -5,8 +5,10 @@
 // FLYTE_CONSOLE_LOG_MAX_BYTES of a log is ever read, so no log can exhaust the server or the tab.
 import { checkLogUri, parseLogSources, type LogSource } from "@/lib/flyte/logs/sources";
 import { LOG_HEADERS, type LogAccessInfo } from "@/lib/flyte/logs/protocol";
-import { readCredentialSettings } from "./config";
+import type { AllowedHosts } from "@/lib/hosts/allowed-hosts";
+import { readAllowedHosts, readCredentialSettings } from "./config";
 import { credentialsFor, type CredentialSettings } from "./credentials";
+import { foreignHost } from "./guards";
 import { metrics } from "./metrics";
 import { signInHeaders } from "./session/sign-in";
 
@@ -24,6 +26,8 @@ export interface LogProxyConfig extends CredentialSettings {
   idleTimeoutMs: number;
   /** Origins that receive the user's `authorization` as FlyteAdmin gets it (header, session or auth cookie). */
   forwardAuthOrigins: string[];
+  /** Hosts the console answers to (FLYTE_CONSOLE_ALLOWED_HOSTS; see lib/admin/guards.ts). */
+  allowedHosts: AllowedHosts;
 }
 
 export const DEFAULT_LOG_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,6 +56,7 @@ export function readLogProxyConfig(env: Record<string, string | undefined> = pro
       .split(",")
       .map((s) => s.trim().replace(/\/+$/, "").toLowerCase())
       .filter(Boolean),
+    allowedHosts: readAllowedHosts(env),
     ...readCredentialSettings(env),
   };
 }
@@ -224,6 +229,8 @@ export async function fetchLog(
     }
     if (response.status !== 200 && response.status !== 206) {
       const detail = (await response.text().catch(() => "")).slice(0, 200).trim();
+      // A 4xx is about the URI the browser sent, not a failing log server.
+      if (response.status >= 400 && response.status < 500) return fail(400, `The log server refused this URI (${response.status}${detail ? `: ${detail}` : ""}).`);
       return fail(502, `The log server answered ${response.status}${detail ? `: ${detail}` : ""}.`);
     }
     let skip = start;
@@ -268,6 +275,8 @@ export async function handleLogRequest(
   config: LogProxyConfig,
   fetchImpl: Fetch = fetch,
 ): Promise<Response> {
+  const refusal = foreignHost(request.headers, request.url, config.allowedHosts);
+  if (refusal) return Response.json({ error: refusal }, { status: 403, headers: SAFE_HEADERS });
   const search = new URL(request.url).searchParams;
   if (!search.has("uri")) return Response.json(logAccessInfo(config), { headers: SAFE_HEADERS });
   const parsed = parseLogRequest(search);

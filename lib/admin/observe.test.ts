@@ -82,16 +82,16 @@ describe("observed (route handlers)", () => {
 
   it("answers a handler's throw with a 500 that names the request id, and logs the error with it", async () => {
     const t = setup();
-    const handler = observed("/api/dashboard/stats", () => Promise.reject(new Error("kaboom")), t.get);
-    const res = await handler(new Request("http://console.test/api/dashboard/stats"));
+    const handler = observed("/api/logs", () => Promise.reject(new Error("kaboom")), t.get);
+    const res = await handler(new Request("http://console.test/api/logs"));
     expect(res.status).toBe(500);
     const reqId = res.headers.get("x-request-id")!;
     expect(((await res.json()) as { message: string }).message).toContain(reqId);
     const [error, request] = t.parsed();
-    expect(error).toMatchObject({ level: "error", reqId, route: "/api/dashboard/stats", error: { message: "kaboom" } });
+    expect(error).toMatchObject({ level: "error", reqId, route: "/api/logs", error: { message: "kaboom" } });
     expect(request).toMatchObject({ level: "warn", reqId, code: 500 });
     expect(await t.deps.metrics.registry.metrics()).toContain(
-      'flyte_console_http_request_duration_seconds_count{route="/api/dashboard/stats",method="GET",code="500"} 1',
+      'flyte_console_http_request_duration_seconds_count{route="/api/logs",method="GET",code="500"} 1',
     );
   });
 

@@ -3,11 +3,14 @@
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { GetConsoleInfoResponseSchema, type GetConsoleInfoResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+import type { Version } from "@/lib/gen/flyteidl/admin/version_pb";
 import { upstreamError } from "./errors";
 import { readAdminConfig } from "./config";
+import { tcpReach, type Reach } from "./reach";
 import type { Upstream } from "./upstream";
 
-export const PROBE_DEADLINE_MS = 3_000;
+/** An answer later than this is slow: FlyteAdmin is up, but the user waits and should know why. */
+export const PROBE_SLOW_MS = 2_000;
 
 /** FlyteAdmin refused the caller, which it can only do when it is up (with auth on, GetVersion needs a token). */
 function answeredWithRefusal(err: unknown): boolean {
@@ -15,31 +18,63 @@ function answeredWithRefusal(err: unknown): boolean {
   return code === Code.Unauthenticated || code === Code.PermissionDenied;
 }
 
+export interface ProbeOptions {
+  slowMs?: number;
+  /** Whether a new connection reaches FlyteAdmin (tests replace it). */
+  reach?: (baseUrl: string, timeoutMs: number) => Promise<Reach>;
+}
+
+type Outcome = { answered: true; version?: Version } | { answered: false; error: unknown };
+
 /**
- * Whether FlyteAdmin answers GetVersion within the probe's deadline. `headers`: the caller's
- * credentials, when there are any, so that with auth on the answer carries FlyteAdmin's version.
+ * Does FlyteAdmin answer GetVersion, and how fast? Answered within `slowMs`: reachable. Later: slow.
+ * No answer by then: a fresh TCP connection (tried from half-way) says whether it is there at all:
+ * it connects, so FlyteAdmin is slow (answering late, or busy); or it does not (refused, unknown
+ * host, no reply), so it is unreachable. The probe thus answers within `slowMs`, and the banner
+ * can tell slow from unreachable within seconds. `headers`: the caller's credentials, when there
+ * are any, so that with auth on the answer carries FlyteAdmin's version.
  */
-export async function probeAdmin(up: Upstream, headers?: Headers): Promise<GetConsoleInfoResponse> {
+export async function probeAdmin(up: Upstream, headers?: Headers, opts: ProbeOptions = {}): Promise<GetConsoleInfoResponse> {
+  const slowMs = opts.slowMs ?? PROBE_SLOW_MS;
+  const reach = opts.reach ?? tcpReach;
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+  const info = (fields: { adminReachable: boolean; adminSlow?: boolean; adminError?: string; adminVersion?: Version }) =>
+    create(GetConsoleInfoResponseSchema, { backendKind: up.config.backendKind, probeMillis: Math.round(performance.now() - started), ...fields });
+
+  const abort = new AbortController();
+  let settled = false;
+  const outcome: Promise<Outcome> = up.admin
+    .getVersion({}, { headers, signal: abort.signal, timeoutMs: up.config.deadlineMs })
+    .then(
+      (res): Outcome => ({ answered: true, version: res.controlPlaneVersion }),
+      (error: unknown): Outcome => (answeredWithRefusal(error) ? { answered: true } : { answered: false, error }),
+    )
+    .finally(() => (settled = true));
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const after = <T>(ms: number, f: () => T | Promise<T>) => new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(f()), ms)));
+  const connection = after(slowMs / 2, () => (settled ? undefined : reach(up.config.baseUrl, slowMs / 2)));
+
   try {
-    const res = await up.admin.getVersion({}, { timeoutMs: PROBE_DEADLINE_MS, headers });
-    return create(GetConsoleInfoResponseSchema, {
-      backendKind: up.config.backendKind,
-      adminReachable: true,
-      adminVersion: res.controlPlaneVersion,
-      probeMillis: elapsed(),
-    });
-  } catch (err) {
-    if (answeredWithRefusal(err)) {
-      return create(GetConsoleInfoResponseSchema, { backendKind: up.config.backendKind, adminReachable: true, probeMillis: elapsed() });
+    const first = await Promise.race([outcome, after(slowMs, () => "pending" as const)]);
+    if (first === "pending") {
+      const reached = await connection;
+      if (reached && !reached.ok) {
+        return info({
+          adminReachable: false,
+          adminError: `FlyteAdmin at ${up.config.endpoint} did not answer within ${slowMs / 1000} s, and a new connection to it failed: ${reached.reason}`,
+        });
+      }
+      return info({ adminReachable: true, adminSlow: true });
     }
-    return create(GetConsoleInfoResponseSchema, {
-      backendKind: up.config.backendKind,
-      adminReachable: false,
-      adminError: upstreamError(err, up.config.endpoint, up.config.tls).rawMessage,
-      probeMillis: elapsed(),
-    });
+    if (first.answered) {
+      const probeMillis = Math.round(performance.now() - started);
+      return info({ adminReachable: true, adminSlow: probeMillis > slowMs, adminVersion: first.version });
+    }
+    return info({ adminReachable: false, adminError: upstreamError(first.error, up.config.endpoint, up.config.tls).rawMessage });
+  } finally {
+    for (const t of timers) clearTimeout(t);
+    // A late answer would change nothing: free the stream.
+    abort.abort();
   }
 }
 

@@ -150,7 +150,7 @@ describe("TLS to FlyteAdmin with a private CA", () => {
   });
 
   it("the BFF returns the same message with code unavailable", async () => {
-    const bff = createBff(createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: tlsSandbox.grpcUrl })));
+    const bff = createBff(createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: tlsSandbox.grpcUrl, FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" })));
     const transport = createConnectTransport({
       baseUrl: "http://console.test/api/connect",
       fetch: (input, init) => bff(new Request(input, init)),

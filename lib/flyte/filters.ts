@@ -92,10 +92,34 @@ export function parseFilters(source: string): FilterExpression[] {
 
 export type FilterValue = string | number | boolean | bigint | Date;
 
+/*
+ * What FlyteAdmin can read back (flyteadmin/pkg/manager/impl/util/filters.go): it splits the whole string on
+ * every "+", matches each part with the unanchored `(.+)\((.+),\s?(.+)\)` (greedy, so the field runs to the
+ * last ","; "." stops at a line break) and splits the value on ";". A value with "+", ",", ";" or a line break,
+ * or an empty one, is cut or misread, so it is never written. A value starting with a space survives when one
+ * more space follows the comma (`\s?` eats exactly one).
+ */
+const UNCARRIED: readonly [RegExp, string][] = [
+  [/\+/, '"+"'],
+  [/,/, '","'],
+  [/;/, '";"'],
+  [/[\n\r\u2028\u2029]/, "a line break"],
+];
+
+/** Why FlyteAdmin's filter syntax cannot carry `text` as one value, or undefined when it can. */
+export function uncarriedInValue(text: string): string | undefined {
+  if (text === "") return "an empty value";
+  return UNCARRIED.find(([re]) => re.test(text))?.[1];
+}
+
 function formatValue(value: FilterValue): string {
   const text = value instanceof Date ? value.toISOString() : String(value);
-  if (text.includes(";")) {
-    throw new FilterSyntaxError(`filter value '${text}' cannot contain ';'`, text);
+  const reason = uncarriedInValue(text);
+  if (reason) {
+    throw new FilterSyntaxError(
+      reason === "an empty value" ? "FlyteAdmin's filter syntax cannot carry an empty value" : `FlyteAdmin's filter syntax cannot carry ${reason} in a value ('${text}')`,
+      text,
+    );
   }
   return text;
 }
@@ -111,9 +135,43 @@ export function filterExpression(fn: FilterFunction, field: string, value: Filte
   return { fn, field, values };
 }
 
-/** Writes expressions in the form FlyteAdmin reads (joined with `+`). */
+/** Writes expressions in the form FlyteAdmin reads (joined with `+`); refuses values it would misread. */
 export function formatFilters(expressions: readonly FilterExpression[]): string {
-  return expressions.map((e) => `${e.fn}(${e.field},${e.values.join(";")})`).join("+");
+  return expressions
+    .map((e) => {
+      for (const v of e.values) formatValue(v);
+      const value = e.values.join(";");
+      return `${e.fn}(${e.field},${/^\s/.test(value) ? " " : ""}${value})`;
+    })
+    .join("+");
+}
+
+/*
+ * FlyteAdmin's contains is `LIKE '%value%'` (flyteadmin/pkg/common/filters.go): "%" and "_" match more than
+ * themselves (a wider answer), and "\" is Postgres' escape character (a narrower one, so never sent).
+ */
+const LIKE_WILDCARDS = /[%_]/;
+const PIECE_BREAKS = /[+,;\n\r\u2028\u2029\\]+/;
+
+export interface ServerFilter {
+  /** What to send: the filter itself, a `contains` on a piece of its value, or nothing (every row). */
+  expression?: FilterExpression;
+  /** FlyteAdmin's answer is exactly the filter's; otherwise it is wider and the caller narrows the rows. */
+  exact: boolean;
+}
+
+/**
+ * The filter to send for `fn(field, value)` typed by a person: the filter itself when FlyteAdmin reads it as
+ * meant, else `contains` on the longest piece of the value it can carry, which asks for more rows (never
+ * fewer), or nothing when no piece is left.
+ */
+export function supersetFilter(fn: "eq" | "contains", field: string, value: string): ServerFilter {
+  const likeSafe = fn === "eq" || !value.includes("\\");
+  if (!uncarriedInValue(value) && likeSafe) {
+    return { expression: filterExpression(fn, field, value), exact: fn === "eq" || !LIKE_WILDCARDS.test(value) };
+  }
+  const piece = value.split(PIECE_BREAKS).reduce((a, b) => (b.length > a.length ? b : a), "");
+  return { expression: piece ? filterExpression("contains", field, piece) : undefined, exact: false };
 }
 
 /** Shorthands: `formatFilters([filters.eq("phase", "FAILED"), filters.valueIn("user", ["a", "b"])])`. */

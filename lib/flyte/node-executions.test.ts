@@ -67,3 +67,39 @@ describe("failingNodeId", () => {
     expect(failingNodeId(nodes.filter((n) => n.closure?.phase !== P.FAILED))).toBeUndefined();
   });
 });
+
+// FlytePropeller hashes a child's id when `${parent}-${attempt}-${spec}` passes 20 characters
+// (flytepropeller nodes/common/utils.go GenerateUniqueID); only the parent ids the watch carries place it.
+describe("children with hashed ids", () => {
+  const hashed = [
+    ne("node-deeply-nested", "node-deeply-nested", P.FAILED, 1000, { durationS: 9, parent: true, updatedMs: 9000 }),
+    ne("fraibbty", "n1", P.FAILED, 1100, { durationS: 8, parent: true, updatedMs: 8500 }),
+    ne("fraibbty-0-n0", "n0", P.FAILED, 1200, { durationS: 2, updatedMs: 8000 }),
+    ne("fe63sz6y", "node-t1-parent", P.SUCCEEDED, 1050, { durationS: 1 }),
+  ];
+  const parents = new Map([
+    ["fraibbty", "node-deeply-nested"],
+    ["fe63sz6y", "node-deeply-nested"],
+    ["fraibbty-0-n0", "fraibbty"],
+  ]);
+
+  it("nest under the parent the watch names, not at the top level", () => {
+    const top = nodeExecutionRows(hashed, { expanded: new Set(), nowMs: 0, parents });
+    expect(top.map((r) => r.nodeId)).toEqual(["node-deeply-nested"]);
+    const open = nodeExecutionRows(hashed, { expanded: new Set(["node-deeply-nested", "fraibbty"]), nowMs: 0, parents });
+    expect(open.map((r) => [r.nodeId, r.depth])).toEqual([
+      ["node-deeply-nested", 0],
+      ["fe63sz6y", 1],
+      ["fraibbty", 1],
+      ["fraibbty-0-n0", 2],
+    ]);
+  });
+
+  it("blame the failed child, never its parent, whatever the order of their updates", () => {
+    // The parent's record updated first (its events carry FlytePropeller's clock, the child's too, with skew).
+    const failedFirst = hashed.map((n) =>
+      n.id!.nodeId === "node-deeply-nested" ? ne("node-deeply-nested", "node-deeply-nested", P.FAILED, 400, { durationS: 9, parent: true, updatedMs: 500 }) : n,
+    );
+    expect(failingNodeId(failedFirst, parents)).toBe("fraibbty-0-n0");
+  });
+});

@@ -4,9 +4,22 @@ import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
 
-/** FlytePropeller names a child `${parentNodeId}-${retryAttempt}-${specNodeId}`. */
-export function parentNodeIdOf(ne: NodeExecution, known: ReadonlyMap<string, NodeExecution>): string | undefined {
+/** Child node id → parent node id, as the watch reports them (WatchExecutionResponse.parent_node_ids). */
+export type ParentIds = ReadonlyMap<string, string>;
+
+/**
+ * The parent of a node execution among `known`. The watch's parent ids come first: FlytePropeller names a child
+ * `${parentNodeId}-${retryAttempt}-${specNodeId}` but replaces that by a hash once it passes 20 characters
+ * (flytepropeller nodes/common/utils.go GenerateUniqueID), so the id string alone cannot place it.
+ */
+export function parentNodeIdOf(
+  ne: NodeExecution,
+  known: ReadonlyMap<string, NodeExecution>,
+  parents?: ParentIds,
+): string | undefined {
   const id = ne.id?.nodeId ?? "";
+  const reported = parents?.get(id);
+  if (reported !== undefined && reported !== id && known.has(reported)) return reported;
   const spec = ne.metadata?.specNodeId ?? "";
   if (!spec || id === spec || !id.endsWith(`-${spec}`)) return undefined;
   const m = /^(.+)-\d+$/.exec(id.slice(0, -spec.length - 1));
@@ -37,6 +50,8 @@ export interface NodeRowOptions {
   nowMs: number;
   /** The node's name from the workflow (e.g. the task's function name); default: its spec node id. */
   nameOf?: (ne: NodeExecution) => string | undefined;
+  /** The watch's parent ids, which place children whose ids FlytePropeller hashed. */
+  parents?: ParentIds;
 }
 
 function specName(ne: NodeExecution): string {
@@ -63,7 +78,7 @@ export function nodeExecutionRows(nodes: Iterable<NodeExecution>, opts: NodeRowO
   for (const ne of nodes) if (ne.id?.nodeId) byId.set(ne.id.nodeId, ne);
   const children = new Map<string | undefined, NodeExecution[]>();
   for (const ne of byId.values()) {
-    const parent = parentNodeIdOf(ne, byId);
+    const parent = parentNodeIdOf(ne, byId, opts.parents);
     const list = children.get(parent) ?? [];
     list.push(ne);
     children.set(parent, list);
@@ -117,11 +132,11 @@ export function nodeExecutionRows(nodes: Iterable<NodeExecution>, opts: NodeRowO
 const FAILED = new Set<number>([NodeExecution_Phase.FAILED, NodeExecution_Phase.TIMED_OUT]);
 
 /** The node to blame for a failed run: a failed node none of whose children failed, earliest first. */
-export function failingNodeId(nodes: Iterable<NodeExecution>): string | undefined {
+export function failingNodeId(nodes: Iterable<NodeExecution>, parents?: ParentIds): string | undefined {
   const byId = new Map<string, NodeExecution>();
   for (const ne of nodes) if (ne.id?.nodeId) byId.set(ne.id.nodeId, ne);
   const failed = [...byId.values()].filter((ne) => FAILED.has(ne.closure?.phase ?? 0));
-  const failedParents = new Set(failed.map((ne) => parentNodeIdOf(ne, byId)).filter(Boolean));
+  const failedParents = new Set(failed.map((ne) => parentNodeIdOf(ne, byId, parents)).filter(Boolean));
   const leaves = failed.filter((ne) => !failedParents.has(ne.id!.nodeId));
   leaves.sort((a, b) => (timestampMs(a.closure?.updatedAt) ?? 0) - (timestampMs(b.closure?.updatedAt) ?? 0));
   return leaves[0]?.id?.nodeId;

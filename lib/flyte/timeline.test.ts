@@ -45,3 +45,17 @@ describe("timeline", () => {
     expect(t.bars.map((b) => b.row.nodeId)).toEqual(["a", "b", "c", "d"]);
   });
 });
+
+describe("timeline of children with hashed ids", () => {
+  it("draws each under the parent the watch names", () => {
+    const parent = ne("node-deeply-nested", 0, 1_000, 10, P.SUCCEEDED);
+    const child = ne("fraibbty", 100, 1_100, 5, P.SUCCEEDED);
+    child.metadata!.specNodeId = "node-t1-parent";
+    const all = new Map([["node-deeply-nested", parent], ["fraibbty", child]]);
+    const parents = new Map([["fraibbty", "node-deeply-nested"]]);
+    const closed = buildTimeline(all, { expanded: new Set(), upstream: {}, nowMs: T0 + 60_000, parents });
+    expect(closed.bars.map((b) => b.row.nodeId)).toEqual(["node-deeply-nested"]);
+    const open = buildTimeline(all, { expanded: new Set(["node-deeply-nested"]), upstream: {}, nowMs: T0 + 60_000, parents });
+    expect(open.bars.map((b) => [b.row.nodeId, b.row.depth])).toEqual([["node-deeply-nested", 0], ["fraibbty", 1]]);
+  });
+});

@@ -1,7 +1,10 @@
 // The Gantt of an execution: one bar per node execution (queued, then running), and the
 // critical path — the chain of nodes that decided when the run ended. Pure.
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
-import { nodeExecutionRows, type NodeRow } from "./node-executions";
+import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
+import type { TaskExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { attemptSegments, type AttemptSegment } from "./attempt-phases";
+import { nodeExecutionRows, type NodeRow, type ParentIds } from "./node-executions";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
 
@@ -13,6 +16,21 @@ export interface TimelineBar {
   endMs?: number;
   running: boolean;
   critical: boolean;
+  /** The node's task attempts, oldest first, each as its phases' spans (when the attempts are known). */
+  attempts?: TimelineAttempt[];
+}
+
+export interface TimelineAttempt {
+  retryAttempt: number;
+  phase: TaskExecution_Phase;
+  segments: AttemptSegment[];
+}
+
+function timelineAttempts(list: readonly TaskExecution[] | undefined, nowMs: number): TimelineAttempt[] | undefined {
+  if (!list?.length) return undefined;
+  return [...list]
+    .sort((a, b) => (a.id?.retryAttempt ?? 0) - (b.id?.retryAttempt ?? 0))
+    .map((te) => ({ retryAttempt: te.id?.retryAttempt ?? 0, phase: te.closure?.phase ?? 0, segments: attemptSegments(te, nowMs) }));
 }
 
 export interface Timeline {
@@ -73,9 +91,13 @@ export function buildTimeline(
     upstream: Readonly<Record<string, readonly string[]>>;
     nowMs: number;
     nameOf?: (ne: NodeExecution) => string | undefined;
+    /** Task attempts by node execution id, for the nodes whose phases' shares the timeline shows. */
+    attempts?: ReadonlyMap<string, readonly TaskExecution[]>;
+    parents?: ParentIds;
   },
 ): Timeline {
-  const rows = nodeExecutionRows(nodes.values(), { expanded: opts.expanded, nowMs: opts.nowMs, nameOf: opts.nameOf });
+  const { expanded, nowMs, nameOf, parents } = opts;
+  const rows = nodeExecutionRows(nodes.values(), { expanded, nowMs, nameOf, parents });
   const critical = criticalPath(nodes, opts.upstream, opts.nowMs);
   let startMs = Infinity;
   let endMs = -Infinity;
@@ -84,7 +106,9 @@ export function buildTimeline(
     const createdMs = timestampMs(ne.closure?.createdAt);
     const startedMs = timestampMs(ne.closure?.startedAt);
     const end = endOf(ne, opts.nowMs);
-    for (const t of [createdMs, startedMs, end]) {
+    const attempts = timelineAttempts(opts.attempts?.get(row.nodeId), opts.nowMs);
+    const spans = attempts?.flatMap((a) => a.segments.flatMap((s) => [s.startMs, s.endMs])) ?? [];
+    for (const t of [createdMs, startedMs, end, ...spans]) {
       if (t !== undefined) {
         startMs = Math.min(startMs, t);
         endMs = Math.max(endMs, t);
@@ -97,6 +121,7 @@ export function buildTimeline(
       endMs: end,
       running: !nodePhase(row.phase).isTerminal && startedMs !== undefined,
       critical: critical.has(row.nodeId),
+      ...(attempts ? { attempts } : {}),
     };
   });
   if (!Number.isFinite(startMs)) startMs = endMs = opts.nowMs;

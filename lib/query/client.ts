@@ -11,7 +11,7 @@ function isPermanent(error: unknown): boolean {
 }
 
 export function createQueryClient(opts: { signInEnv?: SignInEnv } = {}): QueryClient {
-  // The transport already saw Connect calls' errors; these catch the plain-fetch ones (dashboard stats).
+  // The transport already saw Connect calls' errors; these catch errors thrown by plain-fetch query functions.
   // Handling the same error twice is harmless: one redirect at most.
   const onError = (error: unknown) => handleUnauthenticated(error, opts.signInEnv);
   return new QueryClient({

@@ -1,17 +1,16 @@
 // The project dashboard's data: the executions list request for its filters, and the counts by
-// day and phase from the console's stats endpoint (app/api/dashboard/stats).
-import { Code, ConnectError } from "@connectrpc/connect";
-import { codeFromString } from "@connectrpc/connect/protocol-connect";
-import { fromBinary, toBinary } from "@bufbuild/protobuf";
+// day and phase (ConsoleService.GetDashboardStats, computed by the BFF).
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { base64Decode, base64Encode } from "@bufbuild/protobuf/wire";
 import { ResourceListRequestSchema, type ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
 import { ExecutionListSchema, type ExecutionList } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { ConsoleService, GetDashboardStatsRequestSchema, type GetDashboardStatsRequest } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
-import type { ChartWindow, ExecutionStats } from "@/lib/flyte/dashboard/stats";
-import { withBasePath } from "@/lib/flyte/urls";
+import type { ChartWindow } from "@/lib/flyte/dashboard/stats";
+import { windowToWire } from "@/lib/flyte/dashboard/stats-wire";
 import { executionListRequest } from "./executions";
 
-export const STATS_PATH = "/api/dashboard/stats";
+export const getDashboardStats = ConsoleService.method.getDashboardStats;
 
 /** The dashboard table's first page for these filters (throws FilterSyntaxError for unusable values). */
 export function dashboardListRequest(project: string, domain: string, filters: DashboardFilters, nowMs: number): ResourceListRequest {
@@ -24,37 +23,13 @@ export function dashboardListRequest(project: string, domain: string, filters: D
 export interface StatsQuery {
   project: string;
   domain: string;
-  /** FlyteAdmin filters without phase and time: the endpoint adds the window. */
+  /** FlyteAdmin filters without phase and time: the BFF adds the window. */
   filters: string;
   window: ChartWindow;
 }
 
-export const dashboardKeys = {
-  all: ["dashboard"] as const,
-  stats: (q: StatsQuery) => ["dashboard", "stats", q.project, q.domain, q.filters, q.window.fromMs, q.window.toMs, q.window.bucketMs] as const,
-};
-
-export function statsUrl(q: StatsQuery): string {
-  const params = new URLSearchParams({
-    project: q.project,
-    domain: q.domain,
-    filters: q.filters,
-    from: String(q.window.fromMs),
-    to: String(q.window.toMs),
-    bucket: String(q.window.bucketMs),
-  });
-  return withBasePath(`${STATS_PATH}?${params}`);
-}
-
-export async function fetchExecutionStats(q: StatsQuery, signal?: AbortSignal): Promise<ExecutionStats> {
-  const res = await fetch(statsUrl(q), { signal, headers: { accept: "application/json" } });
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string };
-    // The response's headers go along as the error's metadata (the BFF's sign-in URL among them).
-    throw new ConnectError(err.message ?? `stats request failed with HTTP ${res.status}`, codeFromString(err.code ?? "") ?? Code.Unknown, res.headers);
-  }
-  return body as ExecutionStats;
+export function dashboardStatsRequest(q: StatsQuery): GetDashboardStatsRequest {
+  return create(GetDashboardStatsRequestSchema, { project: q.project, domain: q.domain, filters: q.filters, window: windowToWire(q.window) });
 }
 
 /**

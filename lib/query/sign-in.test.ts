@@ -4,10 +4,11 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import { createClient } from "@connectrpc/connect";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi, type Mock } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { ConsoleService, GetSessionResponseSchema, WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createQueryClient } from "./client";
-import { fetchExecutionStats } from "./dashboard";
+import { HOUR_MS } from "@/lib/flyte/dashboard/stats";
+import { dashboardStatsRequest } from "./dashboard";
 import { followExecution, LiveExecution } from "./live-execution";
 import { SIGN_IN_LOOP_WINDOW_MS, signInProblems, type SignInEnv } from "./sign-in";
 import { createBrowserTransport } from "./transport";
@@ -129,17 +130,20 @@ describe("Unauthenticated from the BFF", () => {
     expect(signInProblems.get()).toBeUndefined();
   });
 
-  it("also from the dashboard's plain-fetch stats endpoint, through the query client", async () => {
-    server.use(http.get(`${ORIGIN}/console/api/dashboard/stats`, () => unaryError("unauthenticated", "expired", { "x-flyte-sign-in-url": SIGN_IN })));
-    const realFetch = globalThis.fetch;
-    // The page's relative URL, as a browser would resolve it.
-    vi.stubGlobal("fetch", (input: string, init?: RequestInit) => realFetch(new URL(input, ORIGIN), init));
-    onTestFinished(() => void vi.unstubAllGlobals());
+  it("also from the dashboard's counts (GetDashboardStats), asked by POST through the query client", async () => {
+    const methods: string[] = [];
+    server.use(
+      http.all(`${BFF}/flyteconsole.v1.ConsoleService/GetDashboardStats`, ({ request }) => {
+        methods.push(request.method);
+        return unaryError("unauthenticated", "expired", { "x-flyte-sign-in-url": SIGN_IN });
+      }),
+    );
     const queryClient = createQueryClient({ signInEnv: env });
-    const q = { project: "p", domain: "d", filters: "", window: { fromMs: 0, toMs: 1, bucketMs: 1 } };
+    const q = { project: "p", domain: "d", filters: "", window: { fromMs: HOUR_MS, toMs: 2 * HOUR_MS, bucketMs: HOUR_MS } };
     await expect(
-      queryClient.fetchQuery({ queryKey: ["stats"], queryFn: () => fetchExecutionStats(q), retry: false }),
+      queryClient.fetchQuery({ queryKey: ["stats"], queryFn: () => sessionClient().getDashboardStats(dashboardStatsRequest(q)), retry: false }),
     ).rejects.toThrow("expired");
+    expect(methods).toEqual(["POST"]);
     expect(env.location.assign).toHaveBeenCalledWith(EXPECTED_REDIRECT);
   });
 });

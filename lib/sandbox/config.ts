@@ -1,6 +1,7 @@
 // Sandbox settings, all from the environment so `npm run sandbox`, `npm start`, tests
 // and benchmarks can run the same process at different speeds.
 import path from "node:path";
+import { parseAllowedHosts, type AllowedHosts } from "@/lib/hosts/allowed-hosts";
 import { sandboxAuthConfig, type SandboxAuthConfig } from "./auth/config";
 import type { ExecutorConfig } from "./executor/types";
 
@@ -24,6 +25,8 @@ export interface SandboxConfig {
   tls?: SandboxTlsFiles;
   /** FLYTE_SANDBOX_AUTH=1: FlyteAdmin's authentication (sign-in, session cookies, tokens); undefined: off. */
   auth?: SandboxAuthConfig;
+  /** FLYTE_SANDBOX_ALLOWED_HOSTS (and, with auth on, the hosts of its authorized URIs): the HTTP port answers those, loopback names and IP literals. */
+  allowedHosts: AllowedHosts;
 }
 
 export interface SandboxTlsFiles {
@@ -56,6 +59,7 @@ function num(env: Env, name: string, fallback: number, { min = 0, max = Number.M
 
 export function sandboxConfig(env: Env = process.env): SandboxConfig {
   const dataDir = path.resolve(env.FLYTE_SANDBOX_DATA_DIR?.trim() || "./data/sandbox");
+  const auth = sandboxAuthConfig(env, dataDir);
   return {
     host: env.FLYTE_SANDBOX_HOST?.trim() || "127.0.0.1",
     grpcPort: num(env, "FLYTE_SANDBOX_GRPC_PORT", 8089, { max: 65535 }),
@@ -71,6 +75,7 @@ export function sandboxConfig(env: Env = process.env): SandboxConfig {
       systemErrorShare: num(env, "FLYTE_SANDBOX_SYSTEM_ERROR_SHARE", 0.3, { max: 1 }),
     },
     tls: tlsFiles(env),
-    auth: sandboxAuthConfig(env, dataDir),
+    auth,
+    allowedHosts: parseAllowedHosts(env.FLYTE_SANDBOX_ALLOWED_HOSTS, "FLYTE_SANDBOX_ALLOWED_HOSTS", auth?.authorizedUris ?? []),
   };
 }

@@ -127,8 +127,11 @@ describe("a grpc-js client with the flyteidl protos", () => {
     await register("Workflow", "062_"); // my_subwf, also registered on its own as pyflyte does
     const wfName = await register("Workflow", "064_");
     expect(wfName).toBe("core.control_flow.subworkflows.parent_wf");
-    // Registering the same spec again is fine; FlyteAdmin answers AlreadyExists only for a different spec.
-    await register("Workflow", "064_");
+    // Registering the same spec again answers AlreadyExists, as FlyteAdmin does (flytekit counts it as done).
+    await expect(register("Workflow", "064_")).rejects.toMatchObject({
+      code: grpc.status.ALREADY_EXISTS,
+      details: "workflow with identical structure already exists",
+    });
 
     // parent_wf has no serialized launch plan among the fixtures: the default one flytekit would make.
     await unary(admin, "CreateLaunchPlan", {

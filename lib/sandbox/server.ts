@@ -1,17 +1,19 @@
 // The sandbox as a library: `startSandbox(config)` opens the store, seeds it on first start, serves gRPC
-// (AdminService, SignalService; with auth on also AuthMetadataService, IdentityService) and HTTP (/api/v1,
+// (AdminService, SignalService, DataProxyService; with auth on also AuthMetadataService, IdentityService) and HTTP (/api/v1,
 // task logs, control, and with auth on FlyteAdmin's sign-in endpoints) on loopback and runs the executor
 // loop. main.ts is the CLI around it; tests and benchmarks start it in-process on port 0.
 import { readFileSync } from "node:fs";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { withSpecGrpcMessage } from "./grpc/message-encoding";
 import { createSandboxAuth } from "./auth";
 import { authInterceptor } from "./auth/grpc";
 import type { SandboxConfig, SandboxTlsFiles } from "./config";
 import { reconcile } from "./executor/reconcile";
 import { FaultState, faultInterceptor } from "./faults";
 import { createSandboxHttpServer, type SandboxHttpServer } from "./http/server";
+import { createSignedObjectHandler } from "./http/signed-objects";
 import { ExecutorLoop } from "./loop";
 import { openDb, type Db } from "./store/db";
 import { sandboxRoutes } from "./services/routes";
@@ -65,7 +67,7 @@ function readTlsFile(name: string, file: string): string {
 }
 
 /** HTTP/2 over TLS (ALPN h2 only, as gRPC clients expect); with a client CA, a client certificate it issued is required. */
-function createSecureGrpcServer(tls: SandboxTlsFiles, handler: ReturnType<typeof connectNodeAdapter>): http2.Http2SecureServer {
+function createSecureGrpcServer(tls: SandboxTlsFiles, handler: (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void): http2.Http2SecureServer {
   const options: http2.SecureServerOptions = {
     cert: readTlsFile("FLYTE_SANDBOX_TLS_CERT_FILE", tls.certFile),
     key: readTlsFile("FLYTE_SANDBOX_TLS_KEY_FILE", tls.keyFile),
@@ -124,14 +126,23 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   };
 
   try {
-    http = createSandboxHttpServer({ routes, interceptors, faults, host: config.host, port: config.httpPort, auth: ctx.auth });
+    http = createSandboxHttpServer({
+      routes,
+      interceptors,
+      faults,
+      host: config.host,
+      port: config.httpPort,
+      auth: ctx.auth,
+      signedObjects: createSignedObjectHandler(ctx),
+      allowedHosts: config.allowedHosts,
+    });
     const httpAddress = await http.listen().catch((err: NodeJS.ErrnoException) => {
       throw new SandboxPortError("HTTP", config.host, config.httpPort, "FLYTE_SANDBOX_HTTP_PORT", err);
     });
     ctx.httpBaseUrl = httpAddress.url;
 
     // Both ports are taken before the first write, so a second sandbox on the same data dir stops here.
-    const handler = connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors });
+    const handler = withSpecGrpcMessage(connectNodeAdapter({ routes, grpc: true, grpcWeb: false, connect: true, interceptors }));
     grpc = config.tls ? createSecureGrpcServer(config.tls, handler) : http2.createServer(handler);
     grpc.on("session", (s: http2.ServerHttp2Session) => {
       sessions.add(s);

@@ -22,7 +22,7 @@ let bff: (req: Request) => Promise<Response>;
 const LINGER_MS = 300;
 
 beforeAll(async () => {
-  up = createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: await admin.start() }));
+  up = createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: await admin.start(), FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" }));
   const hub = new WatchHub(up, {
     intervalMs: 40,
     maxBackoffMs: 200,

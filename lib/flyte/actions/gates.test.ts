@@ -78,3 +78,51 @@ describe("approvalLiteral", () => {
     expect(t.case === "scalar" && t.value.value.case === "primitive" && t.value.value.value.value).toEqual({ case: "boolean", value: true });
   });
 });
+
+describe("gates inside branches", () => {
+  const branch = (id: string, then: NodeInit, other: NodeInit[], elseNode?: NodeInit): NodeInit => ({
+    id,
+    target: {
+      case: "branchNode",
+      value: {
+        ifElse: {
+          case: { thenNode: then },
+          other: other.map((thenNode) => ({ thenNode })),
+          default: elseNode ? { case: "elseNode", value: elseNode } : { case: undefined },
+        },
+      },
+    },
+  });
+  const subwf = (id: string, name: string): NodeInit => ({ id, target: { case: "workflowNode", value: { reference: { case: "subWorkflowRef", value: { name } } } } });
+  // A top-level branch whose cases are an approve gate, a nested branch (its else a signal gate) and a
+  // sub-workflow holding a gate; FlytePropeller runs each case under the branch's node id.
+  const withBranches = create(CompiledWorkflowClosureSchema, {
+    primary: {
+      template: {
+        id: { name: "wf" },
+        nodes: [
+          task("n0"),
+          branch("n1", approve("n1-n0", "branch-ok"), [branch("n1-n1", task("n1-n1-n0"), [], signal("n1-n1-n1", "inner-title")), subwf("n1-n2", "inner")]),
+        ],
+      },
+    },
+    subWorkflows: [{ template: { id: { name: "inner" }, nodes: [approve("in-g", "inner-ok")] } }],
+  });
+
+  it("finds the approve gate in a top-level branch's case", () => {
+    expect(gateOfNodeExecution(withBranches, ne("n1-0-n1-n0", NP.RUNNING, { spec: "n1-n0" }))).toEqual({ kind: "approve", signalId: "branch-ok" });
+  });
+  it("finds the signal gate in a nested branch's else", () => {
+    expect(gateOfNodeExecution(withBranches, ne("fqk3b2xe", NP.RUNNING, { spec: "n1-n1-n1" }))).toMatchObject({ kind: "signal", signalId: "inner-title" });
+  });
+  it("finds the gate of a sub-workflow run as a branch case", () => {
+    expect(gateOfNodeExecution(withBranches, ne("n1-0-n1-n2-0-in-g", NP.RUNNING, { spec: "in-g" }))).toEqual({ kind: "approve", signalId: "inner-ok" });
+  });
+  it("lists them as waiting for a person", () => {
+    const nodes = [ne("n1-0-n1-n0", NP.RUNNING, { spec: "n1-n0", startedMs: 1 }), ne("fqk3b2xe", NP.RUNNING, { spec: "n1-n1-n1", startedMs: 2 })];
+    expect(waitingGates(withBranches, nodes).map((w) => w.gate.signalId)).toEqual(["branch-ok", "inner-title"]);
+  });
+  it("never takes a top-level gate for a nested node of the same spec id", () => {
+    expect(gateOfNodeExecution(closure, ne("n5-0-n1", NP.RUNNING, { spec: "n1" }))).toBeUndefined();
+  });
+});

@@ -31,30 +31,43 @@ export function gateOf(node: Node | undefined): Gate | undefined {
   }
 }
 
-/** Every node of a template, branch cases included (their nodes run under the branch's id). */
+/** The nodes a branch runs as its cases: if, elif and else (each runs under the branch's node id). */
+function branchCases(node: Node): Node[] {
+  if (node.target.case !== "branchNode") return [];
+  const ifElse = node.target.value.ifElse;
+  const cases = [ifElse?.case?.thenNode, ...(ifElse?.other ?? []).map((b) => b.thenNode)];
+  if (ifElse?.default.case === "elseNode") cases.push(ifElse.default.value);
+  return cases.filter((n): n is Node => n !== undefined);
+}
+
+/** Every node of a template, branch cases (and their nested branches' cases) included. */
 function* allNodes(nodes: Iterable<Node>): Generator<Node> {
   for (const node of nodes) {
     yield node;
-    if (node.target.case === "branchNode") {
-      const ifElse = node.target.value.ifElse;
-      const inner = [ifElse?.case?.thenNode, ...(ifElse?.other ?? []).map((b) => b.thenNode)];
-      if (ifElse?.default.case === "elseNode") inner.push(ifElse.default.value);
-      yield* allNodes(inner.filter((n): n is Node => n !== undefined));
-    }
+    yield* allNodes(branchCases(node));
   }
 }
 
+/** Only the nodes that run nested: the cases of the template's branches, at any depth. */
+function* nestedCaseNodes(nodes: Iterable<Node>): Generator<Node> {
+  for (const node of nodes) yield* allNodes(branchCases(node));
+}
+
 /**
- * The gate a node execution runs. A top-level node execution's id is its spec node id and lives in
- * the primary workflow; a nested one (`parent-0-spec`) lives in one of the sub-workflows.
+ * The gate a node execution runs. A top-level node execution's id is its spec node id and lives in the primary
+ * workflow's own nodes; a nested one (`parent-0-spec`, or a hash of it past 20 characters) is a case of one of
+ * the primary's branches or a node of a sub-workflow (or of a branch in one).
  */
 export function gateOfNodeExecution(closure: CompiledWorkflowClosure | undefined, ne: NodeExecution): Gate | undefined {
   if (!closure) return undefined;
   const nodeId = ne.id?.nodeId ?? "";
   const specId = ne.metadata?.specNodeId || nodeId;
-  const workflows = nodeId === specId ? [closure.primary] : closure.subWorkflows;
-  for (const wf of workflows) {
-    for (const node of allNodes(wf?.template?.nodes ?? [])) {
+  const candidates =
+    nodeId === specId
+      ? [closure.primary?.template?.nodes ?? []]
+      : [nestedCaseNodes(closure.primary?.template?.nodes ?? []), ...closure.subWorkflows.map((wf) => allNodes(wf.template?.nodes ?? []))];
+  for (const nodes of candidates) {
+    for (const node of nodes) {
       if (node.id === specId && node.target.case === "gateNode") return gateOf(node);
     }
   }

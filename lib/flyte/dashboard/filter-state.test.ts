@@ -1,7 +1,11 @@
+import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
+import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { parseFilters } from "../filters";
 import {
   DEFAULT_FILTERS,
+  executionMatches,
+  inexactFilters,
   formatDurationParam,
   hasActiveFilters,
   parseDashboardQuery,
@@ -81,7 +85,7 @@ describe("dashboard filters as a FlyteAdmin filters string", () => {
 
   it("writes FAILED runs of one workflow in the last day", () => {
     const f = parseDashboardQuery("phase=FAILED&workflow=wf.a&since=24h");
-    expect(toAdminFilters(f, NOW)).toBe("eq(phase,FAILED)+gte(created_at,2024-05-09T12:34:56.000Z)+eq(workflow.name,wf.a)+eq(state,0)");
+    expect(toAdminFilters(f, NOW)).toBe("eq(phase,FAILED)+gte(created_at,2024-05-09T12:34:56.000Z)+contains(workflow.name,wf.a)+eq(state,0)");
   });
 
   it("writes every filter in a form the filter parser accepts", () => {
@@ -96,7 +100,7 @@ describe("dashboard filters as a FlyteAdmin filters string", () => {
       { fn: "lt", field: "created_at", values: ["2024-05-02T00:00:00.000Z"] },
       { fn: "gte", field: "duration", values: ["90"] },
       { fn: "lte", field: "duration", values: ["7200"] },
-      { fn: "eq", field: "launch_plan.name", values: ["lp"] },
+      { fn: "contains", field: "launch_plan.name", values: ["lp"] },
       { fn: "eq", field: "launch_plan.version", values: ["v2"] },
       { fn: "value_in", field: "admin_tag.name", values: ["a", "b"] },
       { fn: "eq", field: "user", values: ["ada"] },
@@ -117,13 +121,66 @@ describe("dashboard filters as a FlyteAdmin filters string", () => {
     expect(toAdminFilters(f, NOW, { omitPhase: true, omitTime: true })).toBe("eq(user,ada)+eq(state,0)");
   });
 
-  it("refuses a value FlyteAdmin's syntax cannot carry", () => {
-    expect(() => toAdminFilters(parseDashboardQuery("workflow=a;b"), NOW)).toThrow(/cannot contain/);
+  it("never sends a value FlyteAdmin's syntax cannot carry: a piece of it, with contains", () => {
+    expect(toAdminFilters(parseDashboardQuery("workflow=ab;c"), NOW)).toBe("contains(workflow.name,ab)+eq(state,0)");
   });
 
   it("keeps relative windows stable for a minute, so requests are cached", () => {
     const a = toAdminFilters(parseDashboardQuery("since=1h"), stableNow(NOW));
     const b = toAdminFilters(parseDashboardQuery("since=1h"), stableNow(NOW + 3_000));
     expect(a).toBe(b);
+  });
+});
+
+describe("filters typed by a person", () => {
+  const run = (wf: string, wfVersion: string, principal: string, lp = "lp", lpVersion = "v1") =>
+    create(ExecutionSchema, {
+      closure: { workflowId: { name: wf, version: wfVersion } },
+      spec: { launchPlan: { name: lp, version: lpVersion }, metadata: { principal } },
+    });
+
+  it("match workflow and launch-plan names by part, as FlyteAdmin's contains does", () => {
+    expect(toAdminFilters(parseDashboardQuery("workflow=ingest"), NOW)).toBe("contains(workflow.name,ingest)+eq(state,0)");
+    expect(toAdminFilters(parseDashboardQuery("launchPlan=daily"), NOW)).toBe("contains(launch_plan.name,daily)+eq(state,0)");
+    const keep = executionMatches(parseDashboardQuery("workflow=ingest"))!;
+    expect(keep(run("etl.ingest_events", "v1", "ada"))).toBe(true);
+    expect(keep(run("etl.Ingest_events", "v1", "ada"))).toBe(false);
+  });
+
+  it("ask for a version with + as a wider contains, then keep exactly that version", () => {
+    const f = parseDashboardQuery("version=1.0%2Bg1234");
+    expect(toAdminFilters(f, NOW)).toBe("contains(workflow.version,g1234)+eq(state,0)");
+    expect(inexactFilters(f)).toEqual(["version"]);
+    const keep = executionMatches(f)!;
+    expect(keep(run("wf", "1.0+g1234", "ada"))).toBe(true);
+    expect(keep(run("wf", "2.0+g1234", "ada"))).toBe(false);
+  });
+
+  it("ask for a user with + the same way, never as eq(user,a+b@x.com)", () => {
+    const f = parseDashboardQuery("user=a%2Bb%40x.com");
+    expect(toAdminFilters(f, NOW, { omitPhase: true, omitTime: true })).toBe("contains(user,b@x.com)+eq(state,0)");
+    expect(executionMatches(f)!(run("wf", "v1", "a+b@x.com"))).toBe(true);
+    expect(executionMatches(f)!(run("wf", "v1", "c+b@x.com"))).toBe(false);
+  });
+
+  it("say nothing is narrowed when every value went as it is", () => {
+    expect(inexactFilters(parseDashboardQuery("version=v1&user=ada"))).toEqual([]);
+    expect(executionMatches(DEFAULT_FILTERS)).toBeUndefined();
+  });
+});
+
+describe("names picked as whole entities", () => {
+  it("match exactly, and say so in the URL", () => {
+    const f = parseDashboardQuery("workflow=wf.a&match=exact");
+    expect(toAdminFilters(f, NOW)).toBe("eq(workflow.name,wf.a)+eq(state,0)");
+    expect(writeDashboardQuery(f).toString()).toBe("workflow=wf.a&match=exact");
+  });
+});
+
+describe("LIKE wildcards in a typed name", () => {
+  it("are narrowed without a word: the name itself went to FlyteAdmin", () => {
+    const f = parseDashboardQuery("workflow=my_wf");
+    expect(inexactFilters(f)).toEqual([]);
+    expect(executionMatches(f)!(create(ExecutionSchema, { closure: { workflowId: { name: "myXwf" } } }))).toBe(false);
   });
 });

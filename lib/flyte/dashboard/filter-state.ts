@@ -1,7 +1,8 @@
 // The project dashboard's filters: one value that lives in the URL query and becomes a
 // FlyteAdmin filters string. Reading a URL never throws: what cannot be read is dropped.
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
-import { filters as f, formatFilters, parseFilterDurationMs, type FilterExpression } from "../filters";
+import { filters as f, formatFilters, parseFilterDurationMs, supersetFilter, type FilterExpression } from "../filters";
 import type { WorkflowPhaseName } from "../phases";
 
 export const TIME_PRESETS = {
@@ -33,8 +34,11 @@ export interface DashboardFilters {
   /** Duration bounds in ms: [minDurationMs, maxDurationMs]. */
   minDurationMs?: number;
   maxDurationMs?: number;
+  /** Typed names match by part (FlyteAdmin's contains); a whole name with `exactName`. */
   workflow?: string;
   launchPlan?: string;
+  /** The names were picked as whole entities (a link from an entity's page): match them exactly. */
+  exactName?: boolean;
   version?: string;
   /** Admin tags (`pyflyte run --tags`); a run matches when it has any of them. */
   tags: string[];
@@ -61,6 +65,7 @@ export const DASHBOARD_QUERY_KEYS = [
   "maxDuration",
   "workflow",
   "launchPlan",
+  "match",
   "version",
   "tag",
   "user",
@@ -126,6 +131,7 @@ export function parseDashboardQuery(search: URLSearchParams | string): Dashboard
     maxDurationMs: readDuration(q.get("maxDuration")),
     workflow: text(q.get("workflow")),
     launchPlan: text(q.get("launchPlan")),
+    ...(q.get("match") === "exact" ? { exactName: true } : {}),
     version: text(q.get("version")),
     tags: unique(q.getAll("tag").map((t) => t.trim()).filter(Boolean)),
     user: text(q.get("user")),
@@ -163,6 +169,7 @@ export function writeDashboardQuery(filters: DashboardFilters, base: URLSearchPa
   if (filters.maxDurationMs !== undefined) out.set("maxDuration", formatDurationParam(filters.maxDurationMs));
   if (filters.workflow) out.set("workflow", filters.workflow);
   if (filters.launchPlan) out.set("launchPlan", filters.launchPlan);
+  if (filters.exactName && (filters.workflow || filters.launchPlan)) out.set("match", "exact");
   if (filters.version) out.set("version", filters.version);
   for (const t of filters.tags) out.append("tag", t);
   if (filters.user) out.set("user", filters.user);
@@ -206,12 +213,61 @@ export interface AdminFilterOptions {
 const one = (field: string, values: readonly string[]): FilterExpression =>
   values.length === 1 ? f.eq(field, values[0]) : f.valueIn(field, values);
 
+/** The filters a person types as text, each with the execution field it is checked against in the browser. */
+function typedFilters(filters: DashboardFilters) {
+  const nameFn = filters.exactName ? "eq" : "contains";
+  const versionOnLaunchPlan = !!filters.launchPlan;
+  const out: { key: "workflow" | "launchPlan" | "version" | "user"; fn: "eq" | "contains"; field: string; value: string; of: (e: Execution) => string | undefined }[] = [];
+  if (filters.workflow) out.push({ key: "workflow", fn: nameFn, field: "workflow.name", value: filters.workflow, of: (e) => e.closure?.workflowId?.name });
+  if (filters.launchPlan) out.push({ key: "launchPlan", fn: nameFn, field: "launch_plan.name", value: filters.launchPlan, of: (e) => e.spec?.launchPlan?.name });
+  if (filters.version) {
+    out.push({
+      key: "version",
+      fn: "eq",
+      field: versionOnLaunchPlan ? "launch_plan.version" : "workflow.version",
+      value: filters.version,
+      of: (e) => (versionOnLaunchPlan ? e.spec?.launchPlan?.version : e.closure?.workflowId?.version),
+    });
+  }
+  if (filters.user) out.push({ key: "user", fn: "eq", field: "user", value: filters.user, of: (e) => e.spec?.metadata?.principal });
+  return out;
+}
+
+/**
+ * The filters whose values FlyteAdmin's syntax cannot carry (a version `1.0+g123`, a user `a+b@x.com`): only a
+ * piece of the value is sent, so a wider set comes back and the rows are narrowed here. (LIKE's "_" and "%"
+ * widen a contains a little too; executionMatches narrows those rows as well, without a word.)
+ */
+export function inexactFilters(filters: DashboardFilters): string[] {
+  return typedFilters(filters)
+    .filter((t) => {
+      const sent = supersetFilter(t.fn, t.field, t.value).expression;
+      return sent?.fn !== t.fn || sent.values[0] !== t.value;
+    })
+    .map((t) => t.key);
+}
+
+/**
+ * Whether a row FlyteAdmin returned matches the typed filters exactly (names by part, case-sensitively as
+ * FlyteAdmin's LIKE on Postgres; versions and users whole); undefined when no typed filter is set.
+ */
+export function executionMatches(filters: DashboardFilters): ((e: Execution) => boolean) | undefined {
+  const typed = typedFilters(filters);
+  if (typed.length === 0) return undefined;
+  return (e) =>
+    typed.every((t) => {
+      const actual = t.of(e) ?? "";
+      return t.fn === "eq" ? actual === t.value : actual.includes(t.value);
+    });
+}
+
 /**
  * The FlyteAdmin filters string for these filters, as flyteconsole writes them: `phase`,
- * `created_at` (RFC 3339), `duration` (seconds), `workflow.name`, `launch_plan.name`, a version on
- * the launch plan when one is chosen else on the workflow, `admin_tag.name`, `user`, and `state`
- * (FlyteAdmin hides archived runs when no state filter is given; we say so explicitly).
- * Throws FilterSyntaxError for a value FlyteAdmin cannot carry (a `;`).
+ * `created_at` (RFC 3339), `duration` (seconds), `workflow.name` and `launch_plan.name` (contains, or eq when
+ * picked as whole entities), a version on the launch plan when one is chosen else on the workflow,
+ * `admin_tag.name`, `user`, and `state` (FlyteAdmin hides archived runs when no state filter is given; we say
+ * so explicitly). A typed value FlyteAdmin would misread goes as a wider `contains` (see inexactFilters).
+ * Throws FilterSyntaxError for a tag FlyteAdmin's syntax cannot carry.
  */
 export function toAdminFilters(filters: DashboardFilters, nowMs: number, options: AdminFilterOptions = {}): string {
   const out: FilterExpression[] = [];
@@ -223,11 +279,11 @@ export function toAdminFilters(filters: DashboardFilters, nowMs: number, options
   }
   if (filters.minDurationMs !== undefined) out.push(f.gte("duration", filters.minDurationMs / 1000));
   if (filters.maxDurationMs !== undefined) out.push(f.lte("duration", filters.maxDurationMs / 1000));
-  if (filters.workflow) out.push(f.eq("workflow.name", filters.workflow));
-  if (filters.launchPlan) out.push(f.eq("launch_plan.name", filters.launchPlan));
-  if (filters.version) out.push(f.eq(filters.launchPlan ? "launch_plan.version" : "workflow.version", filters.version));
+  const typed = typedFilters(filters);
+  const typedBefore = (key: string) => typed.filter((t) => t.key === key).map((t) => supersetFilter(t.fn, t.field, t.value).expression);
+  for (const key of ["workflow", "launchPlan", "version"]) out.push(...typedBefore(key).filter((e) => e !== undefined));
   if (filters.tags.length > 0) out.push(one("admin_tag.name", filters.tags));
-  if (filters.user) out.push(f.eq("user", filters.user));
+  out.push(...typedBefore("user").filter((e) => e !== undefined));
   if (filters.archived === "hide") out.push(f.eq("state", 0));
   else if (filters.archived === "only") out.push(f.eq("state", 1));
   else out.push(f.valueIn("state", [0, 1]));

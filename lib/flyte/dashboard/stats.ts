@@ -23,7 +23,7 @@ export interface StatsBucket {
   counts: PhaseCounts;
 }
 
-/** What the stats endpoint answers. */
+/** What the dashboard's chart and tiles show (ConsoleService.GetDashboardStats, by phase name). */
 export interface ExecutionStats {
   window: ChartWindow;
   buckets: StatsBucket[];
@@ -66,16 +66,40 @@ export function invalidWindow(w: ChartWindow): string | undefined {
   return undefined;
 }
 
+/** A phase's name for the chart; a phase number these protos do not know (a newer FlyteAdmin) is UNKNOWN. */
+export function phaseKey(phase: number): WorkflowPhaseName | "UNKNOWN" {
+  return workflowPhase(phase).name as WorkflowPhaseName | "UNKNOWN";
+}
+
+/** Counts by phase number, as they go over the wire (lib/flyte/dashboard/stats-wire.ts). */
+export type PhaseNumberCounts = Map<number, number>;
+
+export function namedCounts(byNumber: Iterable<[number, number]>): PhaseCounts {
+  const out: PhaseCounts = {};
+  for (const [phase, n] of byNumber) out[phaseKey(phase)] = (out[phaseKey(phase)] ?? 0) + n;
+  return out;
+}
+
+/** What a scan counted, by phase number (kept as FlyteAdmin sent it, for the wire). */
+export interface RawStats {
+  window: ChartWindow;
+  buckets: { startMs: number; counts: PhaseNumberCounts }[];
+  totals: PhaseNumberCounts;
+  scanned: number;
+  truncated: boolean;
+  coveredFromMs?: number;
+}
+
 /** Accumulates executions (creation time + phase) into the window's buckets. */
 export class StatsAccumulator {
-  private readonly buckets: StatsBucket[];
-  private readonly totals: PhaseCounts = {};
+  private readonly buckets: { startMs: number; counts: PhaseNumberCounts }[];
+  private readonly totals: PhaseNumberCounts = new Map();
   private scanned = 0;
   private oldestMs: number | undefined;
 
   constructor(readonly window: ChartWindow) {
     const n = Math.round((window.toMs - window.fromMs) / window.bucketMs);
-    this.buckets = Array.from({ length: n }, (_, i) => ({ startMs: window.fromMs + i * window.bucketMs, counts: {} }));
+    this.buckets = Array.from({ length: n }, (_, i) => ({ startMs: window.fromMs + i * window.bucketMs, counts: new Map() }));
   }
 
   add(createdMs: number | undefined, phase: number): void {
@@ -83,13 +107,12 @@ export class StatsAccumulator {
     if (createdMs === undefined) return;
     if (this.oldestMs === undefined || createdMs < this.oldestMs) this.oldestMs = createdMs;
     if (createdMs < this.window.fromMs || createdMs >= this.window.toMs) return;
-    const name = workflowPhase(phase).name as WorkflowPhaseName | "UNKNOWN";
     const bucket = this.buckets[Math.floor((createdMs - this.window.fromMs) / this.window.bucketMs)];
-    bucket.counts[name] = (bucket.counts[name] ?? 0) + 1;
-    this.totals[name] = (this.totals[name] ?? 0) + 1;
+    bucket.counts.set(phase, (bucket.counts.get(phase) ?? 0) + 1);
+    this.totals.set(phase, (this.totals.get(phase) ?? 0) + 1);
   }
 
-  result(truncated: boolean): ExecutionStats {
+  raw(truncated: boolean): RawStats {
     return {
       window: this.window,
       buckets: this.buckets,
@@ -99,6 +122,22 @@ export class StatsAccumulator {
       coveredFromMs: truncated ? this.oldestMs : this.window.fromMs,
     };
   }
+
+  result(truncated: boolean): ExecutionStats {
+    return namedStats(this.raw(truncated));
+  }
+}
+
+/** The chart's view of a scan: counts by phase name. */
+export function namedStats(raw: RawStats): ExecutionStats {
+  return {
+    window: raw.window,
+    buckets: raw.buckets.map((b) => ({ startMs: b.startMs, counts: namedCounts(b.counts) })),
+    totals: namedCounts(raw.totals),
+    scanned: raw.scanned,
+    truncated: raw.truncated,
+    ...(raw.coveredFromMs === undefined ? {} : { coveredFromMs: raw.coveredFromMs }),
+  };
 }
 
 export type CountGroup = "running" | "succeeded" | "failed" | "aborted";

@@ -9,7 +9,16 @@ import { TaskSchema } from "@/lib/gen/flyteidl/admin/task_pb";
 import { Resources_ResourceName, TaskTemplateSchema } from "@/lib/gen/flyteidl/core/tasks_pb";
 import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
 import { parseFilters } from "../filters";
-import { entityDashboardQuery, entityExecutionsFilter, isSystemGenerated, namedEntityFilter } from "./entity-filters";
+import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
+import {
+  entityDashboardQuery,
+  entityExecutionMatches,
+  entityExecutionsExact,
+  entityExecutionsFilter,
+  isSystemGenerated,
+  nameMatchesSearch,
+  namedEntityFilter,
+} from "./entity-filters";
 import { inputRows, outputRows } from "./interface";
 import { describeSchedule, isLaunchPlanActive } from "./schedule";
 import { resourceRows, summarizeTaskTemplate } from "./task-template";
@@ -26,15 +35,32 @@ describe("filters for an entity's executions", () => {
   });
 
   it("links to the dashboard only for kinds the dashboard filters by", () => {
-    expect(entityDashboardQuery("workflow", "wf", "v1")).toEqual({ workflow: "wf", version: "v1" });
-    expect(entityDashboardQuery("launch_plan", "lp")).toEqual({ launchPlan: "lp" });
+    expect(entityDashboardQuery("workflow", "wf", "v1")).toEqual({ workflow: "wf", match: "exact", version: "v1" });
+    expect(entityDashboardQuery("launch_plan", "lp")).toEqual({ launchPlan: "lp", match: "exact" });
     expect(entityDashboardQuery("task", "t")).toBeUndefined();
   });
 
   it("searches named entities by name, active ones only", () => {
     expect(namedEntityFilter()).toBe("eq(state,0)");
     expect(namedEntityFilter("  merge_sort ")).toBe("eq(state,0)+contains(name,merge_sort)");
-    expect(namedEntityFilter("a;b")).toBe("eq(state,0)+contains(name,ab)");
+    expect(namedEntityFilter("ab;c")).toBe("eq(state,0)+contains(name,ab)");
+  });
+
+  it("asks for a version or name FlyteAdmin's syntax cannot carry as a wider contains, and says so", () => {
+    expect(entityExecutionsFilter("workflow", "wf.a", "1.0+g123")).toBe("eq(workflow.name,wf.a)+contains(workflow.version,g123)+eq(state,0)");
+    expect(entityExecutionsFilter("workflow", "a)+eq(state,1")).toBe("contains(workflow.name,eq(state)+eq(state,0)");
+    expect(entityExecutionsExact("workflow", "wf.a", "1.0+g123")).toBe(false);
+    expect(entityExecutionsExact("workflow", "wf.a", "v1")).toBe(true);
+    expect(namedEntityFilter("a+b")).toBe("eq(state,0)+contains(name,a)");
+  });
+
+  it("keeps exactly the entity's rows of a wider answer", () => {
+    const keep = entityExecutionMatches("workflow", "wf.a", "1.0+g123");
+    const run = (name: string, version: string) => create(ExecutionSchema, { closure: { workflowId: { name, version } } });
+    expect(keep(run("wf.a", "1.0+g123"))).toBe(true);
+    expect(keep(run("wf.a", "2.0+g123"))).toBe(false);
+    expect(nameMatchesSearch("a+b", "xa+by")).toBe(true);
+    expect(nameMatchesSearch("a+b", "a-b")).toBe(false);
   });
 
   it("recognises flytekit's generated single-task workflows", () => {

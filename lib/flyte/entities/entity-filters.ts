@@ -1,5 +1,7 @@
 // FlyteAdmin filters for an entity's executions and for entity lists. Pure.
-import { filters as f, formatFilters, type FilterExpression } from "../filters";
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { filters as f, formatFilters, supersetFilter, type FilterExpression } from "../filters";
 import type { EntityKind } from "../ids";
 
 /** The execution field prefix FlyteAdmin joins on for each entity kind. */
@@ -9,13 +11,37 @@ const EXECUTION_ENTITY_FIELD: Record<EntityKind, string> = {
   launch_plan: "launch_plan",
 };
 
-/** Active (not archived) executions of one entity, optionally of one version. */
-export function entityExecutionsFilter(kind: EntityKind, name: string, version?: string): string {
+function entityParts(kind: EntityKind, name: string, version?: string) {
   const prefix = EXECUTION_ENTITY_FIELD[kind];
-  const out: FilterExpression[] = [f.eq(`${prefix}.name`, name)];
-  if (version) out.push(f.eq(`${prefix}.version`, version));
+  const parts = [supersetFilter("eq", `${prefix}.name`, name)];
+  if (version) parts.push(supersetFilter("eq", `${prefix}.version`, version));
+  return parts;
+}
+
+/**
+ * Active (not archived) executions of one entity, optionally of one version. A name or version FlyteAdmin's
+ * syntax cannot carry (a version `1.0+g123`) goes as a wider contains: see entityExecutionsExact.
+ */
+export function entityExecutionsFilter(kind: EntityKind, name: string, version?: string): string {
+  const out: FilterExpression[] = entityParts(kind, name, version).flatMap((p) => (p.expression ? [p.expression] : []));
   out.push(f.eq("state", 0));
   return formatFilters(out);
+}
+
+/** Whether FlyteAdmin answers entityExecutionsFilter with exactly the entity's runs (else narrow them). */
+export function entityExecutionsExact(kind: EntityKind, name: string, version?: string): boolean {
+  return entityParts(kind, name, version).every((p) => p.exact);
+}
+
+/** Whether a run is of this entity (and version): what narrows a wider answer. */
+export function entityExecutionMatches(kind: EntityKind, name: string, version?: string): (e: Execution) => boolean {
+  return (e) => {
+    // A workflow's runs name it in the closure; launch-plan and single-task runs in the spec's launch plan.
+    const id = kind === "workflow" ? e.closure?.workflowId : e.spec?.launchPlan;
+    // A task's run names the task there only when FlyteAdmin ran it on its own; otherwise it cannot be told here.
+    if (kind === "task" && id?.resourceType !== ResourceType.TASK) return true;
+    return id?.name === name && (!version || id.version === version);
+  };
 }
 
 /**
@@ -24,20 +50,28 @@ export function entityExecutionsFilter(kind: EntityKind, name: string, version?:
  */
 export function entityDashboardQuery(kind: EntityKind, name: string, version?: string): Record<string, string> | undefined {
   if (kind === "task") return undefined;
-  const q: Record<string, string> = kind === "workflow" ? { workflow: name } : { launchPlan: name };
+  // The entity is picked whole: the dashboard matches its name exactly, not by part.
+  const q: Record<string, string> = kind === "workflow" ? { workflow: name, match: "exact" } : { launchPlan: name, match: "exact" };
   if (version) q.version = version;
   return q;
 }
 
 /**
- * Named-entity list filter: active entities, optionally whose name contains `search`
- * (FlyteAdmin's contains is a case-sensitive LIKE).
+ * Named-entity list filter: active entities, optionally whose name contains `search` (FlyteAdmin's contains is
+ * a case-sensitive LIKE). A term its syntax cannot carry goes as a piece of it: narrow with nameMatchesSearch.
  */
 export function namedEntityFilter(search = ""): string {
   const out: FilterExpression[] = [f.eq("state", 0)];
-  const term = search.trim().replace(/;/g, "");
-  if (term) out.push(f.contains("name", term));
+  const term = search.trim();
+  const piece = term ? supersetFilter("contains", "name", term).expression : undefined;
+  if (piece) out.push(piece);
   return formatFilters(out);
+}
+
+/** Whether an entity's name contains the search term as typed (the exact form of namedEntityFilter). */
+export function nameMatchesSearch(search: string, name: string): boolean {
+  const term = search.trim();
+  return !term || name.includes(term);
 }
 
 /**

@@ -1,5 +1,5 @@
 // What the ⌘K palette asks FlyteAdmin for, and how it ranks what comes back. Pure.
-import { filters as f, formatFilters } from "../filters";
+import { formatFilters, supersetFilter } from "../filters";
 
 /** Shortest term worth a round trip. */
 export const MIN_SEARCH_CHARS = 2;
@@ -7,12 +7,16 @@ export const MIN_SEARCH_CHARS = 2;
 /** FlyteAdmin filter for executions whose name contains `term` (archived ones included: a link may name one). */
 export function executionNameFilter(term: string): string {
   const t = cleanTerm(term);
-  return t ? formatFilters([f.contains("name", t)]) : "";
+  const sent = t ? supersetFilter("contains", "name", t).expression : undefined;
+  return sent ? formatFilters([sent]) : "";
 }
 
-/** A term FlyteAdmin's filter grammar can carry: no separators, trimmed. */
+/**
+ * The term as searched: trimmed, otherwise as typed. What FlyteAdmin's filter syntax cannot carry is sent as a
+ * piece of it (executionNameFilter, namedEntityFilter) and the answers are narrowed to names containing it.
+ */
 export function cleanTerm(term: string): string {
-  return term.trim().replace(/[;+(),]/g, "");
+  return term.trim();
 }
 
 /**

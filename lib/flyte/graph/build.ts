@@ -77,6 +77,7 @@ class GraphBuilder {
         if (source !== undefined && target !== undefined) this.edge(source, target, parent);
       }
     }
+    if (template.failureNode) this.failureNode(scope, template.failureNode, parent, graphIds.get(END_NODE_ID) ?? graphIds.get(START_NODE_ID));
     this.workflowPath.delete(pathKey);
   }
 
@@ -105,6 +106,17 @@ class GraphBuilder {
       this.node(scope, t.value.node, node);
     }
     return node;
+  }
+
+  /*
+   * FlytePropeller runs the failure node only once the workflow fails; its connections hold its binding edges
+   * (from start-node, and any node it reads), which would place it among the nodes that run in order. It is
+   * drawn after the end node instead, by one edge of its own.
+   */
+  private failureNode(scope: Scope, spec: Node, parent: GraphNode | undefined, attachTo: string | undefined): void {
+    const node = this.node(scope, spec, parent);
+    node.failureNode = true;
+    if (attachTo !== undefined) this.edge(attachTo, node.id, parent, "failure");
   }
 
   /*
@@ -164,11 +176,13 @@ class GraphBuilder {
     return node;
   }
 
-  private edge(source: string, target: string, parent: GraphNode | undefined): void {
+  private edge(source: string, target: string, parent: GraphNode | undefined, kind?: "failure"): void {
     const id = edgeId(source, target);
     if (this.edgeIds.has(id)) return;
     this.edgeIds.add(id);
-    this.edges.push({ id, source, target, parentId: parent?.id });
+    const edge: GraphEdge = { id, source, target, parentId: parent?.id };
+    if (kind === "failure") Object.assign(edge, { kind, label: "on failure" });
+    this.edges.push(edge);
   }
 
   /* Ids only repeat in malformed closures; keep every node anyway. */

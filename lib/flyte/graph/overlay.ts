@@ -4,6 +4,7 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { nodeExecutionKey, type NodeExecutionIdLike } from "../ids";
+import type { AttemptStatus } from "../attempt-phases";
 import type { SubTaskPhaseCounts } from "../sub-tasks";
 import { childNodeId } from "./build";
 import type { WorkflowGraph } from "./types";
@@ -36,6 +37,8 @@ export interface NodeOverlayEntry {
   subNodePhases?: Readonly<Partial<Record<NodeExecution_Phase, number>>>;
   /** Map and array nodes whose sub-tasks report as external resources of a task execution: counts per task phase. */
   subTaskPhases?: SubTaskPhaseCounts;
+  /** A task node's latest attempt while it is not running yet: queued, waiting for resources, initializing. */
+  attempt?: AttemptStatus;
 }
 
 export type ExecutionOverlay = ReadonlyMap<string, NodeOverlayEntry>;
@@ -165,6 +168,28 @@ export function withSubTaskPhases(
     const prev = previous?.get(graphId);
     const unchanged = prev && prev.nodeExecution === entry.nodeExecution && sameCounts(prev.subTaskPhases ?? {}, c);
     merged.set(graphId, unchanged ? prev : { ...entry, subTaskPhases: c });
+  }
+  return merged;
+}
+
+/**
+ * The overlay with the waiting attempts (by graph node id) added to their entries; entries whose execution and
+ * attempt status are unchanged since `previous` keep their identity.
+ */
+export function withAttemptStatus(
+  overlay: ExecutionOverlay,
+  statuses: ReadonlyMap<string, AttemptStatus>,
+  previous?: ExecutionOverlay,
+): ExecutionOverlay {
+  if (statuses.size === 0) return overlay;
+  const merged = new Map(overlay);
+  for (const [graphId, status] of statuses) {
+    const entry = overlay.get(graphId);
+    if (!entry) continue;
+    const prev = previous?.get(graphId);
+    const same = prev?.attempt && prev.nodeExecution === entry.nodeExecution && prev.subTaskPhases === entry.subTaskPhases &&
+      prev.attempt.phase === status.phase && prev.attempt.reason === status.reason && prev.attempt.sinceMs === status.sinceMs;
+    merged.set(graphId, same ? prev : { ...entry, attempt: status });
   }
   return merged;
 }

@@ -64,6 +64,8 @@ export interface GraphNode {
   gate?: GraphGate;
   /** The legacy map task: a task node whose sub-tasks are task-execution external resources. */
   isMapTask?: boolean;
+  /** The workflow's failure node (failure_node): runs only when its workflow fails. */
+  failureNode?: boolean;
 }
 
 export interface GraphEdge {
@@ -72,6 +74,9 @@ export interface GraphEdge {
   target: string;
   /** The group both ends sit in; undefined at the top level. */
   parentId?: string;
+  /** "failure": from a workflow's end node to its failure node, which runs only when the workflow fails. */
+  kind?: "failure";
+  label?: string;
 }
 
 export interface WorkflowGraph {

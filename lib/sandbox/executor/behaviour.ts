@@ -4,7 +4,8 @@
 //   {
 //     "sandbox": {
 //       "durationMs": 2000,         // run time of every attempt (default: config.taskDurationMs, ±25 % jitter)
-//       "queueMs": 300,             // time an attempt stays QUEUED (default: config.queueDelayMs)
+//       "queueMs": 300,             // time from QUEUED to RUNNING, INITIALIZING included (default: config.queueDelayMs)
+//       "waitingMs": 5000,          // time spent WAITING_FOR_RESOURCES on top (default: now and then; 0: never)
 //       "failAttempts": 1,          // the first N attempts fail; with metadata.retries >= N the task then succeeds
 //       "errorKind": "USER",        // "USER" | "SYSTEM": the kind of those failures (default USER)
 //       "errorCode": "...",         // override the failure's code
@@ -38,6 +39,7 @@ export interface TaskBehaviour {
   configured: boolean;
   durationMs?: number;
   queueMs?: number;
+  waitingMs?: number;
   failAttempts: number;
   errorKind: ExecutionError_ErrorKind;
   errorCode?: string;
@@ -63,6 +65,7 @@ export function taskBehaviour(template: TaskTemplate | undefined): TaskBehaviour
     configured: s !== undefined,
     durationMs: asNumber(s?.durationMs),
     queueMs: asNumber(s?.queueMs),
+    waitingMs: asNumber(s?.waitingMs),
     failAttempts: Math.floor(asNumber(s?.failAttempts) ?? 0),
     errorKind: s?.errorKind === "SYSTEM" ? ExecutionError_ErrorKind.SYSTEM : ExecutionError_ErrorKind.USER,
     errorCode: typeof s?.errorCode === "string" ? s.errorCode : undefined,

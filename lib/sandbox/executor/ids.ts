@@ -22,17 +22,25 @@ export function fnv1a32(text: string): number {
   return hash >>> 0;
 }
 
-const FNV64_OFFSET = 0xcbf29ce484222325n;
-const FNV64_PRIME = 0x100000001b3n;
-const MASK64 = (1n << 64n) - 1n;
+// FNV-1a over BigInt for the 64- and 128-bit widths (Go's hash/fnv New64a and New128a).
+const FNV_BIG: Record<64 | 128, { offset: bigint; prime: bigint }> = {
+  64: { offset: 0xcbf29ce484222325n, prime: 0x100000001b3n },
+  128: { offset: 0x6c62272e07bb014262b821756295c58dn, prime: 0x0000000001000000000000000000013bn },
+};
 
-export function fnv1a64(text: string): bigint {
-  let hash = FNV64_OFFSET;
+function fnv1aBig(text: string, width: 64 | 128): bigint {
+  const { offset, prime } = FNV_BIG[width];
+  const mask = (1n << BigInt(width)) - 1n;
+  let hash = offset;
   for (const byte of utf8.encode(text)) {
     hash ^= BigInt(byte);
-    hash = (hash * FNV64_PRIME) & MASK64;
+    hash = (hash * prime) & mask;
   }
   return hash;
+}
+
+export function fnv1a64(text: string): bigint {
+  return fnv1aBig(text, 64);
 }
 
 function base32(bytes: Uint8Array): string {
@@ -56,20 +64,21 @@ function bigEndian32(n: number): Uint8Array {
   return Uint8Array.of((n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
 }
 
-function bigEndian64(n: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  for (let i = 7; i >= 0; i--) {
+function bigEndian(n: bigint, bytes: number): Uint8Array {
+  const out = new Uint8Array(bytes);
+  for (let i = bytes - 1; i >= 0; i--) {
     out[i] = Number(n & 255n);
     n >>= 8n;
   }
   return out;
 }
 
-export type HashWidth = 32 | 64;
+export type HashWidth = 32 | 64 | 128;
 
 export function fixedLengthUniqueId(input: string, maxLength: number, width: HashWidth = 32): string {
-  if (input.length <= maxLength) return input;
-  const bytes = width === 64 ? bigEndian64(fnv1a64(input)) : bigEndian32(fnv1a32(input));
+  // Go's len(): bytes, not characters.
+  if (utf8.encode(input).length <= maxLength) return input;
+  const bytes = width === 32 ? bigEndian32(fnv1a32(input)) : bigEndian(fnv1aBig(input, width), width / 8);
   return "f" + base32(bytes);
 }
 

@@ -1,7 +1,7 @@
 // The sandbox's FlytePropeller: one pure reconcile round for one execution. It reads the compiled
 // closure and what the store recorded, and answers with the next transitions, each a separate event:
 //   workflow  UNDEFINED → QUEUED → RUNNING → SUCCEEDING → SUCCEEDED (outputs from the output bindings)
-//                                          → FAILING → (running nodes ABORTED) → FAILED (first failure)
+//                                          → FAILING → (running nodes ABORTED) → failure node, if any → FAILED
 //             ABORTING (TerminateExecution) → running nodes ABORTED → ABORTED
 //   nodes     as node-step.ts and the per-kind modules describe.
 // Randomness comes from hashes of execution name, node id and attempt; time from `nowMs` and the
@@ -14,7 +14,8 @@
 import { ExecutionError_ErrorKind, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { ms, newRound, type Round, type Scope } from "./context";
 import { emitWorkflowEvent, executionError } from "./events";
-import { abortScope, scopeOutputs, scopeStatus, stepScope } from "./scope";
+import { abortFailureNode, stepFailing } from "./failure-node";
+import { abortScope, scopeOutputs, stepScope } from "./scope";
 import type { Reconcile } from "./types";
 
 function primaryScope(r: Round): Scope | undefined {
@@ -58,7 +59,9 @@ export const reconcile: Reconcile = (snapshot, nowMs, config) => {
     case WorkflowExecution_Phase.RUNNING: {
       const status = stepScope(r, scope);
       if (status.state === "succeeded") emitWorkflowEvent(r, WorkflowExecution_Phase.SUCCEEDING, nowMs);
-      if (status.state === "failed") emitWorkflowEvent(r, WorkflowExecution_Phase.FAILING, nowMs);
+      if (status.state === "failed") {
+        emitWorkflowEvent(r, WorkflowExecution_Phase.FAILING, nowMs, { outputResult: { case: "error", value: status.error } });
+      }
       break;
     }
     case WorkflowExecution_Phase.SUCCEEDING:
@@ -67,17 +70,13 @@ export const reconcile: Reconcile = (snapshot, nowMs, config) => {
       });
       break;
     case WorkflowExecution_Phase.FAILING: {
-      const status = scopeStatus(r, scope);
-      abortScope(r, scope, "workflow failed");
-      const error =
-        status.state === "failed"
-          ? status.error
-          : executionError("WorkflowFailed", "the workflow failed", ExecutionError_ErrorKind.UNKNOWN, nowMs);
-      emitWorkflowEvent(r, WorkflowExecution_Phase.FAILED, nowMs, { outputResult: { case: "error", value: error } });
+      const error = stepFailing(r, scope);
+      if (error) emitWorkflowEvent(r, WorkflowExecution_Phase.FAILED, nowMs, { outputResult: { case: "error", value: error } });
       break;
     }
     case WorkflowExecution_Phase.ABORTING:
       abortScope(r, scope, abortReason(r));
+      abortFailureNode(r, scope, abortReason(r));
       emitWorkflowEvent(r, WorkflowExecution_Phase.ABORTED, nowMs);
       break;
     default:

@@ -1,4 +1,4 @@
-// Task nodes: the catalog cache, attempts QUEUED → RUNNING → SUCCEEDED | RETRYABLE_FAILED | FAILED,
+// Task nodes: the catalog cache, attempts QUEUED → (WAITING_FOR_RESOURCES) → INITIALIZING → RUNNING → SUCCEEDED | RETRYABLE_FAILED | FAILED,
 // retries within metadata.retries (SYSTEM errors on their own budget, as FlytePropeller), per-attempt
 // timeouts (metadata.timeout) and the node's active deadline (node metadata.timeout) → TIMED_OUT.
 import { durationMs, type Timestamp } from "@bufbuild/protobuf/wkt";
@@ -18,7 +18,9 @@ import { cacheKeyMetadata, isCacheable } from "./cache";
 import { isTaskTerminal, ms, seedOf, type NodeCtx } from "./context";
 import { abortDynamicNode, enterDynamic, stepDynamicNode } from "./dynamic-node";
 import { emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events";
+import { generatedTaskName } from "./ids";
 import { failNode, nodeInputs } from "./node-step";
+import { preRunStages, stagesAfter } from "./pre-run";
 
 /** FlytePropeller's default max-node-retries-system-failures. */
 export const SYSTEM_RETRY_BUDGET = 3;
@@ -164,19 +166,22 @@ function finishAttempt(run: TaskRun, te: TaskExecution, atMs: number): void {
 function advanceAttempt(run: TaskRun, te: TaskExecution): void {
   const { n, template, b } = run;
   const attempt = attemptOf(te);
-  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
   const c = te.closure;
   if (phaseOf(te) === TaskExecution_Phase.RUNNING) {
+    const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
     const end = at(c?.startedAt, at(c?.updatedAt, n.r.now)) + plan.runMs;
     if (n.r.now >= end) finishAttempt(run, te, end);
     return;
   }
-  const due = at(c?.createdAt, at(c?.updatedAt, n.r.now)) + plan.queueMs;
-  if (n.r.now < due) return;
-  emitTaskEvent(n, template.id, template.type, attempt, TaskExecution_Phase.RUNNING, due, {
-    logs: logs(run, attempt),
-    reason: "pod is running",
-  });
+  const queued = at(c?.createdAt, at(c?.updatedAt, n.r.now));
+  const podName = generatedTaskName(n.r.execId.name, n.id, attempt);
+  const stages = preRunStages(b, template, n.r.config, seedOf(n, attempt, "attempt"), podName);
+  // A slow round reports every phase that became due since, each at its own time.
+  for (const stage of stagesAfter(stages, phaseOf(te))) {
+    const due = queued + stage.offsetMs;
+    if (n.r.now < due) return;
+    emitTaskEvent(n, template.id, template.type, attempt, stage.phase, due, { logs: logs(run, attempt), reason: stage.reason });
+  }
 }
 
 /** Catches the node up with an attempt that ended while the node event did not follow. */

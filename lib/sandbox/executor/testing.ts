@@ -55,7 +55,8 @@ export class TestCache {
 const WORKFLOW_TERMINAL = new Set([WP.SUCCEEDED, WP.FAILED, WP.ABORTED, WP.TIMED_OUT]);
 export const isWorkflowTerminal = (p: WP) => WORKFLOW_TERMINAL.has(p);
 const nodeRank = (p: NP) => (p === NP.QUEUED ? 1 : p === NP.RUNNING ? 2 : p === NP.DYNAMIC_RUNNING ? 3 : isNodeTerminal(p) ? 4 : 0);
-const taskRank = (p: TP) => (p === TP.QUEUED ? 1 : p === TP.RUNNING ? 2 : isTaskTerminal(p) ? 3 : 0);
+const taskRank = (p: TP) =>
+  p === TP.QUEUED ? 1 : p === TP.WAITING_FOR_RESOURCES ? 2 : p === TP.INITIALIZING ? 3 : p === TP.RUNNING ? 4 : isTaskTerminal(p) ? 5 : 0;
 const wfRank = (p: WP) => (p === WP.QUEUED ? 1 : p === WP.RUNNING ? 2 : isWorkflowTerminal(p) ? 4 : p === WP.UNDEFINED ? 0 : 3);
 
 export interface TestExecutionOptions {

@@ -1,7 +1,8 @@
 // Bodies and errors as FlyteAdmin's grpc-gateway mux writes them. Its marshalers: binary protobuf
-// for application/octet-stream; for application/json, proto field names with defaults emitted (and
-// unknown fields refused on input); otherwise grpc-gateway's default, lowerCamelCase names with
-// defaults emitted (unknown fields ignored on input). Content-Type picks the inbound marshaler,
+// for application/octet-stream; for application/json, proto field names with unpopulated fields emitted
+// (EmitUnpopulated: defaults, [], {}, and null for an unset message; unknown fields refused on input);
+// otherwise grpc-gateway's default, lowerCamelCase names, unpopulated fields emitted the same way
+// (unknown fields ignored on input). Content-Type picks the inbound marshaler,
 // Accept the outbound one, falling back to the inbound.
 import {
   createRegistry,
@@ -17,6 +18,7 @@ import {
   type Registry,
 } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
+import { emitUnpopulatedMessages } from "./json-unpopulated";
 
 export interface Marshaler {
   readonly contentType: string;
@@ -36,7 +38,7 @@ function jsonMarshaler(registry: Registry, protoNames: boolean, ignoreUnknownFie
     },
     encode(schema, message) {
       const json = toJson(schema, message, { registry, useProtoFieldName: protoNames, alwaysEmitImplicit: true });
-      return new TextEncoder().encode(JSON.stringify(json));
+      return new TextEncoder().encode(JSON.stringify(emitUnpopulatedMessages(schema, message, json, registry, protoNames)));
     },
   };
 }

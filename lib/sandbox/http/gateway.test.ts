@@ -15,6 +15,7 @@ import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { FaultState } from "../faults";
 import { createSandboxHttpServer, type SandboxHttpServer } from "./server";
+import { parseGrpcTimeout } from "./gateway";
 import { createFakeAdmin, intLiteralMap, type FakeAdmin } from "./testing/fake-admin";
 
 let admin: FakeAdmin;
@@ -70,6 +71,14 @@ describe("the docs' REST examples", () => {
     expect(body.id).toEqual({ project: "flytesnacks", domain: "development", name: "f1a2b3", org: "" });
     expect(body.closure.phase).toBe("RUNNING");
     expect(body.closure.computed_inputs.literals.x.scalar.primitive.integer).toBe("3");
+  });
+
+  it("writes unset message fields as null, as FlyteAdmin's gateway (EmitUnpopulated) does", async () => {
+    await createExecution("f1a2b3");
+    const body = await (await fetch(`${base}/api/v1/executions/flytesnacks/development/f1a2b3`, { headers: json })).json();
+    expect(body.spec.auth_role).toBeNull();
+    expect(body.spec).toHaveProperty("raw_output_data_config", null);
+    expect(body.spec.inputs).toBeNull();
   });
 
   it("lists node executions with limit, filters and sort_by.key as query parameters", async () => {
@@ -268,5 +277,16 @@ describe("errors, as grpc-gateway maps them", () => {
   it("a body that is not JSON → 400", async () => {
     const res = await fetch(`${base}/api/v1/executions`, { method: "POST", headers: json, body: "{nope" });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("grpc-timeout", () => {
+  it("reads each unit, and a deadline longer than a timer can hold as none (was: fired after 1 ms)", () => {
+    expect(parseGrpcTimeout("5S")).toBe(5000);
+    expect(parseGrpcTimeout("300m")).toBe(300);
+    expect(parseGrpcTimeout("2M")).toBe(120_000);
+    expect(parseGrpcTimeout("1n")).toBe(1);
+    expect(parseGrpcTimeout("99999999H")).toBeUndefined();
+    expect(parseGrpcTimeout("5 S")).toBeUndefined();
   });
 });

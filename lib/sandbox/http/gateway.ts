@@ -55,13 +55,20 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** grpc-timeout ("5S", "300m", ...) as milliseconds. */
-function parseGrpcTimeout(value: string | undefined): number | undefined {
+/** Node's timers hold at most 2^31-1 ms (~24.8 days); a longer one fires after 1 ms. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * grpc-timeout ("5S", "300m", ...) as milliseconds. A deadline past what a timer can hold (up to
+ * "99999999H" is legal) is no deadline at all, not one that fires at once.
+ */
+export function parseGrpcTimeout(value: string | undefined): number | undefined {
   const m = value && /^(\d{1,8})([HMSmun])$/.exec(value.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
   const ms = { H: 3_600_000, M: 60_000, S: 1000, m: 1, u: 1e-3, n: 1e-6 }[m[2] as "H" | "M" | "S" | "m" | "u" | "n"];
-  return Math.max(1, Math.round(n * ms));
+  const timeout = Math.max(1, Math.round(n * ms));
+  return timeout > LONGEST_TIMER_MS ? undefined : timeout;
 }
 
 /**

@@ -1,7 +1,11 @@
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FaultState, faultInterceptor } from "../faults";
 import { isLoopbackAddress } from "./control";
+import { isHostAllowed, parseAllowedHosts } from "@/lib/hosts/allowed-hosts";
+import { sandboxConfig } from "../config";
 import { createSandboxHttpServer, sandboxHttpPortFromEnv, type SandboxHttpServer } from "./server";
 import { createFakeAdmin } from "./testing/fake-admin";
 
@@ -13,7 +17,14 @@ let port: number;
 beforeAll(async () => {
   const admin = createFakeAdmin();
   // 0.0.0.0 so a test can also arrive from a non-loopback address of this machine.
-  sandbox = createSandboxHttpServer({ routes: admin.routes, interceptors: [faultInterceptor(faults)], faults, host: "0.0.0.0", port: 0 });
+  sandbox = createSandboxHttpServer({
+    routes: admin.routes,
+    interceptors: [faultInterceptor(faults)],
+    faults,
+    host: "0.0.0.0",
+    port: 0,
+    allowedHosts: parseAllowedHosts("sandbox.test", "FLYTE_SANDBOX_ALLOWED_HOSTS"),
+  });
   const address = await sandbox.listen();
   base = address.url;
   port = address.port;
@@ -41,6 +52,86 @@ describe("the sandbox HTTP server", () => {
     expect(sandboxHttpPortFromEnv({})).toBe(8088);
     expect(sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "9099" })).toBe(9099);
     expect(() => sandboxHttpPortFromEnv({ FLYTE_SANDBOX_HTTP_PORT: "http" })).toThrow(/FLYTE_SANDBOX_HTTP_PORT/);
+  });
+});
+
+/** A request with the Host a DNS-rebinding page would send (fetch cannot set Host). */
+function withHost(host: string, method: string, path: string, body?: string): Promise<{ status: number; json: { message?: string; error?: string } }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method, path, headers: { host, ...(body ? { "content-type": "application/json" } : {}) } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || "{}") }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("odd request targets", () => {
+  it("answers paths that begin with // and absolute-form targets as paths, never with a 500", async () => {
+    for (const target of ["//", "//evil.example/api/v1/projects", "http://127.0.0.1/api/v1/executions/flytesnacks/development"]) {
+      const res = await withHost("127.0.0.1", "GET", target);
+      expect(res.status, target).toBeLessThan(500);
+      if (res.status >= 400) expect(res.json.message ?? res.json.error, target).toBeTruthy();
+    }
+    expect((await withHost("127.0.0.1", "GET", "http://127.0.0.1/api/v1/executions/flytesnacks/development")).status).toBe(200);
+  });
+});
+
+/** Raw bytes on the wire, as a client that does not check its headers sends them. */
+function rawRequest(head: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(head));
+    let text = "";
+    socket.on("data", (c: Buffer) => (text += c.toString("latin1")));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
+}
+
+describe("headers Node's parser refuses", () => {
+  it("answers a Cookie with CR, NUL or a bare LF, and a malformed request line, 400 with a JSON message saying why", async () => {
+    for (const cookie of [Buffer.from("a=b\rc"), Buffer.from([0x61, 0x3d, 0x00, 0x62]), Buffer.from("a=b\nX: y")]) {
+      const head = Buffer.concat([Buffer.from("GET /api/v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "), cookie, Buffer.from("\r\nConnection: close\r\n\r\n")]);
+      const answer = await rawRequest(head);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toMatch(/\{"error":"malformed HTTP request[^"]*","code":3,"message":"malformed HTTP request/);
+    }
+    expect(await rawRequest(Buffer.from("GARBAGE\r\n\r\n"))).toMatch(/^HTTP\/1\.1 400 [\s\S]*"message":"malformed HTTP request/);
+  });
+
+  it("reads a Cookie with Latin-1 bytes as a cookie it cannot use, not as an error", async () => {
+    const head = Buffer.concat([Buffer.from("GET /api/v1/executions/flytesnacks/development HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: flyte_idt="), Buffer.from([0xe9, 0xff]), Buffer.from("\r\nConnection: close\r\n\r\n")]);
+    expect(await rawRequest(head)).toMatch(/^HTTP\/1\.1 200 /);
+  });
+});
+
+describe("DNS rebinding (a foreign Host)", () => {
+  it("refuses the REST API, the control endpoints and logs for another host with 403 and a message naming FLYTE_SANDBOX_ALLOWED_HOSTS", async () => {
+    for (const [method, path, body] of [
+      ["GET", "/api/v1/executions/flytesnacks/development"],
+      ["POST", "/_sandbox/faults", '{"outageForMs":60000}'],
+      ["GET", "/_sandbox/stats"],
+      ["GET", "/logs/flytesnacks/development/x/n0/0"],
+    ] as const) {
+      const res = await withHost("evil.example:8088", method, path, body);
+      expect(res.status, path).toBe(403);
+      expect(res.json.message, path).toMatch(/host "evil.example:8088" .*FLYTE_SANDBOX_ALLOWED_HOSTS/);
+    }
+    expect(faults.view().outageUntil).toBeNull();
+  });
+
+  it("takes FLYTE_SANDBOX_ALLOWED_HOSTS, and with auth on the hosts of its authorized URIs, and names a bad entry", () => {
+    const config = sandboxConfig({ FLYTE_SANDBOX_ALLOWED_HOSTS: "sb.test", FLYTE_SANDBOX_AUTH: "1", FLYTE_SANDBOX_AUTH_AUTHORIZED_URIS: "https://flyte.example.com" });
+    expect(["sb.test:8088", "flyte.example.com", "evil.example"].map((h) => isHostAllowed(h, config.allowedHosts))).toEqual([true, true, false]);
+    expect(() => sandboxConfig({ FLYTE_SANDBOX_ALLOWED_HOSTS: "http://x/" })).toThrow(/FLYTE_SANDBOX_ALLOWED_HOSTS has/);
+  });
+
+  it("answers loopback names, IP literals and FLYTE_SANDBOX_ALLOWED_HOSTS", async () => {
+    for (const host of ["localhost:8088", "127.0.0.1", "[::1]:8088", "sandbox.test:8088"]) {
+      expect((await withHost(host, "GET", "/api/v1/executions/flytesnacks/development")).status, host).toBe(200);
+    }
   });
 });
 

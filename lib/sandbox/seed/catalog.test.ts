@@ -7,6 +7,8 @@ import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
 import type { Node, WorkflowTemplate } from "@/lib/gen/flyteidl/core/workflow_pb";
 import { compileWorkflow, identifierKey, type LaunchPlanInterface } from "@/lib/sandbox/compiler";
 import { areTypesCastable, literalTypeOfScalar } from "@/lib/sandbox/compiler/typing";
+import { nodeUniqueId } from "@/lib/sandbox/executor/ids";
+import { drive, InMemoryExecution, nodeEvents } from "@/lib/sandbox/executor/testing";
 import { seedCatalog, type SeedCatalog } from "./catalog";
 
 const catalog = seedCatalog("flytesnacks", "development");
@@ -221,5 +223,25 @@ describe("seedCatalog", () => {
     const names = catalog.workflows.map((w) => w.id!.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain("core.flyte_basics.hello_world.my_wf");
+  });
+});
+
+describe("seed-hashed-ids", () => {
+  it("runs children whose node ids FlytePropeller shortens to hashes, each reporting its real parent", () => {
+    const wf = [...registered.workflows.values()].find((w) => w.template.id?.name === "core.control_flow.subworkflows.deeply_nested_wf");
+    expect(wf, "the seed registers deeply_nested_wf").toBeDefined();
+    const ex = new InMemoryExecution({ closure: wf!.closure });
+    drive(ex, { until: (e) => e.snapshot.nodeExecutions.length >= 4 });
+    const parents = new Map<string, string>();
+    for (const ne of ex.snapshot.nodeExecutions) {
+      const parent = nodeEvents(ex, ne.id!.nodeId)[0]?.parentNodeMetadata?.nodeId;
+      if (parent) parents.set(ne.id!.nodeId, parent);
+    }
+    const hashed = [...parents.keys()].filter((id) => /^f[a-z1-6]{7}$/.test(id));
+    expect(hashed.length).toBeGreaterThanOrEqual(2);
+    for (const id of hashed) {
+      expect(parents.get(id)).toBe("node-deeply-nested");
+      expect(id).toBe(nodeUniqueId({ uniqueId: "node-deeply-nested", attempt: 0, inDynamicChain: false }, ex.node(id)!.metadata!.specNodeId));
+    }
   });
 });

@@ -3,6 +3,7 @@
 // of it (./history.ts; FLYTE_SANDBOX_HISTORY=<n>: n of them in flytesnacks/development over 30 days),
 // and the catalog's launches. Runs once per data folder.
 import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { ProjectSchema, Project_ProjectState } from "@/lib/gen/flyteidl/admin/project_pb";
 import { LaunchPlanState } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import type { ExecutionCreateRequest } from "@/lib/gen/flyteidl/admin/execution_pb";
@@ -55,6 +56,8 @@ export function registerSteps(ctx: SandboxContext, steps: RegistrationStep[]): n
         }
       }
     } catch (err) {
+      // The same version registered again (a restart, a shared task): FlyteAdmin's AlreadyExists, not a failure.
+      if (err instanceof ConnectError && err.code === Code.AlreadyExists) continue;
       failed++;
       console.warn(`sandbox: seed could not register ${describeStep(step)}: ${err instanceof Error ? err.message : String(err)}`);
     }

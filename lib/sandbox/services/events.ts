@@ -13,7 +13,7 @@ import {
   type NodeExecutionEventRequest,
   type WorkflowExecutionEventRequest,
 } from "@/lib/gen/flyteidl/admin/event_pb";
-import { ExecutionClosureSchema, ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { ExecutionClosureSchema, ExecutionSchema, LiteralMapBlobSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { NodeExecutionClosureSchema, NodeExecutionMetaDataSchema, NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { TaskExecutionSchema } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import { NodeExecution_Phase as NP, WorkflowExecution_Phase as WP } from "@/lib/gen/flyteidl/core/execution_pb";
@@ -30,6 +30,7 @@ import { checkNodeTransition, checkWorkflowTransition, NODE_TERMINAL, WORKFLOW_T
 import { populateCache } from "./cache";
 import { elapsed, latest, occurredAt } from "./eventTime";
 import { recordTaskEvent } from "./taskEvents";
+import { offloadedOutputsUri } from "./offload";
 
 export { recordTaskEvent } from "./taskEvents";
 
@@ -48,7 +49,13 @@ export function recordWorkflowEvent(ctx: SandboxContext, req: WorkflowExecutionE
     if (ev.phase === WP.RUNNING && !c.startedAt) c.startedAt = at;
     if (WORKFLOW_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
-    if (ev.outputResult.case === "outputData") setExecutionOutputs(ctx.db, stored.id, ev.outputResult.value);
+    if (ev.outputResult.case === "outputUri") {
+      c.outputResult = { case: "outputs", value: create(LiteralMapBlobSchema, { data: { case: "uri", value: ev.outputResult.value } }) };
+    }
+    if (ev.outputResult.case === "outputData") {
+      setExecutionOutputs(ctx.db, stored.id, ev.outputResult.value);
+      c.outputResult = { case: "outputs", value: create(LiteralMapBlobSchema, { data: { case: "uri", value: offloadedOutputsUri(ev.executionId) } }) };
+    }
     updateExecution(ctx.db, stored.id, e, ctx.now());
     appendEvent(ctx.db, stored.id, { kind: "workflow", phase: WP[ev.phase], occurredAt: msOf(at) ?? 0 }, WorkflowExecutionEventRequestSchema, req);
   })();
@@ -78,6 +85,7 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
     if (ev.inputValue.case === "inputUri") n.inputUri = ev.inputValue.value;
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputUri") c.outputResult = { case: "outputUri", value: ev.outputResult.value };
+    if (ev.outputResult.case === "outputData") c.outputResult = { case: "outputUri", value: offloadedOutputsUri(ev.id!.executionId, nodeId) };
     if (ev.deckUri) c.deckUri = ev.deckUri;
     if (ev.targetMetadata.case === "workflowNodeMetadata") {
       c.targetMetadata = { case: "workflowNodeMetadata", value: { $typeName: "flyteidl.admin.WorkflowNodeMetadata", executionId: ev.targetMetadata.value.executionId } };

@@ -114,6 +114,28 @@ describe("ListExecutions", () => {
   });
 });
 
+describe("ListExecutions filter grammar, as FlyteAdmin's (util/filters.go)", () => {
+  const list = (filters: string) => sb.admin.listExecutions({ id: { project: "flytesnacks", domain: "development" }, limit: 10, filters });
+
+  it.each([
+    ["eq(workflow.name,wf+beta)", "a '+' splits expressions, even inside a value"],
+    ["eq(workflow.name,wf.beta)+", "an empty expression after '+'"],
+    ["eq(workflow.name,wf.beta) eq(phase,RUNNING)", "a space is not a separator"],
+    ["eq(workflow.name,a,b)", "the last ',' separates the value"],
+  ])("refuses %s (%s) with InvalidArgument", async (filters) => {
+    expect(await codeOf(list(filters))).toBe(Code.InvalidArgument);
+  });
+
+  it("reads a ')' inside a value as FlyteAdmin's regular expression does", async () => {
+    expect((await names("eq(workflow.name,wf.beta)")).names).toEqual(["a4", "a3"]);
+    expect((await names("eq(workflow.name,wf)beta)")).names).toEqual([]);
+  });
+
+  it("accepts task.project and task.domain (FlyteAdmin joins tasks for executions): only single-task runs match", async () => {
+    expect((await names("eq(task.project,flytesnacks)+eq(task.domain,development)")).names).toEqual([]);
+  });
+});
+
 describe("GetExecution", () => {
   it("returns the execution, or NotFound", async () => {
     const e = await sb.admin.getExecution({ id: { project: "flytesnacks", domain: "development", name: "a2" } });

@@ -1,25 +1,27 @@
 // CreateTask / CreateWorkflow / CreateLaunchPlan: what `pyflyte register` and flytectl call.
-// Versions are immutable: registering the same spec again is accepted, a different spec under
-// an existing id is AlreadyExists. Workflows are compiled here (bad specs: InvalidArgument).
+// Versions are immutable: registering the same spec again is AlreadyExists, a different spec under
+// an existing id is InvalidArgument. Workflows are compiled here (bad specs: InvalidArgument).
 import { createHash } from "node:crypto";
-import { clone, create, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { clone, create, fromBinary, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
-import type { ServiceImpl } from "@connectrpc/connect";
+import { Code, ConnectError, type ServiceImpl } from "@connectrpc/connect";
 import type { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { DescriptionEntitySchema, type DescriptionEntity } from "@/lib/gen/flyteidl/admin/description_entity_pb";
 import { LaunchPlanSchema, LaunchPlanSpecSchema, LaunchPlanState, LaunchPlanCreateResponseSchema, type LaunchPlanCreateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { TaskSchema, TaskSpecSchema, TaskCreateResponseSchema, type TaskCreateRequest } from "@/lib/gen/flyteidl/admin/task_pb";
-import { WorkflowSchema, WorkflowSpecSchema, WorkflowCreateResponseSchema, type WorkflowCreateRequest, type WorkflowSpec } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { CreateWorkflowFailureReasonSchema, WorkflowSchema, WorkflowSpecSchema, WorkflowCreateResponseSchema, type WorkflowCreateRequest, type WorkflowSpec } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { Node } from "@/lib/gen/flyteidl/core/workflow_pb";
 import { IdentifierSchema, ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { ParameterMapSchema, ParameterSchema, type ParameterMap } from "@/lib/gen/flyteidl/core/interface_pb";
+import { CompiledTaskSchema, CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { CompileError, compileWorkflow } from "../compiler";
 import { getEntityRow, insertEntity, putDescriptionEntity, type EntityTable } from "../store/entities";
 import { getProject } from "../store/projects";
 import type { SandboxContext } from "./context";
-import { alreadyExists, invalidArgument, notFound, requireFields } from "./errors";
+import { invalidArgument, notFound, requireFields } from "./errors";
 import { findLaunchPlan, findTask, findWorkflow, formatIdentifier } from "./lookups";
-import { inputsTypeErrors, literalTypeError } from "./literalTypes";
+import { validateLaunchPlanInputs } from "./launchPlanInputs";
+import { structureDiff } from "./structureDiff";
 import { DOMAINS } from "./projects";
 
 function digestOf<D extends DescMessage>(schema: D, message: MessageShape<D>): string {
@@ -84,12 +86,33 @@ function hydrateSpec(spec: WorkflowSpec, from: Identifier): WorkflowSpec {
   return out;
 }
 
-/** True when a version already exists with this digest; AlreadyExists when it exists with another. */
-function existing(ctx: SandboxContext, table: EntityTable, id: Identifier, digest: string, what: string): boolean {
+/**
+ * FlyteAdmin's answer to a version registered again (flyteadmin/pkg/manager/impl/*_manager.go): AlreadyExists
+ * when its digest matches (clients such as flytekit and flytectl treat that as success), InvalidArgument
+ * naming what changed when it does not, since a version is immutable.
+ */
+function refuseRegistered<D extends DescMessage>(
+  ctx: SandboxContext,
+  table: EntityTable,
+  id: Identifier,
+  digest: string,
+  what: "task" | "workflow" | "launch plan",
+  compare: { schema: D; old: (message: Buffer) => MessageShape<D> | undefined; now: MessageShape<D> },
+): void {
   const row = getEntityRow(ctx.db, table, id);
-  if (!row) return false;
-  if (row.digest === digest) return true;
-  throw alreadyExists(`${what} with different structure already exists with id ${formatIdentifier(id)}`);
+  if (!row) return;
+  const details = (reason: "existsIdenticalStructure" | "existsDifferentStructure") =>
+    what === "workflow" ? [{ desc: CreateWorkflowFailureReasonSchema, value: { reason: { case: reason, value: { id } } } }] : [];
+  if (row.digest === digest) {
+    throw new ConnectError(`${what} with identical structure already exists`, Code.AlreadyExists, undefined, details("existsIdenticalStructure"));
+  }
+  const diff = structureDiff(compare.schema, compare.old(row.message), compare.now);
+  throw new ConnectError(
+    `${id.name} ${what} with different structure already exists. (Please register a new version of the ${what}):\n${diff.join("\n")}`,
+    Code.InvalidArgument,
+    undefined,
+    details("existsDifferentStructure"),
+  );
 }
 
 function storeDescription(ctx: SandboxContext, type: ResourceType, id: Identifier, description: DescriptionEntity | undefined, now: number): void {
@@ -103,11 +126,16 @@ export function registerTask(ctx: SandboxContext, req: TaskCreateRequest): void 
   const template = req.spec.template;
   if (!template.type) throw invalidArgument(`task ${formatIdentifier(id)} has no type`);
   const digest = digestOf(TaskSpecSchema, req.spec);
-  if (existing(ctx, "tasks", id, digest, "task")) return;
+  const compiledTask = create(CompiledTaskSchema, { template: { ...template, id: hydrate(template.id, id, ResourceType.TASK) } });
+  refuseRegistered(ctx, "tasks", id, digest, "task", {
+    schema: CompiledTaskSchema,
+    old: (m) => fromBinary(TaskSchema, m).closure?.compiledTask,
+    now: compiledTask,
+  });
   const now = ctx.now();
   const task = create(TaskSchema, {
     id,
-    closure: { compiledTask: { template: { ...template, id: hydrate(template.id, id, ResourceType.TASK) } }, createdAt: timestampFromMs(now) },
+    closure: { compiledTask, createdAt: timestampFromMs(now) },
     shortDescription: req.spec.description?.shortDescription ?? "",
   });
   ctx.db.transaction(() => {
@@ -120,7 +148,6 @@ export function registerWorkflow(ctx: SandboxContext, req: WorkflowCreateRequest
   const id = checkId(ctx, req.id, ResourceType.WORKFLOW, "workflow");
   if (!req.spec?.template) throw invalidArgument("missing spec.template in workflow create request");
   const digest = digestOf(WorkflowSpecSchema, req.spec);
-  if (existing(ctx, "workflows", id, digest, "workflow")) return;
   let compiled;
   try {
     compiled = compileWorkflow(
@@ -132,6 +159,11 @@ export function registerWorkflow(ctx: SandboxContext, req: WorkflowCreateRequest
     if (err instanceof CompileError) throw invalidArgument(err.message);
     throw err;
   }
+  refuseRegistered(ctx, "workflows", id, digest, "workflow", {
+    schema: CompiledWorkflowClosureSchema,
+    old: (m) => fromBinary(WorkflowSchema, m).closure?.compiledWorkflow,
+    now: compiled,
+  });
   const now = ctx.now();
   const workflow = create(WorkflowSchema, {
     id,
@@ -150,20 +182,16 @@ export function registerLaunchPlan(ctx: SandboxContext, req: LaunchPlanCreateReq
   const workflowId = hydrate(req.spec.workflowId, id, ResourceType.WORKFLOW);
   requireFields("launch plan spec.workflow_id", { name: workflowId.name });
   const spec = create(LaunchPlanSpecSchema, { ...req.spec, workflowId });
-  const digest = digestOf(LaunchPlanSpecSchema, spec);
-  if (existing(ctx, "launch_plans", id, digest, "launch plan")) return;
   const workflow = findWorkflow(ctx.db, workflowId);
   if (!workflow) throw notFound(`workflow ${formatIdentifier(workflowId)} not found`);
   const iface = workflow.closure?.compiledWorkflow?.primary?.template?.interface;
-  const problems = inputsTypeErrors(spec.fixedInputs, iface?.inputs).map((p) => `fixed input ${p}`);
-  for (const [name, param] of Object.entries(spec.defaultInputs?.parameters ?? {})) {
-    if (!iface?.inputs?.variables[name]) problems.push(`default input '${name}' is not an input of ${formatIdentifier(workflowId)}`);
-    else if (param.behavior.case === "default") {
-      const err = literalTypeError(param.behavior.value, iface.inputs.variables[name].type, name);
-      if (err) problems.push(`default input ${err}`);
-    }
-  }
-  if (problems.length) throw invalidArgument(`invalid launch plan ${formatIdentifier(id)}: ${problems.join("; ")}`);
+  validateLaunchPlanInputs(spec, iface?.inputs);
+  const digest = digestOf(LaunchPlanSpecSchema, spec);
+  refuseRegistered(ctx, "launch_plans", id, digest, "launch plan", {
+    schema: LaunchPlanSpecSchema,
+    old: (m) => fromBinary(LaunchPlanSchema, m).spec,
+    now: spec,
+  });
 
   const expected: ParameterMap = create(ParameterMapSchema);
   for (const [name, variable] of Object.entries(iface?.inputs?.variables ?? {})) {

@@ -1,13 +1,18 @@
-// Every AdminService / SignalService method the sandbox serves. Methods left out answer
+// Every AdminService / SignalService / DataProxyService method the sandbox serves. Methods left out answer
 // Unimplemented (the router's default), exactly as an older FlyteAdmin would. With auth on, also
-// AuthMetadataService and IdentityService (FlyteAdmin registers them only then).
+// AuthMetadataService and IdentityService (FlyteAdmin registers them only then). Server reflection
+// lists and describes exactly what is served.
+import type { DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { AuthMetadataService } from "@/lib/gen/flyteidl/service/auth_pb";
 import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
+import { DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { authMetadataService, identityService } from "../auth/services";
+import { reflectionRoutes } from "../grpc/reflection";
 import type { SandboxContext } from "./context";
+import { dataProxyService } from "./dataproxy";
 import { entityReadService } from "./entities";
 import { eventService } from "./events";
 import { executionReadService } from "./executions";
@@ -39,9 +44,13 @@ export function sandboxRoutes(ctx: SandboxContext): (router: ConnectRouter) => v
       ...metricsService(ctx),
     });
     router.service(SignalService, signalService(ctx));
+    router.service(DataProxyService, dataProxyService(ctx));
+    const served: DescService[] = [AdminService, SignalService, DataProxyService];
     if (ctx.auth) {
       router.service(AuthMetadataService, authMetadataService(ctx.auth));
       router.service(IdentityService, identityService());
+      served.push(AuthMetadataService, IdentityService);
     }
+    reflectionRoutes(served)(router);
   };
 }

@@ -7,7 +7,7 @@ import { WorkflowCreateRequestSchema } from "@/lib/gen/flyteidl/admin/workflow_p
 import { IdentifierSchema, ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { SandboxContext } from "./context";
 import { notFound } from "./errors";
-import { findLaunchPlan, findTask, formatIdentifier } from "./lookups";
+import { findLaunchPlan, findTask, findWorkflow, formatIdentifier } from "./lookups";
 import { registerLaunchPlan, registerWorkflow } from "./registration";
 
 /** A node id from the task's name, as FlyteAdmin derives it (short, DNS-safe). */
@@ -26,6 +26,10 @@ export function singleTaskLaunchPlan(ctx: SandboxContext, taskId: Identifier): L
   if (known) return known;
 
   const wfId = create(IdentifierSchema, { ...base, resourceType: ResourceType.WORKFLOW });
+  if (findWorkflow(ctx.db, wfId)) {
+    registerLaunchPlan(ctx, create(LaunchPlanCreateRequestSchema, { id: lpId, spec: { workflowId: wfId } }));
+    return findLaunchPlan(ctx.db, lpId);
+  }
   const nodeId = nodeIdFor(taskId.name);
   const iface = template.interface;
   registerWorkflow(

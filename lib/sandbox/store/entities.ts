@@ -210,9 +210,27 @@ export function getDescriptionEntity(db: Db, resourceType: ResourceType, id: Ide
   return row?.message;
 }
 
+const descriptionFields: Record<string, FieldSpec> = {
+  project: text("d.project"),
+  domain: text("d.domain"),
+  name: text("d.name"),
+  version: text("d.version"),
+  created_at: timestamp("d.created_at"),
+};
+
+/** FlyteAdmin filters description entities as the entity they describe: `workflow.*` for workflows, `task.*` for tasks. */
+export function descriptionSpec(resourceType: ResourceType): ListSpec {
+  const prefix = resourceType === ResourceType.TASK ? "task." : resourceType === ResourceType.WORKFLOW ? "workflow." : "";
+  return {
+    ...DESCRIPTION_SPEC,
+    fields: { ...descriptionFields, ...(prefix ? Object.fromEntries(Object.entries(descriptionFields).map(([k, v]) => [`${prefix}${k}`, v])) : {}) },
+    aliasPrefix: prefix || undefined,
+  };
+}
+
 export const DESCRIPTION_SPEC: ListSpec = {
   resource: "description entities",
-  fields: { name: text("d.name"), version: text("d.version"), created_at: timestamp("d.created_at") },
+  fields: descriptionFields,
   sortKeys: { version: "d.version", created_at: "d.created_at" },
   defaultSort: { column: "d.created_at", descending: true },
   tieBreaker: "d.version",
@@ -223,7 +241,7 @@ export function listDescriptionEntities(
   resourceType: ResourceType,
   q: { project: string; domain: string; name: string; filters: string; sort?: Sort; limit: number; token: string },
 ): { rows: Buffer[]; token: string } {
-  const where = filtersToSql(q.filters, DESCRIPTION_SPEC);
+  const where = filtersToSql(q.filters, descriptionSpec(resourceType));
   const page = pageFromRequest(q.limit, q.token);
   const conditions = ["d.resource_type = ?", "d.project = ?", "d.domain = ?", ...(q.name ? ["d.name = ?"] : []), ...where.where];
   const sql = `SELECT d.message FROM description_entities d WHERE ${conditions.join(" AND ")}

@@ -87,6 +87,10 @@ export const EXECUTION_LIST_SPEC: ListSpec = {
     "launch_plan.domain": text("e.launch_plan_domain"),
     "launch_plan.name": text("e.launch_plan_name"),
     "launch_plan.version": text("e.launch_plan_version"),
+    // FlyteAdmin inner-joins tasks for task.* filters, so only single-task runs match; the task of such a
+    // run is registered in its workflow's project and domain (services/singleTask.ts).
+    "task.project": text("(CASE WHEN e.task_name <> '' THEN e.workflow_project END)"),
+    "task.domain": text("(CASE WHEN e.task_name <> '' THEN e.workflow_domain END)"),
     "task.name": text("e.task_name"),
     "task.version": text("e.task_version"),
     "admin_tag.name": tagExists("tag", "key"),

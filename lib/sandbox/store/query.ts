@@ -2,21 +2,12 @@
 // Each resource names the fields it accepts; anything else is a QueryError, which
 // the services answer with InvalidArgument, as FlyteAdmin does.
 import type { DescEnum } from "@bufbuild/protobuf";
-import {
-  FilterSyntaxError,
-  parseFilterDurationMs,
-  parseFilterTimestampMs,
-  parseFilters,
-  type FilterExpression,
-} from "@/lib/flyte/filters";
+import { parseFilterDurationMs, parseFilterTimestampMs, type FilterExpression } from "@/lib/flyte/filters";
+import { parseAdminFilters } from "./filterGrammar";
+import { QueryError } from "./query-error";
 import { Sort_Direction, type Sort } from "@/lib/gen/flyteidl/admin/common_pb";
 
-export class QueryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "QueryError";
-  }
-}
+export { QueryError } from "./query-error";
 
 export type SqlValue = string | number;
 
@@ -126,13 +117,7 @@ function condition(expr: FilterExpression, column: string, values: SqlValue[]): 
 
 /** Parses a FlyteAdmin filters string into SQL conditions on this resource's columns. */
 export function filtersToSql(filters: string, spec: ListSpec): SqlFragment {
-  let expressions: FilterExpression[];
-  try {
-    expressions = parseFilters(filters);
-  } catch (err) {
-    if (err instanceof FilterSyntaxError) throw new QueryError(`invalid filters: ${err.message}`);
-    throw err;
-  }
+  const expressions = parseAdminFilters(filters);
   const out: SqlFragment = { where: [], params: [] };
   for (const expr of expressions) {
     const field = spec.fields[expr.field];
@@ -194,14 +179,21 @@ export interface Page {
   offset: number;
 }
 
-/** FlyteAdmin's page token is the offset of the next row, as a decimal string. */
+const INT64_MAX = 9_223_372_036_854_775_807n;
+
+/**
+ * FlyteAdmin's page token is the offset of the next row, as a decimal string it reads with Go's
+ * strconv.Atoi (flyteadmin/pkg/manager/impl/validation/validation.go ValidateToken): past int64 it is
+ * InvalidArgument. SQLite takes an integer OFFSET only, so an offset past every row JavaScript can
+ * count (and so past every row there is) is asked as Number.MAX_SAFE_INTEGER: an empty last page.
+ */
 export function pageFromRequest(limit: number, token: string, listMethod?: string): Page {
   let offset = 0;
   if (token !== "") {
-    if (!/^\d+$/.test(token)) {
+    if (!/^\d+$/.test(token) || BigInt(token) > INT64_MAX) {
       throw new QueryError(listMethod ? `invalid pagination token ${token} for ${listMethod}` : `invalid pagination token '${token}'`);
     }
-    offset = Number(token);
+    offset = Math.min(Number(token), Number.MAX_SAFE_INTEGER);
   }
   return { limit, offset };
 }

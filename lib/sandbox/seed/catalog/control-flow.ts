@@ -115,6 +115,18 @@ function subWorkflows(c: CatalogBuilder): void {
     returns: { o0: out("n1", "o1"), o1: out("n1", "o2"), o2: out("n1", "o3"), o3: out("n0", "o1") },
   });
   c.launch("seed-subworkflows", root);
+  // A node id long enough that its children's ids pass FlytePropeller's 20-character limit and are hashed
+  // (executor/ids.ts), so the console meets ids it cannot split into parent and child.
+  const hashed = c.workflow({
+    name: "core.control_flow.subworkflows.deeply_nested_wf",
+    description: "parent_wf under a long node id: FlytePropeller shortens its children's ids to hashes.",
+    inputs: { a: T.int },
+    outputs: { o0: T.str },
+    defaults: { a: L.int(2) },
+    nodes: [subWorkflowNode("node-deeply-nested", parent, { a: wfInput("a") })],
+    returns: { o0: out("node-deeply-nested", "o1") },
+  });
+  c.launch("seed-hashed-ids", hashed);
   c.launch("seed-parent-wf", parent);
 }
 

@@ -129,7 +129,8 @@ export function failures(c: CatalogBuilder): void {
     sandbox: { failAttempts: 100, errorKind: "USER" },
   });
   const report = c.task({ name: "core.flyte_basics.failure_node.build_report", description: "Independent work that still completes.", inputs: { path: T.str }, outputs: { o0: T.str } });
-  const cleanUp = c.task({ name: "core.flyte_basics.failure_node.clean_up", description: "The on_failure handler: deletes partial outputs.", inputs: { path: T.str } });
+  // Long enough that the run is seen FAILING while its failure node cleans up.
+  const cleanUp = c.task({ name: "core.flyte_basics.failure_node.clean_up", description: "The on_failure handler: deletes partial outputs.", inputs: { path: T.str }, sandbox: { durationMs: 4000 } });
   const failLate = c.workflow({
     name: "core.flyte_basics.failure_node.fail_late_wf",
     description: "FAIL_AFTER_EXECUTABLE_NODES_COMPLETE with an on_failure handler.",

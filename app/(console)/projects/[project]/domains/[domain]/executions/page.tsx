@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ExecutionsPage } from "@/components/executions/executions-page";
 import { decodeParams } from "@/app/params";
-import { loadFirstPage } from "@/app/api/dashboard/first-page";
+import { loadFirstPage } from "@/lib/admin";
 
 type Params = { project: string; domain: string };
 type Search = Record<string, string | string[] | undefined>;

@@ -4,8 +4,8 @@ import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { ExecutionListSchema, ExecutionSchema, type ExecutionList } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
 import { WorkflowExecution_Phase as P } from "@/lib/gen/flyteidl/core/execution_pb";
-import { DAY_MS } from "@/lib/flyte/dashboard/stats";
-import type { Upstream } from "@/lib/admin/upstream";
+import { DAY_MS, namedStats } from "@/lib/flyte/dashboard/stats";
+import type { Upstream } from "../upstream";
 import { scanFilters, scanStats, type StatsRequest } from "./collect";
 
 const FROM = Date.parse("2024-05-08T00:00:00Z");
@@ -49,7 +49,7 @@ describe("the dashboard's stats scan", () => {
 
   it("pages through every execution of the window and counts them by day and phase", async () => {
     const { up, calls } = fakeAdmin(72);
-    const stats = await scanStats(up, new Headers(), req, undefined, 20_000);
+    const stats = namedStats(await scanStats(up, new Headers(), req, undefined, 20_000));
     expect(calls.length).toBe(1);
     expect(calls[0].sortBy?.key).toBe("created_at");
     expect(stats.scanned).toBe(72);
@@ -60,7 +60,7 @@ describe("the dashboard's stats scan", () => {
 
   it("stops at its cap and says how far back the counts are complete", async () => {
     const { up, calls } = fakeAdmin(1200);
-    const stats = await scanStats(up, new Headers(), req, undefined, 1000);
+    const stats = namedStats(await scanStats(up, new Headers(), req, undefined, 1000));
     expect(calls.map((c) => c.limit)).toEqual([500, 500]);
     expect(stats.scanned).toBe(1000);
     expect(stats.truncated).toBe(true);

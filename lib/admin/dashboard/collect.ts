@@ -1,18 +1,15 @@
 // Counts of executions by time bucket and phase, read from FlyteAdmin on the server: the browser
 // gets a few hundred bytes instead of paging through thousands of executions itself.
-// One scan serves every viewer of the same dashboard for a few seconds.
 import { create } from "@bufbuild/protobuf";
 import { ResourceListRequestSchema, Sort_Direction } from "@/lib/gen/flyteidl/admin/common_pb";
 import { filters as f, formatFilters, parseFilters } from "@/lib/flyte/filters";
-import { StatsAccumulator, type ChartWindow, type ExecutionStats } from "@/lib/flyte/dashboard/stats";
+import { StatsAccumulator, type ChartWindow, type RawStats } from "@/lib/flyte/dashboard/stats";
 import { timestampMs } from "@/lib/flyte/time";
-import type { Upstream } from "@/lib/admin/upstream";
+import type { Upstream } from "../upstream";
 
 export const STATS_PAGE_SIZE = 500;
-/** The most executions one scan reads; beyond it the chart says its oldest buckets are incomplete. */
+/** The most executions one scan reads (40 pages); beyond it the chart says its oldest buckets are incomplete. */
 export const STATS_MAX_SCAN = 20_000;
-const CACHE_TTL_MS = 10_000;
-const CACHE_MAX = 200;
 
 export interface StatsRequest {
   project: string;
@@ -21,7 +18,7 @@ export interface StatsRequest {
   window: ChartWindow;
 }
 
-/** The FlyteAdmin filters of one scan: the caller's plus the window on created_at. */
+/** The FlyteAdmin filters of one scan: the caller's plus the window on created_at (throws FilterSyntaxError). */
 export function scanFilters(req: StatsRequest): string {
   const window = [f.gte("created_at", new Date(req.window.fromMs)), f.lt("created_at", new Date(req.window.toMs))];
   return formatFilters([...parseFilters(req.filters), ...window]);
@@ -33,7 +30,7 @@ export async function scanStats(
   req: StatsRequest,
   signal?: AbortSignal,
   maxScan = STATS_MAX_SCAN,
-): Promise<ExecutionStats> {
+): Promise<RawStats> {
   const acc = new StatsAccumulator(req.window);
   const filters = scanFilters(req);
   let token = "";
@@ -53,20 +50,5 @@ export async function scanStats(
     scanned += page.executions.length;
     token = page.executions.length > 0 ? page.token : "";
   } while (token && scanned < maxScan);
-  return acc.result(token !== "");
-}
-
-type Entry = { at: number; result: Promise<ExecutionStats> };
-const cache = new Map<string, Entry>();
-
-/** scanStats, shared by identical requests (same credentials) for a few seconds. */
-export function cachedStats(up: Upstream, headers: Headers, req: StatsRequest, now = Date.now()): Promise<ExecutionStats> {
-  const key = JSON.stringify([headers.get("authorization") ?? "", req]);
-  const hit = cache.get(key);
-  if (hit && now - hit.at < CACHE_TTL_MS) return hit.result;
-  const result = scanStats(up, headers, req);
-  cache.set(key, { at: now, result });
-  result.catch(() => cache.delete(key));
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  return result;
+  return acc.raw(token !== "");
 }

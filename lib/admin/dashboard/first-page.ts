@@ -1,10 +1,9 @@
-// The dashboard's first page of executions, fetched while the server renders its route (next to the
-// stats endpoint: both are the dashboard's server side of FlyteAdmin) so the
+// The dashboard's first page of executions, fetched while the server renders its route so the
 // table's rows come with the HTML. Best effort: on any failure the browser fetches it itself.
 import { headers } from "next/headers";
 import { parseDashboardQuery, stableNow } from "@/lib/flyte/dashboard/filter-state";
-import { credentialsFor } from "@/lib/admin/credentials";
-import { upstream } from "@/lib/admin/upstream";
+import { credentialsFor } from "../credentials";
+import { upstream } from "../upstream";
 import { dashboardListRequest, encodeFirstPage, type FirstPage } from "@/lib/query/dashboard";
 
 /** A slow FlyteAdmin must not hold the page: past this, the browser asks instead. */

@@ -1,0 +1,20 @@
+// A graph edge as React Flow draws it. The edge to a failure node is dashed, red and labelled: that node runs
+// only when its workflow fails, never in the order the other edges give.
+import type { Edge } from "@xyflow/react";
+import type { GraphEdge } from "@/lib/flyte/graph/types";
+
+export const FAILURE_EDGE_STYLE = { stroke: "#dc2626", strokeWidth: 1.5, strokeDasharray: "6 4" };
+
+export function toFlowEdge(e: GraphEdge): Edge {
+  const base: Edge = { id: e.id, source: e.source, target: e.target, focusable: false, selectable: false, interactionWidth: 0 };
+  if (e.kind !== "failure") return base;
+  return {
+    ...base,
+    className: "failure-edge",
+    label: e.label ?? "on failure",
+    style: FAILURE_EDGE_STYLE,
+    labelStyle: { fill: "#b91c1c", fontSize: 10, fontWeight: 600 },
+    labelBgStyle: { fill: "#fef2f2" },
+    ariaLabel: `${e.label ?? "on failure"}: ${e.target}`,
+  };
+}

@@ -1,0 +1,25 @@
+// Where FlyteAdmin says it offloaded outputs that came inline with an event (its default
+// InlineEventDataPolicy, flyteadmin/pkg/repositories/transformers/execution.go and node_execution.go:
+// common.OffloadLiteralMap under <storage prefix>/<project>/<domain>/<name>[/<node>]/offloaded_outputs).
+// The sandbox keeps the data in its store; the URI only names it.
+import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+
+const STORAGE_PREFIX = "s3://flyte-sandbox/metadata";
+
+export function offloadedOutputsUri(id: WorkflowExecutionIdentifier | undefined, nodeId?: string): string {
+  const parts = [id?.project, id?.domain, id?.name, ...(nodeId ? [nodeId] : [])].map((p) => encodeURIComponent(p ?? ""));
+  return `${STORAGE_PREFIX}/${parts.join("/")}/offloaded_outputs`;
+}
+
+/** The execution (and node) whose outputs `uri` names, if it is one of offloadedOutputsUri's. */
+export function parseOffloadedOutputsUri(uri: string): { project: string; domain: string; name: string; nodeId?: string } | undefined {
+  if (!uri.startsWith(`${STORAGE_PREFIX}/`) || !uri.endsWith("/offloaded_outputs")) return undefined;
+  const parts = uri.slice(STORAGE_PREFIX.length + 1, -"/offloaded_outputs".length).split("/");
+  if (parts.length !== 3 && parts.length !== 4) return undefined;
+  try {
+    const [project, domain, name, nodeId] = parts.map(decodeURIComponent);
+    return { project, domain, name, ...(nodeId !== undefined ? { nodeId } : {}) };
+  } catch {
+    return undefined;
+  }
+}
