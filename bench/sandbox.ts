@@ -18,7 +18,9 @@ import { registerSteps } from "@/lib/sandbox/seed";
 import { CatalogBuilder, type WorkflowHandle } from "@/lib/sandbox/seed/catalog/builder";
 import { T } from "@/lib/sandbox/seed/catalog/literals";
 import { out, taskNode } from "@/lib/sandbox/seed/catalog/nodes";
-import { generateHistory, insertHistory } from "@/lib/sandbox/seed/history";
+import { seedHistory } from "@/lib/sandbox/seed/history";
+import { seedCatalog } from "@/lib/sandbox/seed/catalog";
+import { findLaunchPlan, findTask, findWorkflow } from "@/lib/sandbox/services/lookups";
 import { launchExecution } from "@/lib/sandbox/services/launch";
 import { activeExecutionIds } from "@/lib/sandbox/store/executions";
 import { printTable, round, summarize, type LatencySummary } from "./stats";
@@ -107,7 +109,9 @@ export async function benchSandbox() {
 
     const now = Date.now();
     const insertStarted = performance.now();
-    insertHistory(sandbox.ctx.db, generateHistory({ project: "flytesnacks", domain: "development", count: HISTORY, endMs: now, spanMs: 30 * 86_400_000, seed: 7, includeInFlight: false }));
+    // History runs the seed catalog's launch plans (registered where missing), through the executor.
+    registerSteps(sandbox.ctx, seedCatalog("flytesnacks", "development").steps.filter((s) => !(s.kind === "launchPlan" ? findLaunchPlan : s.kind === "workflow" ? findWorkflow : findTask)(sandbox.ctx.db, s.request.id!)));
+    seedHistory(sandbox.ctx, { project: "flytesnacks", domain: "development", count: HISTORY, endMs: now, spanMs: 30 * 86_400_000, seed: 7 });
     const insertMs = Math.round(performance.now() - insertStarted);
     const since = new Date(now - 7 * 86_400_000).toISOString();
     const list = {

@@ -1,100 +1,92 @@
-// Past executions written straight into the store: what a project dashboard of a team
-// that has used Flyte for a while looks like. Deterministic for a given seed.
-import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { durationFromMs, timestampFromMs } from "@bufbuild/protobuf/wkt";
+// Past executions: what a project dashboard of a team that has used Flyte for a while looks like. Each
+// is a run of a launch plan the seed catalog registers, launched and run to its end by the sandbox's own
+// executor on a simulated clock in the past (./simulate.ts), so its node and task executions, events,
+// data and log links are what a live run leaves. Deterministic for a given seed and end time.
+import { clone, create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import {
-  ExecutionClosureSchema,
+  ExecutionCreateRequestSchema,
   ExecutionMetadata_ExecutionMode,
   ExecutionSchema,
   ExecutionState,
-  type Execution,
+  type ExecutionCreateRequest,
 } from "@/lib/gen/flyteidl/admin/execution_pb";
-import { ExecutionError_ErrorKind, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
-import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
-import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import { ResourceType, WorkflowExecutionIdentifierSchema } from "@/lib/gen/flyteidl/core/identifier_pb";
+import type { Literal } from "@/lib/gen/flyteidl/core/literals_pb";
 import { DEMO_USERS } from "../auth/users";
-import type { Db } from "../store/db";
-import { insertExecution } from "../store/executions";
-import { lit, literalMap } from "./literals";
-
-export interface HistoryEntry {
-  execution: Execution;
-  inputs: LiteralMap;
-  outputs?: LiteralMap;
-}
+import type { ExecutorConfig } from "../executor/types";
+import type { SandboxContext } from "../services/context";
+import { getExecution, updateExecution } from "../store/executions";
+import { SEED_VERSION } from "./catalog";
+import { lit } from "./literals";
+import { captureRun, replayRun, type RunTemplate } from "./replay";
+import { simulateRun, type SimulatedRun } from "./simulate";
 
 export interface HistoryWorkflow {
-  name: string;
-  version: string;
+  /** A launch plan of the seed catalog (version SEED_VERSION). */
+  launchPlan: string;
   /** Typical run time in ms; runs vary around it. */
   typicalMs: number;
-  inputs: (rng: () => number) => LiteralMap;
-  outputs?: (rng: () => number) => LiteralMap;
-  failure?: { code: string; message: string };
+  /** Tasks one after the other on the longest path: a task takes about typicalMs / steps. */
+  steps: number;
+  inputs: (rng: () => number, scheduledAtMs: number) => Record<string, Literal>;
+  /** Of its failures, the share that are SYSTEM errors (OOMKilled) rather than USER ones. */
+  systemErrorShare: number;
 }
 
-/** Workflows named as in flytesnacks; versions look like what `pyflyte register` produces. */
+/** Launch plans of flytesnacks' examples, as registered by the seed catalog (./catalog). */
 export const HISTORY_WORKFLOWS: HistoryWorkflow[] = [
+  { launchPlan: "core.flyte_basics.hello_world.my_wf", typicalMs: 25_000, steps: 1, systemErrorShare: 0.3, inputs: () => ({}) },
   {
-    name: "core.flyte_basics.hello_world.my_wf",
-    version: "v0.3.112",
-    typicalMs: 25_000,
-    inputs: () => literalMap({}),
-    outputs: () => literalMap({ o0: lit.str("hello world") }),
+    launchPlan: "core.flyte_basics.basic_workflow.my_wf",
+    typicalMs: 40_000,
+    steps: 2,
+    systemErrorShare: 0.2,
+    inputs: (r) => ({ a: lit.int(Math.floor(r() * 100)), b: lit.str(pick(r, ["hello", "flyte", "world"])) }),
   },
+  { launchPlan: "core.flyte_basics.lp.go_greet", typicalMs: 35_000, steps: 2, systemErrorShare: 0.2, inputs: (r) => ({ a: lit.int(Math.floor(r() * 50)) }) },
   {
-    name: "core.control_flow.run_merge_sort.merge_sort",
-    version: "v0.3.112",
-    typicalMs: 140_000,
-    inputs: (r) => literalMap({ numbers: lit.list([5, 3, 9, 1].map((n) => lit.int(n + Math.floor(r() * 10)))), numbers_count: lit.int(4), run_local_at_count: lit.int(10) }),
-    outputs: () => literalMap({ o0: lit.list([1, 3, 5, 9].map((n) => lit.int(n))) }),
-    failure: { code: "USER:RecursionError", message: "maximum recursion depth exceeded while calling a Python object" },
-  },
-  {
-    name: "core.control_flow.subworkflows.parent_wf",
-    version: "v0.3.110",
-    typicalMs: 90_000,
-    inputs: (r) => literalMap({ a: lit.int(Math.floor(r() * 100)) }),
-    outputs: (r) => literalMap({ o0: lit.int(Math.floor(r() * 1000)), o1: lit.str("world") }),
-  },
-  {
-    name: "core.control_flow.map_task.my_map_workflow",
-    version: "v0.3.112",
-    typicalMs: 300_000,
-    inputs: () => literalMap({ a: lit.list([1, 2, 3, 4, 5].map((n) => lit.int(n))) }),
-    outputs: () => literalMap({ o0: lit.str("1,4,9,16,25") }),
-    failure: { code: "USER:IndexError", message: "list index out of range (subtask 3)" },
-  },
-  {
-    name: "core.flyte_basics.task_cache.cached_dataframe_wf",
-    version: "v0.3.108",
+    launchPlan: "core.control_flow.conditions.consume_outputs",
     typicalMs: 60_000,
-    inputs: () => literalMap({}),
-    outputs: () => literalMap({}),
+    steps: 3,
+    systemErrorShare: 0.1,
+    inputs: (r) => ({ my_input: lit.float(Math.round(r() * 900) / 100), seed: lit.int(Math.floor(r() * 10)) }),
   },
   {
-    name: "ml.training.train_model_wf",
-    version: "a1b2c3d",
-    typicalMs: 1_800_000,
-    inputs: (r) =>
-      literalMap({
-        learning_rate: lit.float(Math.round(r() * 1000) / 100000),
-        epochs: lit.int(10 + Math.floor(r() * 40)),
-        dataset: lit.str("s3://flyte-demo/datasets/iris.parquet"),
-        use_gpu: lit.bool(r() < 0.5),
-      }),
-    outputs: (r) => literalMap({ accuracy: lit.float(0.8 + r() * 0.19), model_uri: lit.str("s3://flyte-demo/models/iris/model.joblib") }),
-    failure: { code: "SYSTEM:OOMKilled", message: "container train-model was terminated: OOMKilled (memory limit 4Gi)" },
+    launchPlan: "core.control_flow.merge_sort.merge_sort",
+    typicalMs: 140_000,
+    steps: 2,
+    systemErrorShare: 0.2,
+    inputs: (r) => {
+      const numbers = Array.from({ length: 4 + Math.floor(r() * 8) }, () => Math.floor(r() * 100));
+      return { numbers: lit.list(numbers.map((n) => lit.int(n))), numbers_count: lit.int(numbers.length), run_local_at_count: lit.int(3) };
+    },
   },
   {
-    name: "etl.daily.ingest_events_wf",
-    version: "2024.05.1",
-    typicalMs: 420_000,
-    inputs: (r) => literalMap({ day: lit.datetime(Date.UTC(2024, 4, 1 + Math.floor(r() * 28))), source: lit.str("kafka://events") }),
-    outputs: (r) => literalMap({ rows: lit.int(100_000 + Math.floor(r() * 900_000)) }),
-    failure: { code: "USER:ConnectionError", message: "could not connect to kafka://events: timed out" },
+    // At most 7 items: the catalog's mappable task fails its 8th, below the node's success ratio.
+    launchPlan: "core.control_flow.map_task.my_map_workflow",
+    typicalMs: 300_000,
+    steps: 2,
+    systemErrorShare: 0.5,
+    inputs: (r) => ({ a: lit.list(Array.from({ length: 2 + Math.floor(r() * 6) }, (_, i) => lit.int(i + 1))) }),
+  },
+  {
+    launchPlan: "core.containerization.raw_container.wf",
+    typicalMs: 90_000,
+    steps: 2,
+    systemErrorShare: 0.5,
+    inputs: (r) => ({ a: lit.float(Math.round(r() * 500) / 100), b: lit.float(Math.round(r() * 500) / 100) }),
   },
 ];
+
+/** What the scheduler launches (mode SCHEDULED): the catalog's cron launch plan, its kickoff time as input. */
+export const SCHEDULED_WORKFLOW: HistoryWorkflow = {
+  launchPlan: "core.scheduled_workflows.lp_schedules.my_cron_scheduled_lp",
+  typicalMs: 20_000,
+  steps: 1,
+  systemErrorShare: 0.5,
+  inputs: (_r, scheduledAtMs) => ({ kickoff_time: lit.datetime(scheduledAtMs) }),
+};
 
 /** Who launched them: the sign-in page's people (as their token subjects, FlyteAdmin's principal) and one more. */
 export const HISTORY_USERS = [...DEMO_USERS.map((u) => u.subject), "katherine"];
@@ -138,20 +130,19 @@ export interface HistoryOptions {
   project: string;
   domain: string;
   count: number;
-  /** The newest execution is created at about this time. */
+  /** Every run has ended by this time (the newest was created a little before). */
   endMs: number;
   /** Executions spread over this much time before endMs. */
   spanMs: number;
   seed: number;
-  /** Whether some executions are still QUEUED/RUNNING (the seed's do; bulk history's do not). */
-  includeInFlight: boolean;
 }
 
-const PHASES: [WorkflowExecution_Phase, number][] = [
-  [WorkflowExecution_Phase.SUCCEEDED, 70],
-  [WorkflowExecution_Phase.FAILED, 16],
-  [WorkflowExecution_Phase.ABORTED, 6],
-  [WorkflowExecution_Phase.TIMED_OUT, 3],
+/** The outcome a run is set up for; its phase comes from running it (a run that cannot fail succeeds). */
+type Outcome = "succeed" | "fail" | "abort";
+const OUTCOMES: [Outcome, number][] = [
+  ["succeed", 76],
+  ["fail", 18],
+  ["abort", 6],
 ];
 
 const MODES: [ExecutionMetadata_ExecutionMode, number][] = [
@@ -164,90 +155,120 @@ const MODES: [ExecutionMetadata_ExecutionMode, number][] = [
 const TAG_SETS: string[][] = [[], [], ["nightly"], ["experiment"], ["experiment", "gpu"], ["backfill"]];
 const TEAMS = ["ml-platform", "data-eng", "research"];
 
-export function generateHistory(o: HistoryOptions): HistoryEntry[] {
+/** One past run, planned: what to launch, when, with which executor settings, and what happens to it after. */
+export interface HistoryRun extends SimulatedRun {
+  workflow: HistoryWorkflow;
+  outcome: Outcome;
+  /** Archived (UpdateExecution EXECUTION_ARCHIVED) a minute after it ended, by this user. */
+  archivedBy?: string;
+}
+
+/** Plans `count` runs over the period; pure and deterministic for the options (the executor then is too). */
+export function planHistory(o: HistoryOptions, httpBaseUrl: string): HistoryRun[] {
   const rng = seededRandom(o.seed);
-  const entries: HistoryEntry[] = [];
+  const runs: HistoryRun[] = [];
   for (let i = 0; i < o.count; i++) {
-    const wf = pick(rng, HISTORY_WORKFLOWS);
-    const createdMs = Math.round(o.endMs - o.spanMs * ((o.count - i) / o.count) - rng() * (o.spanMs / o.count));
-    const inFlight = o.includeInFlight && i >= o.count - 4;
-    const phase = inFlight
-      ? i === o.count - 1
-        ? WorkflowExecution_Phase.QUEUED
-        : WorkflowExecution_Phase.RUNNING
-      : weighted(rng, PHASES);
-    const mode = weighted(rng, MODES);
+    let mode = weighted(rng, MODES);
+    const wf = mode === ExecutionMetadata_ExecutionMode.SCHEDULED ? SCHEDULED_WORKFLOW : pick(rng, HISTORY_WORKFLOWS);
+    const outcome = weighted(rng, OUTCOMES);
+    // Long enough before endMs for the slowest run to have ended by then.
+    const latestMs = o.endMs - 4 * wf.typicalMs - 60_000;
+    const createdMs = Math.min(latestMs, Math.round(o.endMs - o.spanMs * ((o.count - i) / o.count) - rng() * (o.spanMs / o.count)));
     const user = mode === ExecutionMetadata_ExecutionMode.SCHEDULED ? "flyte-scheduler" : pick(rng, HISTORY_USERS);
-    const queuedMs = 500 + Math.round(rng() * 4000);
-    const runMs = Math.round(wf.typicalMs * (0.4 + rng() * 1.4));
-    const startedMs = phase === WorkflowExecution_Phase.QUEUED ? undefined : createdMs + queuedMs;
-    const terminal = !inFlight;
-    const durationMs = terminal ? runMs : 0;
-    const updatedMs = terminal ? (startedMs ?? createdMs) + runMs : Math.min(o.endMs, (startedMs ?? createdMs) + 1000);
+    const config: ExecutorConfig = {
+      taskDurationMs: Math.round((wf.typicalMs / wf.steps) * (0.4 + rng() * 1.4)),
+      queueDelayMs: 500 + Math.round(rng() * 4000),
+      failureRate: outcome === "fail" ? 1 : 0,
+      systemErrorShare: wf.systemErrorShare,
+      httpBaseUrl,
+    };
     const name = executionName(rng);
     const tags = pick(rng, TAG_SETS);
-    const inputs = wf.inputs(rng);
-    const archived = terminal && rng() < 0.03;
+    let inputs = wf.inputs(rng, createdMs);
+    const archived = rng() < 0.03;
+    const abortFraction = 0.1 + rng() * 0.5;
+    const team = pick(rng, TEAMS);
 
-    let outputResult: MessageInitShape<typeof ExecutionClosureSchema>["outputResult"] = { case: undefined };
-    if (phase === WorkflowExecution_Phase.FAILED) {
-      const failure = wf.failure ?? { code: "USER:ValueError", message: "invalid input" };
-      outputResult = {
-        case: "error",
-        value: {
-          code: failure.code,
-          message: `Traceback (most recent call last):\n  File "workflow.py", line 42, in run\n${failure.message}`,
-          kind: failure.code.startsWith("SYSTEM") ? ExecutionError_ErrorKind.SYSTEM : ExecutionError_ErrorKind.USER,
-          errorUri: `s3://flyte-demo/metadata/${o.project}/${o.domain}/${name}/error.pb`,
-        },
-      };
-    } else if (phase === WorkflowExecution_Phase.ABORTED) {
-      outputResult = { case: "abortMetadata", value: { cause: "Terminated from the console", principal: pick(rng, HISTORY_USERS) } };
-    } else if (phase === WorkflowExecution_Phase.TIMED_OUT) {
-      outputResult = {
-        case: "error",
-        value: { code: "Timeout", message: "workflow exceeded its deadline of 1h0m0s", kind: ExecutionError_ErrorKind.SYSTEM },
-      };
+    // A relaunch or recovery repeats an earlier run of the same launch plan with its inputs (a recovery, of a failed one).
+    let reference: HistoryRun | undefined;
+    if (mode === ExecutionMetadata_ExecutionMode.RELAUNCH || mode === ExecutionMetadata_ExecutionMode.RECOVERED) {
+      const recover = mode === ExecutionMetadata_ExecutionMode.RECOVERED;
+      reference = runs.findLast((r) => r.workflow === wf && (!recover || r.outcome === "fail"));
+      if (reference) inputs = { ...(reference.request.inputs?.literals ?? {}) };
+      else mode = ExecutionMetadata_ExecutionMode.MANUAL;
     }
-
-    const workflowId = { resourceType: ResourceType.WORKFLOW, project: o.project, domain: o.domain, name: wf.name, version: wf.version };
-    const execution = create(ExecutionSchema, {
-      id: { project: o.project, domain: o.domain, name },
+    const request: ExecutionCreateRequest = create(ExecutionCreateRequestSchema, {
+      project: o.project,
+      domain: o.domain,
+      name,
       spec: {
-        launchPlan: { ...workflowId, resourceType: ResourceType.LAUNCH_PLAN },
+        launchPlan: { resourceType: ResourceType.LAUNCH_PLAN, project: o.project, domain: o.domain, name: wf.launchPlan, version: SEED_VERSION },
         metadata: {
           mode,
           principal: user,
-          nesting: 0,
           scheduledAt: mode === ExecutionMetadata_ExecutionMode.SCHEDULED ? timestampFromMs(createdMs) : undefined,
-          systemMetadata: { executionCluster: "sandbox", namespace: `${o.project}-${o.domain}` },
         },
-        labels: { values: { team: pick(rng, TEAMS) } },
+        labels: { values: { team } },
         tags,
-        notificationOverrides: { case: undefined },
       },
-      closure: {
-        phase,
-        createdAt: timestampFromMs(createdMs),
-        startedAt: startedMs === undefined ? undefined : timestampFromMs(startedMs),
-        updatedAt: timestampFromMs(updatedMs),
-        duration: durationFromMs(durationMs),
-        workflowId,
-        outputResult,
-        stateChangeDetails: archived
-          ? { state: ExecutionState.EXECUTION_ARCHIVED, occurredAt: timestampFromMs(updatedMs + 60_000), principal: user }
-          : undefined,
-      },
+      inputs: { literals: inputs },
     });
-    const outputs = phase === WorkflowExecution_Phase.SUCCEEDED ? wf.outputs?.(rng) : undefined;
-    entries.push({ execution, inputs, outputs });
+    const referenceId = reference && create(WorkflowExecutionIdentifierSchema, { project: o.project, domain: o.domain, name: reference.request.name });
+    runs.push({
+      request,
+      launch: { mode, referenceExecution: referenceId, principal: user },
+      createdMs,
+      config,
+      workflow: wf,
+      outcome,
+      abort:
+        outcome === "abort"
+          ? { atMs: createdMs + config.queueDelayMs + Math.round(wf.typicalMs * abortFraction), cause: "Terminated from the console", principal: pick(rng, HISTORY_USERS) }
+          : undefined,
+      archivedBy: archived ? user : undefined,
+    });
   }
-  return entries;
+  return runs;
 }
 
-/** Writes history in one transaction (10,000 executions take about a second). */
-export function insertHistory(db: Db, entries: readonly HistoryEntry[]): void {
-  db.transaction(() => {
-    for (const h of entries) insertExecution(db, h.execution, { inputs: h.inputs, userInputs: h.inputs, outputs: h.outputs });
+/** Runs simulated per launch plan, outcome and recovery before the rest replay one of them (./replay.ts). */
+const PROTOTYPES = 3;
+
+/**
+ * Runs each planned run to its end in the store, oldest first, in one transaction: the first few of each
+ * kind through the executor, the rest as replays of those (their rows copied, renamed and moved in time).
+ */
+export function runHistory(ctx: SandboxContext, runs: readonly HistoryRun[]): void {
+  const prototypes = new Map<string, RunTemplate[]>();
+  ctx.db.transaction(() => {
+    runs.forEach((run, i) => {
+      const key = `${run.workflow.launchPlan}|${run.outcome}|${run.launch?.mode === ExecutionMetadata_ExecutionMode.RECOVERED}`;
+      const pool = prototypes.get(key) ?? [];
+      prototypes.set(key, pool);
+      let endedMs: number;
+      if (pool.length < PROTOTYPES) {
+        const result = simulateRun(ctx, run);
+        if (result.script.replayable) pool.push(captureRun(ctx.db, result.script));
+        endedMs = result.endedMs;
+      } else {
+        endedMs = replayRun(ctx.db, pool[i % pool.length], run).endedMs;
+      }
+      if (run.archivedBy) archive(ctx, run.request, endedMs + 60_000, run.archivedBy);
+    });
   })();
+}
+
+/** Plans and runs history: what the first start and `npm run sandbox:history` write. */
+export function seedHistory(ctx: SandboxContext, o: HistoryOptions): HistoryRun[] {
+  const runs = planHistory(o, ctx.httpBaseUrl);
+  runHistory(ctx, runs);
+  return runs;
+}
+
+function archive(ctx: SandboxContext, req: ExecutionCreateRequest, atMs: number, principal: string): void {
+  const stored = getExecution(ctx.db, { project: req.project, domain: req.domain, name: req.name });
+  if (!stored) return;
+  const e = clone(ExecutionSchema, stored.execution);
+  e.closure!.stateChangeDetails = { $typeName: "flyteidl.admin.ExecutionStateChangeDetails", state: ExecutionState.EXECUTION_ARCHIVED, occurredAt: timestampFromMs(atMs), principal };
+  updateExecution(ctx.db, stored.id, e, atMs);
 }

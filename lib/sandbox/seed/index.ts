@@ -1,7 +1,7 @@
 // First-start seed: projects, the catalog of tasks/workflows/launch plans registered through
-// the same handlers CreateTask/CreateWorkflow/CreateLaunchPlan serve, the catalog's launches,
-// and a dashboard's worth of past executions (FLYTE_SANDBOX_HISTORY=<n>: n of them in
-// flytesnacks/development over 30 days). Runs once per data folder.
+// the same handlers CreateTask/CreateWorkflow/CreateLaunchPlan serve, a dashboard's worth of past runs
+// of it (./history.ts; FLYTE_SANDBOX_HISTORY=<n>: n of them in flytesnacks/development over 30 days),
+// and the catalog's launches. Runs once per data folder.
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { ProjectSchema, Project_ProjectState } from "@/lib/gen/flyteidl/admin/project_pb";
@@ -16,7 +16,7 @@ import { launchExecution } from "../services/launch";
 import { setLaunchPlanState } from "../services/launchPlans";
 import { findLaunchPlan } from "../services/lookups";
 import { seedCatalog, type RegistrationStep } from "./catalog";
-import { generateHistory, insertHistory } from "./history";
+import { seedHistory } from "./history";
 
 const DAY_MS = 86_400_000;
 
@@ -100,20 +100,15 @@ export async function seedIfEmpty(ctx: SandboxContext): Promise<void> {
       setMeta(ctx.db, SEEDED_KEY, new Date(now).toISOString());
       return;
     }
-    const bulk = ctx.config.history;
-    const history = [
-      ...(bulk === undefined
-        ? generateHistory({ project: "flytesnacks", domain: "development", count: 48, endMs: now, spanMs: 14 * DAY_MS, seed: 1, includeInFlight: false })
-        : generateHistory({ project: "flytesnacks", domain: "development", count: bulk, endMs: now, spanMs: 30 * DAY_MS, seed: 1, includeInFlight: false })),
-      ...generateHistory({ project: "flytesnacks", domain: "staging", count: 12, endMs: now, spanMs: 7 * DAY_MS, seed: 2, includeInFlight: false }),
-      ...generateHistory({ project: "sandbox-demo", domain: "development", count: 8, endMs: now, spanMs: 3 * DAY_MS, seed: 3, includeInFlight: false }),
-    ];
-    insertHistory(ctx.db, history);
-
     let failed = 0;
-    for (const [project, domain] of CATALOG_TARGETS) {
-      const catalog = seedCatalog(project, domain);
-      failed += registerSteps(ctx, catalog.steps);
+    const catalogs = CATALOG_TARGETS.map(([project, domain]) => ({ project, domain, catalog: seedCatalog(project, domain) }));
+    for (const { catalog } of catalogs) failed += registerSteps(ctx, catalog.steps);
+    // Past runs of what was just registered, then the catalog's launches, which the executor runs live.
+    const bulk = ctx.config.history;
+    seedHistory(ctx, { project: "flytesnacks", domain: "development", count: bulk ?? 48, endMs: now, spanMs: (bulk === undefined ? 14 : 30) * DAY_MS, seed: 1 });
+    seedHistory(ctx, { project: "flytesnacks", domain: "staging", count: 12, endMs: now, spanMs: 7 * DAY_MS, seed: 2 });
+    seedHistory(ctx, { project: "sandbox-demo", domain: "development", count: 8, endMs: now, spanMs: 3 * DAY_MS, seed: 3 });
+    for (const { project, domain, catalog } of catalogs) {
       if (project === "flytesnacks" && domain === "development") failed += launchAll(ctx, catalog.launches);
     }
     if (failed > 0) console.warn(`sandbox: seed finished with ${failed} problem(s) (see above)`);
