@@ -3,6 +3,8 @@
 // The console opens FlyteAdmin's own sealed session cookies with FlyteAdmin's keys (e2e/auth/stack.mjs).
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { fromBinary } from "@bufbuild/protobuf";
+import { GetConsoleInfoResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { sealSecureCookie } from "@/lib/securecookie/securecookie";
 import { ID_TOKEN_COOKIE, ACCESS_TOKEN_COOKIE } from "@/lib/securecookie/flyteadmin-cookies";
 import { AUTH_CONSOLE_METRICS, AUTH_SANDBOX_HTTP } from "../../playwright.config";
@@ -38,13 +40,17 @@ async function sandboxCalls(request: APIRequestContext): Promise<number> {
 
 test("a deep link while signed out goes through FlyteAdmin's sign-in and lands on the same page", async ({ page }) => {
   const deepLink = `${executionUrl(SEED_GATE)}?node=n1&tab=inputs`;
+  // The console's page renders only after sign-in (signed out, the server redirects), so the first probe
+  // answer seen is the signed-in page's.
+  const probed = page.waitForResponse((r) => r.url().endsWith("/flyteconsole.v1.ConsoleService/GetConsoleInfo"));
   await page.goto(deepLink);
   await signInAs(page, /Ada Lovelace/);
   await expect(page).toHaveURL(new RegExp(`${deepLink.replace(/[?]/g, "\\?")}$`));
   await expect(page.getByTestId("execution-phase")).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toContainText("Ada Lovelace");
-  // FlyteAdmin wants a token for GetVersion too: refusing it is still answering, not an outage.
-  await page.waitForTimeout(1_000);
+  // FlyteAdmin wants a token for GetVersion too: the probe asks with the session, and FlyteAdmin is up.
+  const probe = fromBinary(GetConsoleInfoResponseSchema, await (await probed).body());
+  expect(probe).toMatchObject({ adminReachable: true, adminSlow: false });
   await expect(page.getByTestId("connection-banner")).toHaveCount(0);
 });
 

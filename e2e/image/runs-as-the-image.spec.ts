@@ -276,6 +276,14 @@ test("the image holds the standalone server and its assets, and no dev dependenc
   );
   expect(bundledSandbox.map((p) => relative(fsRoot, p)), "server chunks that bundle the sandbox").toEqual([]);
 
+  // Only what the server runs: no file of the working tree the tracer swept in (an e2e run's cookie keys
+  // once were: a secret baked into the image).
+  const inWorkdir = relative(fsRoot, workdir).split(sep).join("/") + "/";
+  const workdirEntries = new Set(rel.filter((p) => p.startsWith(inWorkdir)).map((p) => p.slice(inWorkdir.length).split("/")[0]));
+  expect([...workdirEntries].sort(), "entries of the image's WORKDIR").toEqual(
+    ["server.js", "package.json", "node_modules", ".next", ...(existsSync(join(root, "public")) ? ["public"] : [])].sort(),
+  );
+
   if (existsSync(join(root, "public"))) {
     expect(runtime.copies.some((c) => c.sources.some((s) => s.endsWith("/public"))), "public/ is copied into the image").toBe(true);
   }

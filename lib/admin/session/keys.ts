@@ -94,8 +94,10 @@ export function readSessionKeys(env: Record<string, string | undefined> = proces
 
   const dir = env.FLYTE_CONSOLE_AUTH_SECRETS_DIR?.trim();
   if (!dir) return undefined;
-  const hashPath = join(dir, HASH_KEY_FILE);
-  const blockPath = join(dir, BLOCK_KEY_FILE);
+  // turbopackIgnore: a run-time path. Traced, join(dir, "cookie_hash_key") reads as every such file under
+  // the project, and the build would copy any it finds (an e2e run's keys, a developer's) into the image.
+  const hashPath = join(/* turbopackIgnore: true */ dir, HASH_KEY_FILE);
+  const blockPath = join(/* turbopackIgnore: true */ dir, BLOCK_KEY_FILE);
   let hashThere: boolean;
   let blockThere: boolean;
   try {
