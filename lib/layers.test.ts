@@ -42,3 +42,52 @@ describe("layers", () => {
     expect(violations("lib/query", /lib\/(admin|sandbox)|^node:/)).toEqual([]);
   });
 });
+
+// Components call lib/query's hooks; requests are built there (issue 14), not in a component.
+describe("requests are built in lib/query", () => {
+  /** "file:line: text" for each match of `pattern` (which may span lines) in the non-test sources under `dir`. */
+  function matches(dir: string, pattern: RegExp): string[] {
+    return sources(dir).flatMap((f) => {
+      const text = readFileSync(join(root, f), "utf8");
+      return [...text.matchAll(new RegExp(pattern, "g"))].map((m) => {
+        const line = text.slice(0, m.index).split("\n").length;
+        return `${f}:${line}: ${m[0].replace(/\s+/g, " ")}`;
+      });
+    });
+  }
+  // Components that still query FlyteAdmin themselves; each should move its queries into lib/query.
+  const NOT_YET_MOVED = new Set([
+    "components/dashboard/dashboard.tsx",
+    "components/dashboard/filter-bar.tsx",
+    "components/dashboard/use-execution-stats.ts",
+    "components/entities/entity-executions.tsx",
+    "components/entities/entity-list-page.tsx",
+    "components/entities/entity-page.tsx",
+    "components/entities/launch-plan-card.tsx",
+    "components/entities/run-strip.tsx",
+    "components/entities/use-entity.ts",
+    "components/execution/child-execution-link.tsx",
+    "components/execution/execution-page.tsx",
+    "components/execution/node-panel.tsx",
+    "components/execution/timeline-tab.tsx",
+    "components/execution/use-live-execution.ts",
+    "components/execution/use-node-extras.ts",
+    "components/execution/use-node-names.ts",
+    "components/logs/use-log-access.ts",
+    "components/projects/project-nav.tsx",
+    "components/projects/projects-page.tsx",
+    "components/search/use-palette-results.ts",
+    "components/shell/connection-banner.tsx",
+    "components/shell/project-switcher.tsx",
+  ]);
+
+  it("no component creates a protobuf message (create(…Schema)", () => {
+    expect(matches("components", /create\(\s*\w+Schema/)).toEqual([]);
+  });
+  it("components query and mutate through lib/query's hooks, not connect-query's", () => {
+    const direct = matches("components", /from\s+["']@connectrpc\/connect-query["']/).filter(
+      (hit) => !NOT_YET_MOVED.has(hit.slice(0, hit.indexOf(":"))) && !hit.startsWith("components/providers.tsx:"),
+    );
+    expect(direct).toEqual([]);
+  });
+});

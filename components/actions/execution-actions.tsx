@@ -1,14 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useQuery } from "@connectrpc/connect-query";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { executionActions } from "@/lib/flyte/actions/availability";
 import { launchPath } from "@/lib/flyte/urls";
-import { getExecution } from "@/lib/query/executions";
 import { useSetExecutionArchived } from "@/lib/query/actions";
 import { useRefusal } from "@/lib/query/permissions";
+import { useExecution } from "@/lib/query/use-execution";
 import { ActionButton, ActionLink } from "./action-button";
 import { ActionFailure, withRefusal } from "./action-failure";
 
@@ -33,7 +32,7 @@ export function ExecutionActions({ execution }: { execution: Execution }) {
   const key = { project: id.project, domain: id.domain, name: id.name };
   // The live copy does not see archive changes (they leave updated_at alone); this query is refetched
   // after every action, and is the same one the page loaded first.
-  const fresh = useQuery(getExecution, { id: key }, { staleTime: 0 });
+  const fresh = useExecution(key, { staleTime: 0 });
   const [dialog, setDialog] = useState<"terminate" | "recover" | undefined>();
   const archive = useSetExecutionArchived();
   const scope = { project: key.project, domain: key.domain };

@@ -1,15 +1,14 @@
 "use client";
 
 import { Code, ConnectError } from "@connectrpc/connect";
-import { useQuery } from "@connectrpc/connect-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { newExecutionName, recoverPreview, type RecoverOutcome } from "@/lib/flyte/actions";
 import { nodePhase } from "@/lib/flyte/phases";
 import { consolePath } from "@/lib/flyte/urls";
-import { listNodeExecutions, useRecoverExecution } from "@/lib/query/actions";
-import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
+import { recoverRequest, useRecoverExecution, useRecoverPreviewNodes } from "@/lib/query/actions";
+import { useWorkflow } from "@/lib/query/workflows";
 import { ActingAs } from "@/components/shell/acting-as";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PhaseBadge } from "@/components/ui/phase-badge";
@@ -30,8 +29,8 @@ const OUTCOME_CLASS: Record<RecoverOutcome, string> = {
 function Preview({ execution }: { execution: Execution }) {
   const id = execution.id!;
   const workflowId = execution.closure?.workflowId;
-  const nodes = useQuery(listNodeExecutions, { workflowExecutionId: id, limit: 2000 }, { staleTime: 0 });
-  const workflow = useQuery(getWorkflow, { id: workflowId }, { enabled: !!workflowId, ...IMMUTABLE });
+  const nodes = useRecoverPreviewNodes(id);
+  const workflow = useWorkflow(workflowId);
   const preview = useMemo(
     () => (nodes.data ? recoverPreview(workflow.data?.closure?.compiledWorkflow, nodes.data.nodeExecutions) : undefined),
     [nodes.data, workflow.data],
@@ -100,7 +99,7 @@ export function RecoverDialog({
       }}
       onConfirm={() =>
         recover.mutate(
-          { id: { project: id.project, domain: id.domain, name: id.name }, name },
+          recoverRequest(id, name),
           {
             onSuccess: (res) => open_(res.id?.name || name),
             onError: (err) => {

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { defaultTerminateCause } from "@/lib/flyte/actions";
 import type { ExecutionIdLike } from "@/lib/flyte/ids";
-import { useTerminateExecution } from "@/lib/query/actions";
+import { terminateRequest, useTerminateExecution } from "@/lib/query/actions";
 import { useMe } from "@/components/dashboard/use-me";
 import { ActingAs } from "@/components/shell/acting-as";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -39,7 +39,7 @@ export function TerminateDialog({
       }}
       onConfirm={() =>
         terminate.mutate(
-          { id: { project: id.project, domain: id.domain, name: id.name }, cause: text.trim() || defaultTerminateCause(me.label) },
+          terminateRequest(id, text.trim() || defaultTerminateCause(me.label)),
           { onSuccess: onClose },
         )
       }

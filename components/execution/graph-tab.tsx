@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import { useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
@@ -10,7 +9,7 @@ import { attemptStatus, type AttemptStatus } from "@/lib/flyte/attempt-phases";
 import { buildExecutionOverlay, withAttemptStatus, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import { nodePhase } from "@/lib/flyte/phases";
 import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
-import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
+import { useWorkflow } from "@/lib/query/workflows";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
@@ -37,7 +36,7 @@ export function GraphTab({
   onSelectNode(nodeExecutionId: string | undefined): void;
 }) {
   const workflowId = execution.closure?.workflowId;
-  const workflow = useQuery(getWorkflow, { id: workflowId }, { enabled: !!workflowId, ...IMMUTABLE });
+  const workflow = useWorkflow(workflowId);
   const closure = workflow.data?.closure?.compiledWorkflow;
   const dynamicClosures = useDynamicClosures(nodes);
   const { graph, toggleGroup } = useWorkflowGraph(closure, dynamicClosures);

@@ -1,7 +1,6 @@
 "use client";
 // The launch page: works out what is launched (a launch plan, a workflow's default launch plan, a
 // task, or a copy of an execution), loads its interface and hands it to the form.
-import { useQuery } from "@connectrpc/connect-query";
 import { Code, ConnectError } from "@connectrpc/connect";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -10,21 +9,12 @@ import { ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifie
 import { launchPlanInterface, taskInterface } from "@/lib/flyte/launch/launch-inputs";
 import { launchOptionsFromSpec } from "@/lib/flyte/launch/launch-options";
 import { consolePath, executionPath, launchPath, type LaunchTarget } from "@/lib/flyte/urls";
-import {
-  executionDataRequest,
-  executionGetRequest,
-  getExecution,
-  getExecutionData,
-  getLaunchPlan,
-  getTask,
-  entityGetRequest,
-  type LaunchKind,
-} from "@/lib/query/launch";
+import { entityGetRequest, objectGetRequest, useExecutionData, useLaunchTarget, useLaunchVersions, type LaunchKind } from "@/lib/query/launch";
+import { useExecution } from "@/lib/query/use-execution";
 import { Breadcrumbs } from "@/components/shell/app-header";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { LaunchForm } from "./launch-form";
-import { useLaunchVersions } from "./use-launch-versions";
 import { VersionPicker } from "./version-picker";
 
 const KIND_LABEL: Record<LaunchKind, string> = { launchPlan: "launch plan", workflow: "workflow", task: "task" };
@@ -88,8 +78,7 @@ function EntityLaunch({
   const versions = useLaunchVersions(kind, project, domain, name);
   const chosen = version ?? versions.data?.[0];
   const isTask = kind === "task";
-  const lp = useQuery(getLaunchPlan, entityGetRequest("launch_plan", project, domain, name, chosen ?? ""), { enabled: !isTask && !!chosen, staleTime: Infinity });
-  const task = useQuery(getTask, entityGetRequest("task", project, domain, name, chosen ?? ""), { enabled: isTask && !!chosen, staleTime: Infinity });
+  const { launchPlan: lp, task } = useLaunchTarget(entityGetRequest(isTask ? "task" : "launch_plan", project, domain, name, chosen ?? ""), isTask, !!chosen);
   const entity = isTask ? task : lp;
 
   const picker = (
@@ -146,12 +135,11 @@ function EntityLaunch({
 }
 
 function Relaunch({ project, domain, name, crumbs }: { project: string; domain: string; name: string; crumbs: Crumb[] }) {
-  const execution = useQuery(getExecution, executionGetRequest(project, domain, name));
-  const data = useQuery(getExecutionData, executionDataRequest(project, domain, name));
+  const execution = useExecution({ project, domain, name });
+  const data = useExecutionData(project, domain, name);
   const ref = execution.data?.spec?.launchPlan;
   const isTask = ref?.resourceType === ResourceType.TASK;
-  const lp = useQuery(getLaunchPlan, { id: ref }, { enabled: !!ref && !isTask, staleTime: Infinity });
-  const task = useQuery(getTask, { id: ref }, { enabled: !!ref && isTask, staleTime: Infinity });
+  const { launchPlan: lp, task } = useLaunchTarget(objectGetRequest(ref), isTask, !!ref);
   const entity = isTask ? task : lp;
   const href = executionPath({ project, domain, name });
   const shell = (children: ReactNode) => (

@@ -8,7 +8,7 @@ import { waitingGates } from "@/lib/flyte/actions/gates";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
-import { useExecutionClosure } from "./use-gate";
+import { useExecutionClosure } from "@/lib/query/workflows";
 
 /**
  * "N nodes waiting for input" while approve or signal gates wait, with a button to the first one.

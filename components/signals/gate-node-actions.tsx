@@ -10,6 +10,7 @@ import { formValueToLiteral } from "@/lib/flyte/literals/form";
 import { defaultFormValue, type FieldError, type FormValue } from "@/lib/flyte/literals/form-value";
 import { formatDuration } from "@/lib/flyte/time";
 import { useSetSignal } from "@/lib/query/actions";
+import { setSignalRequest, useGate } from "@/lib/query/signals";
 import { useRefusal, type ActionScope } from "@/lib/query/permissions";
 import { ActionButton } from "@/components/actions/action-button";
 import { ActionFailure, withRefusal } from "@/components/actions/action-failure";
@@ -17,15 +18,9 @@ import { LiteralField } from "@/components/launch/literal-field";
 import { ActingAs } from "@/components/shell/acting-as";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useNow } from "@/components/ui/use-now";
-import { useGate } from "./use-gate";
 
 type SignalGate = Extract<Gate, { kind: "signal" }>;
 type ApproveGate = Extract<Gate, { kind: "approve" }>;
-
-function signalId(ne: NodeExecution, id: string) {
-  const e = ne.id!.executionId!;
-  return { signalId: id, executionId: { project: e.project, domain: e.domain, name: e.name } };
-}
 
 function scopeOf(ne: NodeExecution): ActionScope {
   const e = ne.id?.executionId;
@@ -41,7 +36,7 @@ function Approval({ ne, gate }: { ne: NodeExecution; gate: ApproveGate }) {
   const availability = withRefusal(AVAILABLE, useRefusal("signal", scope));
   const busy = setSignal.isPending || setSignal.isSuccess;
   const send = (approved: boolean) =>
-    setSignal.mutate({ id: signalId(ne, gate.signalId), value: approvalLiteral(approved) }, { onSuccess: () => setConfirmReject(false) });
+    setSignal.mutate(setSignalRequest(ne, gate.signalId, approvalLiteral(approved)), { onSuccess: () => setConfirmReject(false) });
   return (
     <>
       <p className="text-sm">
@@ -111,7 +106,7 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
         const r = formValueToLiteral(gate.type, value);
         setTouched(true);
         if (!r.ok) return setErrors(r.errors);
-        setSignal.mutate({ id: signalId(ne, gate.signalId), value: r.literal });
+        setSignal.mutate(setSignalRequest(ne, gate.signalId, r.literal));
       }}
     >
       <p className="text-sm">

@@ -3,17 +3,60 @@
 // Mutations that steer an execution (terminate, recover, archive, signals), each refreshing what it
 // changed. The execution page's live stream shows phase changes by itself; GetExecution and list
 // queries are refetched so headers, badges and tables agree.
+import { create } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
-import { createConnectQueryKey, useMutation } from "@connectrpc/connect-query";
+import { createConnectQueryKey, useMutation, useQuery } from "@connectrpc/connect-query";
 import { useQueryClient, type MutateOptions, type QueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
-import { ExecutionState } from "@/lib/gen/flyteidl/admin/execution_pb";
+import {
+  ExecutionRecoverRequestSchema,
+  ExecutionState,
+  ExecutionTerminateRequestSchema,
+  ExecutionUpdateRequestSchema,
+  type ExecutionRecoverRequest,
+  type ExecutionTerminateRequest,
+  type ExecutionUpdateRequest,
+} from "@/lib/gen/flyteidl/admin/execution_pb";
+import { NodeExecutionListRequestSchema, type NodeExecutionListRequest } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { refusals, type ActionScope, type GuardedAction } from "./permissions";
 
 export const listSignals = SignalService.method.listSignals;
 export const listNodeExecutions = AdminService.method.listNodeExecutions;
+
+type ExecutionName = { project: string; domain: string; name: string };
+
+/** Only project, domain and name of an execution id: what FlyteAdmin's action calls are sent. */
+const bare = ({ project, domain, name }: ExecutionName): ExecutionName => ({ project, domain, name });
+
+/** TerminateExecution for an execution, with the cause shown on its page. */
+export function terminateRequest(id: ExecutionName, cause: string): ExecutionTerminateRequest {
+  return create(ExecutionTerminateRequestSchema, { id: bare(id), cause });
+}
+
+/** RecoverExecution of `id` as a new execution named `name` (chosen before sending, so a retry is idempotent). */
+export function recoverRequest(id: ExecutionName, name: string): ExecutionRecoverRequest {
+  return create(ExecutionRecoverRequestSchema, { id: bare(id), name });
+}
+
+/** UpdateExecution to archive (true) or unarchive (false). */
+export function archiveRequest(id: ExecutionName, archived: boolean): ExecutionUpdateRequest {
+  return create(ExecutionUpdateRequestSchema, { id: bare(id), state: archived ? ExecutionState.EXECUTION_ARCHIVED : ExecutionState.EXECUTION_ACTIVE });
+}
+
+/** Enough of an execution's top-level node executions to preview a recovery in one call. */
+export const RECOVER_PREVIEW_LIMIT = 2000;
+
+export function recoverPreviewNodesRequest(id: WorkflowExecutionIdentifier): NodeExecutionListRequest {
+  return create(NodeExecutionListRequestSchema, { workflowExecutionId: id, limit: RECOVER_PREVIEW_LIMIT });
+}
+
+/** The node executions the recover preview compares, fetched afresh each time the dialog opens. */
+export function useRecoverPreviewNodes(id: WorkflowExecutionIdentifier) {
+  return useQuery(listNodeExecutions, recoverPreviewNodesRequest(id), { staleTime: 0 });
+}
 
 function refreshExecutions(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: AdminService.method.getExecution, cardinality: undefined }) });
@@ -85,8 +128,7 @@ export function useSetExecutionArchived() {
   );
   return {
     ...mutation,
-    setArchived: (id: { project: string; domain: string; name: string }, archived: boolean, options?: { onError?(err: unknown): void }) =>
-      mutation.mutate({ id, state: archived ? ExecutionState.EXECUTION_ARCHIVED : ExecutionState.EXECUTION_ACTIVE }, options),
+    setArchived: (id: ExecutionName, archived: boolean, options?: { onError?(err: unknown): void }) => mutation.mutate(archiveRequest(id, archived), options),
   };
 }
 

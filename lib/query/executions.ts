@@ -1,9 +1,16 @@
 import { create } from "@bufbuild/protobuf";
 import { ResourceListRequestSchema, Sort_Direction, type ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import {
+  WorkflowExecutionGetDataRequestSchema,
+  WorkflowExecutionGetRequestSchema,
+  type WorkflowExecutionGetDataRequest,
+  type WorkflowExecutionGetRequest,
+} from "@/lib/gen/flyteidl/admin/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 
 export const listExecutions = AdminService.method.listExecutions;
 export const getExecution = AdminService.method.getExecution;
+export const getExecutionData = AdminService.method.getExecutionData;
 
 export const EXECUTIONS_PAGE_SIZE = 50;
 
@@ -27,4 +34,14 @@ export function executionListRequest(
     filters,
     sortBy: { key: sort.key, direction: sort.ascending ? Sort_Direction.ASCENDING : Sort_Direction.DESCENDING },
   });
+}
+
+/** GetExecution for one execution, by project, domain and name only. */
+export function executionGetRequest(project: string, domain: string, name: string): WorkflowExecutionGetRequest {
+  return create(WorkflowExecutionGetRequestSchema, { id: { project, domain, name } });
+}
+
+/** GetExecutionData (its inputs and outputs) for one execution. */
+export function executionDataRequest(project: string, domain: string, name: string): WorkflowExecutionGetDataRequest {
+  return create(WorkflowExecutionGetDataRequestSchema, { id: { project, domain, name } });
 }
