@@ -104,8 +104,11 @@ type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialVie
 
 function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport }: FlowProps) {
   const reactFlow = useReactFlow();
+  // The latest handlers for the nodes' clicks, which happen after commit: updated in an effect, not while rendering.
   const callbacks = useRef({ onSelect, onToggleGroup });
-  callbacks.current = { onSelect, onToggleGroup };
+  useLayoutEffect(() => {
+    callbacks.current = { onSelect, onToggleGroup };
+  });
   // Filled before the first render, so every node's first drawing already has its phase.
   const [stores] = useState<DagStores>(() => ({
     overlay: new KeyedStore<NodeOverlayEntry>(overlay),

@@ -1,19 +1,17 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
 import { filterGraph } from "@/lib/flyte/graph/filter";
-import { attemptStatus, type AttemptStatus } from "@/lib/flyte/attempt-phases";
-import { buildExecutionOverlay, withAttemptStatus, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import { nodePhase } from "@/lib/flyte/phases";
-import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
 import { useWorkflow } from "@/lib/query/workflows";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
+import { useExecutionOverlay } from "./graph-tab-overlay";
 import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttempts } from "./use-node-extras";
 
 /** From this many drawn nodes on, the graph offers a filtered view. */
@@ -48,32 +46,7 @@ export function GraphTab({
     [nodes],
   );
   const attempts = useTaskAttempts(runningTasks);
-  const previousBase = useRef<ExecutionOverlay | undefined>(undefined);
-  const previous = useRef<ExecutionOverlay | undefined>(undefined);
-  const previousWithAttempts = useRef<ExecutionOverlay | undefined>(undefined);
-  const overlay = useMemo(() => {
-    if (!graph) return new Map() as ExecutionOverlay;
-    const inputs = [...nodes.values()].map((ne) => ({ nodeExecution: ne, parentId: parents.get(ne.id?.nodeId ?? "") }));
-    previousBase.current = buildExecutionOverlay(graph, inputs, previousBase.current);
-    const byGraphId = new Map<string, SubTaskPhaseCounts>();
-    if (subTasks.size) {
-      for (const [graphId, entry] of previousBase.current) {
-        const counts = subTasks.get(entry.nodeExecutionId);
-        if (counts) byGraphId.set(graphId, counts);
-      }
-    }
-    previous.current = withSubTaskPhases(previousBase.current, byGraphId, previous.current);
-    const waiting = new Map<string, AttemptStatus>();
-    if (attempts.size) {
-      for (const [graphId, entry] of previous.current) {
-        const list = attempts.get(entry.nodeExecutionId);
-        const status = list && !nodePhase(entry.phase).isTerminal ? attemptStatus(list) : undefined;
-        if (status) waiting.set(graphId, status);
-      }
-    }
-    previousWithAttempts.current = withAttemptStatus(previous.current, waiting, previousWithAttempts.current);
-    return previousWithAttempts.current;
-  }, [graph, nodes, parents, subTasks, attempts]);
+  const overlay = useExecutionOverlay(graph, { nodes, parents, subTasks, attempts });
 
   const [filter, setFilter] = useState<GraphFilter | undefined>(undefined);
   const huge = drawnCount >= HUGE_GRAPH;
