@@ -20,7 +20,7 @@ import {
   entityGetRequest,
   type LaunchKind,
 } from "@/lib/query/launch";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { LaunchForm } from "./launch-form";
