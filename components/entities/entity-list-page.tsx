@@ -10,7 +10,8 @@ import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entit
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath, launchPath } from "@/lib/flyte/urls";
 import { descriptionListRequest, listDescriptionEntities, listNamedEntities, namedEntityListRequest } from "@/lib/query/entities";
-import { ProjectNav, SECTION_LABELS } from "@/components/projects/project-nav";
+import { ProjectNav } from "@/components/projects/project-nav";
+import { SECTION_LABELS } from "@/components/projects/sections";
 import { Button } from "@/components/ui/button";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { RunStrip } from "./run-strip";

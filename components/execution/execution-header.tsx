@@ -11,7 +11,7 @@ import { consolePath } from "@/lib/flyte/urls";
 import type { LiveStatus } from "@/lib/query/live-execution";
 import { ExecutionActions } from "@/components/actions/execution-actions";
 import { GateBanner } from "@/components/signals/gate-banner";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { Banner } from "@/components/ui/banner";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";

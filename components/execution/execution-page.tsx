@@ -9,7 +9,7 @@ import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { consolePath } from "@/lib/flyte/urls";
 import { getExecution } from "@/lib/query/executions";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionHeader } from "./execution-header";
 import type { PanelTab } from "./node-panel";

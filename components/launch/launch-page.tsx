@@ -11,7 +11,7 @@ import { launchOptionsFromSpec } from "@/lib/flyte/launch/launch-options";
 import { consolePath, executionPath, launchPath, type LaunchTarget } from "@/lib/flyte/urls";
 import { entityGetRequest, objectGetRequest, useExecutionData, useLaunchTarget, useLaunchVersions, type LaunchKind } from "@/lib/query/launch";
 import { useExecution } from "@/lib/query/use-execution";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { LaunchForm } from "./launch-form";

@@ -2,30 +2,11 @@
 
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
-import type { EntityKind } from "@/lib/flyte/ids";
-import { consolePath, type PageRoute } from "@/lib/flyte/urls";
+import { consolePath } from "@/lib/flyte/urls";
 import { getDomains, listProjects } from "@/lib/query/projects";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { useRememberProjectDomain } from "./last-project";
-
-export type ProjectSection = "executions" | EntityKind;
-
-export const SECTION_LABELS: Record<ProjectSection, string> = {
-  executions: "Executions",
-  workflow: "Workflows",
-  task: "Tasks",
-  launch_plan: "Launch plans",
-};
-
-/** The list page of a section in a project/domain. */
-export function sectionRoute(section: ProjectSection, project: string, domain: string): PageRoute {
-  return section === "executions"
-    ? { page: "executions", project, domain }
-    : { page: "entities", kind: section, project, domain };
-}
-
-/** Link to the projects list that does not jump back to the remembered project. */
-export const ALL_PROJECTS_HREF = "/?all=1";
+import { ALL_PROJECTS_HREF, SECTION_LABELS, sectionRoute, type ProjectSection } from "./sections";
 
 function Tab({ href, current, children, testId }: { href: string; current: boolean; children: string; testId?: string }) {
   return (

@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";
 import { listProjects } from "@/lib/query/projects";
-import { Breadcrumbs } from "@/components/shell/app-header";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { useLastProjectDomain } from "./last-project";
 

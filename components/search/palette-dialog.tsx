@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { MIN_SEARCH_CHARS } from "@/lib/flyte/entities/search";
 import { errorTitle } from "@/components/ui/query-state";
 import { PhaseBadge } from "@/components/ui/phase-badge";
-import { useCurrentPlace } from "@/components/shell/project-switcher";
+import { useCurrentPlace } from "@/components/shell/current-place";
 import { usePaletteResults, type PaletteItem } from "./use-palette-results";
 
 const KIND_TAG: Record<PaletteItem["kind"], string> = {

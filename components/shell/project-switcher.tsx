@@ -6,29 +6,11 @@ import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { consolePath, parseConsolePath } from "@/lib/flyte/urls";
+import { consolePath } from "@/lib/flyte/urls";
 import { listProjects } from "@/lib/query/projects";
-import { ALL_PROJECTS_HREF, sectionRoute, type ProjectSection } from "@/components/projects/project-nav";
-import { useLastProjectDomain } from "@/components/projects/last-project";
+import { ALL_PROJECTS_HREF, sectionRoute } from "@/components/projects/sections";
 import { useDismiss } from "@/components/ui/use-dismiss";
-
-/** Where the page is: project, domain and the section a switch should keep. */
-export function useCurrentPlace(): { project?: string; domain?: string; section: ProjectSection } {
-  const pathname = usePathname();
-  const route = parseConsolePath(pathname ?? "");
-  const last = useLastProjectDomain().value;
-  switch (route.page) {
-    case "executions":
-    case "execution":
-      return { project: route.project, domain: route.domain ?? last?.domain, section: "executions" };
-    case "entities":
-    case "entity":
-    case "entityVersion":
-      return { project: route.project, domain: route.domain ?? last?.domain, section: route.kind };
-    default:
-      return { project: last?.project, domain: last?.domain, section: "executions" };
-  }
-}
+import { useCurrentPlace } from "./current-place";
 
 export function ProjectSwitcher() {
   const { project, domain, section } = useCurrentPlace();

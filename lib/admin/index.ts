@@ -1,3 +1,4 @@
-// lib/admin's public entry for server pages (app/**/page.tsx): what they may load from FlyteAdmin
-// while rendering. Route handlers use the modules they need directly.
+// lib/admin's public entry for server pages and layouts (app/**/page.tsx, layout.tsx): what they may load
+// from FlyteAdmin while rendering. Route handlers use the modules they need directly.
 export { loadFirstPage } from "./dashboard/first-page";
+export { loadProjectScope, type ProjectScope } from "./project-scope";

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProjectScope } from "@/app/api/projects/project-scope";
+import type { ProjectScope } from "@/lib/admin";
 
 const scope = vi.hoisted(() => ({ answer: { state: "found" } as ProjectScope, params: {} as Record<string, string> }));
-vi.mock("@/app/api/projects/project-scope", () => ({ loadProjectScope: async () => scope.answer }));
+vi.mock("@/lib/admin", () => ({ loadProjectScope: async () => scope.answer }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");

@@ -20,8 +20,7 @@ import { emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events"
 import { generatedTaskName, seededUnit } from "./ids";
 import { generateLiteral } from "./literal-gen";
 import { lit, literalFromJson, literalMap, type InitOf } from "./literals";
-import { failNode, nodeInputs } from "./node-step";
-import { nodeRetries } from "./task-node";
+import { failNode, nodeInputs, nodeRetries } from "./node-common";
 
 interface ArrayRun {
   n: NodeCtx;

@@ -6,8 +6,8 @@ import { literalMap } from "./literals";
 import { ConditionError, decideBranch, type BranchDecision } from "./conditions";
 import { isNodeSuccess, isNodeTerminal, nodeCtx, nodePhaseOf, type NodeCtx } from "./context";
 import { emitNodeEvent, executionError } from "./events";
-import { abortNode, nodeInputs, stepNode } from "./node-step";
-import { recordedError } from "./scope";
+import { nodeInputs, recordedError } from "./node-common";
+import { abortNode, stepNode } from "./node-step";
 
 function decide(n: NodeCtx): BranchDecision | { kind: "invalid"; message: string } {
   if (n.node.target.case !== "branchNode") return { kind: "invalid", message: "not a branch node" };

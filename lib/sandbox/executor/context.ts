@@ -29,7 +29,20 @@ export interface Round {
   /** Node executions of the execution being recovered (RECOVERED mode only). */
   readonly recovered?: NonNullable<ExecutionSnapshot["recoverFrom"]> & { byId: ReadonlyMap<string, NodeExecution> };
   readonly actions: ExecutorAction[];
+  /** Who moves each kind of node (node-kinds.ts); node-step dispatches through it. */
+  readonly steppers: NodeSteppers;
 }
+
+/** The kinds of node that have their own handler; start- and end-node pass through in node-step. */
+export type NodeKind = "task" | "array" | "launchPlan" | "subWorkflow" | "branch" | "gate";
+
+/** One kind's handler: a round of the node, and aborting its children and attempts (node-step then ends the node). */
+export interface NodeStepper {
+  step(n: NodeCtx): void;
+  abort?(n: NodeCtx, reason: string): void;
+}
+
+export type NodeSteppers = Readonly<Record<NodeKind, NodeStepper>>;
 
 /** A workflow whose nodes run side by side: the primary, a sub-workflow, or a dynamic workflow. */
 export interface Scope {
@@ -55,7 +68,7 @@ export interface NodeCtx {
   ne?: NodeExecution;
 }
 
-export function newRound(snap: ExecutionSnapshot, now: number, config: ExecutorConfig): Round {
+export function newRound(snap: ExecutionSnapshot, now: number, config: ExecutorConfig, steppers: NodeSteppers): Round {
   const execId = snap.execution.id;
   if (!execId) throw new Error("execution has no id");
   const nodeExecs = new Map<string, NodeExecution>();
@@ -91,6 +104,7 @@ export function newRound(snap: ExecutionSnapshot, now: number, config: ExecutorC
     children,
     recovered,
     actions: [],
+    steppers,
   };
 }
 

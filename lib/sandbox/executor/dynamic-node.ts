@@ -17,7 +17,7 @@ import type { NodeCtx, Scope } from "./context";
 import { emitNodeEvent } from "./events";
 import { generateLiteral } from "./literal-gen";
 import { literalToBindingData } from "./literals";
-import { nodeInputs } from "./node-step";
+import { nodeInputs } from "./node-common";
 import { abortScope, stepScope, scopeOutputs } from "./scope";
 
 function chooseTask(n: NodeCtx, template: TaskTemplate, wanted: string | undefined): TaskTemplate {

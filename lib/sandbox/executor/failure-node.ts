@@ -7,7 +7,8 @@ import { ExecutionError_ErrorKind, NodeExecution_Phase, type ExecutionError } fr
 import { isNodeTerminal, nodeCtx, nodePhaseOf, type NodeCtx, type Round, type Scope } from "./context";
 import { executionError } from "./events";
 import { abortNode, stepNode } from "./node-step";
-import { abortScope, recordedError, scopeStatus } from "./scope";
+import { recordedError } from "./node-common";
+import { abortScope, scopeStatus } from "./scope";
 
 /** FlytePropeller's reason for nodes still running when the workflow fails. */
 export const AUTO_ABORT_REASON = "Some node execution failed, auto-abort.";

@@ -10,7 +10,7 @@ import { LiteralTypeSchema, SimpleType, type LiteralType } from "@/lib/gen/flyte
 import { nodeStartedMs, type NodeCtx } from "./context";
 import { emitNodeEvent, executionError } from "./events";
 import { literalMap } from "./literals";
-import { failNode, nodeInputs } from "./node-step";
+import { failNode, nodeInputs } from "./node-common";
 
 function booleanOf(l: Literal): boolean | undefined {
   if (l.value.case !== "scalar" || l.value.value.value.case !== "primitive") return undefined;

@@ -19,7 +19,7 @@ import { ms, type NodeCtx } from "./context";
 import { emitNodeEvent, executionError } from "./events";
 import { childExecutionName } from "./ids";
 import { generateLiteralMap } from "./literal-gen";
-import { nodeInputs } from "./node-step";
+import { nodeInputs } from "./node-common";
 
 const ACTIVE_CHILD = new Set([
   WorkflowExecution_Phase.UNDEFINED,

@@ -1,11 +1,8 @@
 // What every node does the same way: wait for its upstream nodes, get skipped behind a failed or
 // skipped one, resolve its inputs and queue, be recovered from an earlier execution; then hand over to
-// the handler of its kind. Also the node-level abort.
+// the stepper of its kind (the Round's registry, node-kinds.ts). Also the node-level abort.
 import { ExecutionError_ErrorKind, NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
-import type { VariableMap } from "@/lib/gen/flyteidl/core/interface_pb";
-import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
-import { findLaunchPlan, isMapTaskType, nodeSubWorkflow, nodeTaskTemplate, START_NODE_ID, END_NODE_ID } from "@/lib/flyte/closure";
-import { resolveBindings } from "./bindings";
+import { isMapTaskType, nodeTaskTemplate, START_NODE_ID, END_NODE_ID } from "@/lib/flyte/closure";
 import {
   isNodeFailure,
   isNodeSuccess,
@@ -13,16 +10,12 @@ import {
   nodePhaseOf,
   upstreamOf,
   type NodeCtx,
+  type NodeKind,
 } from "./context";
 import { emitNodeEvent, executionError, type NodeEventInit } from "./events";
 import { nodeUniqueId } from "./ids";
 import { literalMap } from "./literals";
-import { abortArrayNode, stepArrayNode } from "./array-node";
-import { abortBranchNode, stepBranchNode } from "./branch-node";
-import { stepGateNode } from "./gate-node";
-import { abortLaunchPlanNode, stepLaunchPlanNode } from "./launchplan-node";
-import { abortSubWorkflowNode, stepSubWorkflowNode } from "./subworkflow-node";
-import { abortTaskNode, stepTaskNode } from "./task-node";
+import { failNode, nodeInputs } from "./node-common";
 
 type Readiness = "wait" | "ready" | "skip";
 
@@ -46,31 +39,6 @@ export function upstreamReadiness(n: NodeCtx): Readiness {
     else if (!isNodeSuccess(phase)) return "wait";
   }
   return skip ? "skip" : "ready";
-}
-
-/** The interface inputs of what a node runs: types for values the simulation has to make up. */
-function expectedInputs(n: NodeCtx): VariableMap | undefined {
-  const t = n.node.target;
-  if (n.node.id === END_NODE_ID) return n.scope.template.interface?.outputs;
-  if (t.case === "taskNode") return nodeTaskTemplate(n.scope.closure, n.node)?.interface?.inputs;
-  if (t.case === "workflowNode") {
-    if (t.value.reference.case === "subWorkflowRef") return nodeSubWorkflow(n.scope.closure, n.node)?.template?.interface?.inputs;
-    const lp = t.value.reference.value;
-    return (
-      findLaunchPlan(n.scope.closure, lp)?.interface?.inputs ??
-      (lp ? n.r.snap.launchPlanWorkflow(lp)?.primary?.template?.interface?.inputs : undefined)
-    );
-  }
-  return undefined;
-}
-
-/** The inputs the node was queued with (recorded), or resolved again from its bindings. */
-export function nodeInputs(n: NodeCtx): LiteralMap {
-  if (n.node.id === START_NODE_ID) return n.scope.inputs;
-  return (
-    n.r.snap.nodeInputs.get(n.id) ??
-    resolveBindings(n.r, n.scope, n.node.inputs, expectedInputs(n), `${n.r.execId.name}/${n.id}/inputs`)
-  );
 }
 
 function queue(n: NodeCtx): void {
@@ -100,12 +68,6 @@ function recover(n: NodeCtx): boolean {
   return true;
 }
 
-export function failNode(n: NodeCtx, code: string, message: string, kind = ExecutionError_ErrorKind.SYSTEM): void {
-  emitNodeEvent(n, NodeExecution_Phase.FAILED, n.r.now, {
-    outputResult: { case: "error", value: executionError(code, message, kind, n.r.now) },
-  });
-}
-
 function stepPassThrough(n: NodeCtx): void {
   // start-node outputs the scope's inputs; end-node outputs what its bindings resolved to.
   emitNodeEvent(n, NodeExecution_Phase.SUCCEEDED, n.r.now, {
@@ -113,28 +75,32 @@ function stepPassThrough(n: NodeCtx): void {
   });
 }
 
-function stepKind(n: NodeCtx): void {
+/** Which registered kind moves the node; none for start-node, end-node and targets the sandbox lacks. */
+function kindOf(n: NodeCtx): NodeKind | undefined {
   const t = n.node.target;
   switch (t.case) {
     case "taskNode": {
       const template = nodeTaskTemplate(n.scope.closure, n.node);
-      if (template && isMapTaskType(template.type)) stepArrayNode(n);
-      else stepTaskNode(n);
-      return;
+      return template && isMapTaskType(template.type) ? "array" : "task";
     }
     case "arrayNode":
-      return stepArrayNode(n);
+      return "array";
     case "workflowNode":
-      if (t.value.reference.case === "launchplanRef") return stepLaunchPlanNode(n);
-      return stepSubWorkflowNode(n);
+      return t.value.reference.case === "launchplanRef" ? "launchPlan" : "subWorkflow";
     case "branchNode":
-      return stepBranchNode(n);
+      return "branch";
     case "gateNode":
-      return stepGateNode(n);
+      return "gate";
     default:
-      if (n.node.id === START_NODE_ID || n.node.id === END_NODE_ID) return stepPassThrough(n);
-      return failNode(n, "UnsupportedNode", `node [${n.node.id}] has no task, workflow, branch, gate or array target`);
+      return undefined;
   }
+}
+
+function stepKind(n: NodeCtx): void {
+  const kind = kindOf(n);
+  if (kind) return n.r.steppers[kind].step(n);
+  if (n.node.id === START_NODE_ID || n.node.id === END_NODE_ID) return stepPassThrough(n);
+  failNode(n, "UnsupportedNode", `node [${n.node.id}] has no task, workflow, branch, gate or array target`);
 }
 
 /**
@@ -157,17 +123,8 @@ export function stepNode(n: NodeCtx, started = false): void {
 /** Aborts a running node: its children and attempts first, then the node (FlytePropeller's order). */
 export function abortNode(n: NodeCtx, reason: string): void {
   if (!n.ne || isNodeTerminal(nodePhaseOf(n.ne))) return;
-  const t = n.node.target;
-  if (t.case === "taskNode" || t.case === "arrayNode") {
-    const template = nodeTaskTemplate(n.scope.closure, n.node);
-    if (t.case === "arrayNode" || (template && isMapTaskType(template.type))) abortArrayNode(n, reason);
-    else abortTaskNode(n, reason);
-  } else if (t.case === "workflowNode") {
-    if (t.value.reference.case === "launchplanRef") abortLaunchPlanNode(n, reason);
-    else abortSubWorkflowNode(n, reason);
-  } else if (t.case === "branchNode") {
-    abortBranchNode(n, reason);
-  }
+  const kind = kindOf(n);
+  if (kind) n.r.steppers[kind].abort?.(n, reason);
   emitNodeEvent(n, NodeExecution_Phase.ABORTED, n.r.now, {
     outputResult: { case: "error", value: executionError("NodeAborted", reason, ExecutionError_ErrorKind.UNKNOWN, n.r.now) },
   });

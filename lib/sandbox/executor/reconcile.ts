@@ -15,6 +15,7 @@ import { ExecutionError_ErrorKind, WorkflowExecution_Phase } from "@/lib/gen/fly
 import { ms, newRound, type Round, type Scope } from "./context";
 import { emitWorkflowEvent, executionError } from "./events";
 import { abortFailureNode, stepFailing } from "./failure-node";
+import { NODE_STEPPERS } from "./node-kinds";
 import { abortScope, scopeOutputs, stepScope } from "./scope";
 import type { Reconcile } from "./types";
 
@@ -32,7 +33,7 @@ function abortReason(r: Round): string {
 }
 
 export const reconcile: Reconcile = (snapshot, nowMs, config) => {
-  const r = newRound(snapshot, nowMs, config);
+  const r = newRound(snapshot, nowMs, config, NODE_STEPPERS);
   const closure = snapshot.execution.closure;
   const phase = closure?.phase ?? WorkflowExecution_Phase.UNDEFINED;
   const scope = primaryScope(r);

@@ -1,6 +1,6 @@
 // A workflow's nodes as one unit (the primary workflow, a sub-workflow, a dynamic workflow): whether it
 // is done, failed (honouring its failure policy) or still running, one round of all its nodes, and abort.
-import { ExecutionError_ErrorKind, type ExecutionError } from "@/lib/gen/flyteidl/core/execution_pb";
+import { NodeExecution_Phase, type ExecutionError } from "@/lib/gen/flyteidl/core/execution_pb";
 import { WorkflowMetadata_OnFailurePolicy } from "@/lib/gen/flyteidl/core/workflow_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import { resolveBindings } from "./bindings";
@@ -14,8 +14,7 @@ import {
   type Round,
   type Scope,
 } from "./context";
-import { executionError } from "./events";
-import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { recordedError } from "./node-common";
 import { abortNode, stepNode, upstreamReadiness } from "./node-step";
 
 export type ScopeStatus =
@@ -25,14 +24,6 @@ export type ScopeStatus =
 
 export function scopeNodes(r: Round, scope: Scope): NodeCtx[] {
   return scope.template.nodes.map((node) => nodeCtx(r, scope, node));
-}
-
-/** The error of a failed node as recorded, or a stand-in naming the node. */
-export function recordedError(n: NodeCtx): ExecutionError {
-  const result = n.ne?.closure?.outputResult;
-  if (result?.case === "error") return result.value;
-  const phase = NodeExecution_Phase[nodePhaseOf(n.ne) ?? 0];
-  return executionError("NodeFailed", `node [${n.node.id}] ended ${phase}`, ExecutionError_ErrorKind.UNKNOWN, n.r.now);
 }
 
 /** The first failure of a scope: failed or timed-out nodes before aborted ones, earliest first. */

@@ -5,7 +5,7 @@ import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { nodeSubWorkflow } from "@/lib/flyte/closure";
 import type { NodeCtx, Scope } from "./context";
 import { emitNodeEvent } from "./events";
-import { failNode, nodeInputs } from "./node-step";
+import { failNode, nodeInputs } from "./node-common";
 import { abortScope, scopeOutputs, stepScope } from "./scope";
 
 function childScope(n: NodeCtx): Scope | undefined {

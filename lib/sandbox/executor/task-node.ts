@@ -19,7 +19,7 @@ import { isTaskTerminal, ms, seedOf, type NodeCtx } from "./context";
 import { abortDynamicNode, enterDynamic, stepDynamicNode } from "./dynamic-node";
 import { emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events";
 import { generatedTaskName } from "./ids";
-import { failNode, nodeInputs } from "./node-step";
+import { failNode, nodeInputs, nodeRetries } from "./node-common";
 import { preRunStages, stagesAfter } from "./pre-run";
 
 /** FlytePropeller's default max-node-retries-system-failures. */
@@ -29,10 +29,6 @@ interface TaskRun {
   n: NodeCtx;
   template: TaskTemplate;
   b: TaskBehaviour;
-}
-
-export function nodeRetries(n: NodeCtx, template: TaskTemplate | undefined): number {
-  return Math.max(n.node.metadata?.retries?.retries ?? 0, template?.metadata?.retries?.retries ?? 0);
 }
 
 const attemptOf = (te: TaskExecution) => te.id?.retryAttempt ?? 0;

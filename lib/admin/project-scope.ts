@@ -1,11 +1,11 @@
-// Server side of the project pages (next to the API routes: the only app code that reaches lib/admin).
+// Server side of the project pages (their layouts load it through lib/admin's public entry).
 // Whether a project (and a domain of it) exists, asked of FlyteAdmin while the server renders a project page,
 // so an unknown one answers a not-found page (HTTP 404) instead of an empty dashboard.
 import { Code, ConnectError } from "@connectrpc/connect";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { credentialsFor } from "@/lib/admin/credentials";
-import { upstream } from "@/lib/admin/upstream";
+import { credentialsFor } from "./credentials";
+import { upstream } from "./upstream";
 import type { Project } from "@/lib/gen/flyteidl/admin/project_pb";
 
 export type ProjectScope =
