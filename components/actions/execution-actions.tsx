@@ -5,7 +5,7 @@ import { useQuery } from "@connectrpc/connect-query";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { executionActions } from "@/lib/flyte/actions/availability";
-import { launchPath } from "@/lib/flyte/urls";
+import { launchPath } from "@/lib/flyte/launch-urls";
 import { getExecution } from "@/lib/query/executions";
 import { useSetExecutionArchived } from "@/lib/query/actions";
 import { useRefusal } from "@/lib/query/permissions";

@@ -9,7 +9,8 @@ import type { ReactNode } from "react";
 import { ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { launchPlanInterface, taskInterface } from "@/lib/flyte/launch/launch-inputs";
 import { launchOptionsFromSpec } from "@/lib/flyte/launch/launch-options";
-import { consolePath, executionPath, launchPath, type LaunchTarget } from "@/lib/flyte/urls";
+import { launchPath, type LaunchTarget } from "@/lib/flyte/launch-urls";
+import { consolePath, executionPath } from "@/lib/flyte/urls";
 import {
   executionDataRequest,
   executionGetRequest,
