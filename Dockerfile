@@ -32,6 +32,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+# Files served as they are (robots.txt); the standalone output leaves them out.
+COPY --from=build /app/public ./public
 # The node image's `node` user; numeric so Kubernetes' runAsNonRoot can check it, and the same UID
 # flyte-core's console Deployment runs as.
 USER 1000:1000

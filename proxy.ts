@@ -9,6 +9,7 @@ export function proxy(request: NextRequest) {
   return handlePageRequest(request, { settings: pageSettings(), defaultDomain });
 }
 
-// Every page path, but not the BFF, logs and stats routes, probes or assets. "/" on its own: with a
-// base path, the second pattern only matches below it (`/console/…`), not the projects page `/console`.
-export const config = { matcher: ["/", "/((?!api/|_next/|healthz|livez|readyz|icon).*)"] };
+// Every page path, but not the BFF, logs and stats routes, probes or assets (the icon, public/robots.txt).
+// "/" on its own: with a base path, the second pattern only matches below it (`/console/…`), not the
+// projects page `/console`.
+export const config = { matcher: ["/", "/((?!api/|_next/|healthz|livez|readyz|icon|robots.txt).*)"] };

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
-import { flytekitConsoleUrl } from "@/lib/flyte/urls";
+import { flytekitConsoleUrl } from "@/lib/flyte/deep-links";
 import { DOMAIN, PROJECT, SANDBOX_HTTP } from "./helpers";
 
 // Runs against the normal seed, and against bulk history (FLYTE_SANDBOX_HISTORY=10000) unchanged.

@@ -3,13 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { circlePath, circles, importGraph } from "./import-graph.testutil";
 
-// Circles known and being removed elsewhere, each as the sorted files of one strongly connected set.
-// An entry that no longer occurs fails the test too, so delete it as soon as its circle is gone.
-const KNOWN_CIRCLES: string[][] = [
-  // display ↔ json ↔ msgpack: removed by the libs branch (issue 14, @msgpack/msgpack in place of
-  // msgpack.ts); delete this entry after merging it.
-  ["lib/flyte/literals/display.ts", "lib/flyte/literals/json.ts", "lib/flyte/literals/msgpack.ts"],
-];
+// Circles known and being removed, each as the sorted files of one strongly connected set. An entry
+// that no longer occurs fails the test too, so delete it as soon as its circle is gone.
+const KNOWN_CIRCLES: string[][] = [];
 
 const key = (circle: string[]) => circle.join(", ");
 

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { executionActions } from "@/lib/flyte/actions/availability";
-import { launchPath } from "@/lib/flyte/urls";
+import { launchPath } from "@/lib/flyte/launch-urls";
 import { useSetExecutionArchived } from "@/lib/query/actions";
 import { useRefusal } from "@/lib/query/permissions";
 import { useExecution } from "@/lib/query/use-execution";

@@ -38,7 +38,11 @@ interface Sized {
   height: number;
 }
 
-/** Longest-path ranks, barycentre order within a rank, ranks left to right, centred vertically. */
+/**
+ * Longest-path ranks, barycentre order within a rank, ranks left to right, centred vertically.
+ * Hand-written on purpose: no layout library we measured (dagre, even with its fast settings) places
+ * 5,000 nodes in interactive time, and this does in milliseconds.
+ */
 export function layeredPlacement(nodes: Sized[], edges: { source: string; target: string }[]): Record<string, NodeBox> {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const preds: number[][] = nodes.map(() => []);

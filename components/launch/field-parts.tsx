@@ -1,6 +1,6 @@
 // Small shared pieces of the typed input fields: ids, error lookup and the input look.
-import type { FieldError, FieldPath } from "@/lib/flyte/literals/form-value";
-import { formatFieldPath } from "@/lib/flyte/literals/form-value";
+import type { LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
+import { formatFieldPath, type FieldError, type FieldPath, type FormValue } from "@/lib/flyte/literals/form-value";
 
 export const INPUT_CLASS =
   "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 " +
@@ -39,3 +39,17 @@ export function FieldMessages({ id, messages }: { id: string; messages: string[]
     </ul>
   );
 }
+
+/** What every value editor is given: the value at `path` of the field `name`, and its errors. */
+export type EditorProps = {
+  type: LiteralType | undefined;
+  value: FormValue;
+  onChange: (value: FormValue) => void;
+  errors: FieldError[];
+  path: FieldPath;
+  name: string;
+  baseId: string;
+  /** The root control is named by the field's visible label instead of its path. */
+  labelledBy?: string;
+  disabled?: boolean;
+};

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DisplayNode } from "@/lib/flyte/literals/display";
+import type { DisplayNode } from "@/lib/flyte/literals/display-node";
 import { displayToJson, stringifyJson } from "@/lib/flyte/literals/json";
 import { CopyButton } from "./copy-button";
 import { LongText } from "./long-text";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { DisplayNode } from "@/lib/flyte/literals/display";
+import type { DisplayNode } from "@/lib/flyte/literals/display-node";
 import { CopyButton } from "./copy-button";
 
 type Offloaded = Extract<DisplayNode, { kind: "offloaded" }>;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DisplayNode } from "@/lib/flyte/literals/display";
+import type { DisplayNode } from "@/lib/flyte/literals/display-node";
 import { stringifyJson } from "@/lib/flyte/literals/json";
 import { CopyButton } from "./copy-button";
 import { LongText } from "./long-text";

@@ -127,7 +127,8 @@ function readAdminTls(env: Record<string, string | undefined>): AdminTlsConfig {
   return { nodeOptions, caCertFile, clientCertFile, insecureSkipVerify };
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
+/** A positive setting, floored; unset, empty or not a positive number: the default. */
+export function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }

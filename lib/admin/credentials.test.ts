@@ -108,4 +108,12 @@ describe("credentialsFor", () => {
     expect(upstreamHeaders(request({ cookie: "proxy_token=t" }), { authCookie: "proxy_token" }).get("authorization")).toBe("Bearer t");
     expect([...upstreamHeaders(request({ cookie: "other=1", "x-forwarded-for": "1.2.3.4" }), { authCookie: "flyte_at" })]).toEqual([]);
   });
+
+  it("reads a malformed Cookie header without throwing: bad escapes stay raw, the first of two wins, junk is skipped", () => {
+    const bearer = (cookie: string) => upstreamHeaders(request({ cookie }), { authCookie: "flyte_at" }).get("authorization");
+    expect(bearer("flyte_at=100%")).toBe("Bearer 100%");
+    expect(bearer("flyte_at=first; flyte_at=second")).toBe("Bearer first");
+    expect(bearer(";;=;junk; flyte_at = spaced ;")).toBe("Bearer spaced");
+    expect(bearer("flyte_at=")).toBeNull();
+  });
 });

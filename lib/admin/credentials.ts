@@ -1,5 +1,6 @@
 // Which of the browser's credentials go upstream (only the user's token), and when a request must
 // sign in first instead of reaching FlyteAdmin at all.
+import { parse as parseCookie } from "cookie";
 import { log } from "./log";
 import type { SessionKeys } from "./session/keys";
 import { jwtExpiryMs, unauthenticated, type SignInSettings } from "./session/sign-in";
@@ -34,23 +35,6 @@ export const SIGN_IN_MESSAGES: Record<SignInReason, string> = {
 export const ID_TOKEN_SCHEME = "IDToken";
 /** Where FlyteAdmin's gateway puts the user info (gRPC binary metadata: the value is base64). */
 export const USER_INFO_HEADER = "userinfo-bin";
-
-/** Reads one cookie from a Cookie header without decoding anything else. */
-function readCookie(cookieHeader: string, name: string): string | undefined {
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      const raw = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(raw);
-      } catch {
-        return raw;
-      }
-    }
-  }
-  return undefined;
-}
 
 function setSafely(headers: Headers, name: string, value: string): boolean {
   try {
@@ -103,7 +87,7 @@ export function credentialsFor(requestHeaders: Headers, settings: CredentialSett
     if (session.userInfo) out.set(USER_INFO_HEADER, Buffer.from(session.userInfo, "utf8").toString("base64"));
     return { ok: true, headers: out, ...(expiresAtMs === undefined ? {} : { expiresAtMs }) };
   }
-  const token = readCookie(cookieHeader, settings.authCookie);
+  const token = parseCookie(cookieHeader)[settings.authCookie];
   if (token) setSafely(out, "authorization", `Bearer ${token}`);
   return { ok: true, headers: out };
 }

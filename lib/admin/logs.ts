@@ -6,7 +6,7 @@
 import { checkLogUri, parseLogSources, type LogSource } from "@/lib/flyte/logs/sources";
 import { LOG_HEADERS, type LogAccessInfo } from "@/lib/flyte/logs/protocol";
 import type { AllowedHosts } from "@/lib/hosts/allowed-hosts";
-import { readAllowedHosts, readCredentialSettings } from "./config";
+import { positiveInt, readAllowedHosts, readCredentialSettings } from "./config";
 import { credentialsFor, type CredentialSettings } from "./credentials";
 import { foreignHost } from "./guards";
 import { metrics } from "./metrics";
@@ -32,11 +32,6 @@ export interface LogProxyConfig extends CredentialSettings {
 
 export const DEFAULT_LOG_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value.trim() !== "" && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
 
 export function readLogProxyConfig(env: Record<string, string | undefined> = process.env): LogProxyConfig {
   const { sources, invalid } = parseLogSources(env.FLYTE_CONSOLE_LOG_ORIGINS);

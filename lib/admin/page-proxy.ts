@@ -5,7 +5,7 @@
 //    as redirect_url, one hop fewer; a sign-in that loops is stopped (session/page-sign-in decides).
 // Next strips the base path (`/console`) from `nextUrl.pathname` and adds it back to redirects.
 import { NextResponse, type NextRequest } from "next/server";
-import { canonicalRedirect } from "@/lib/flyte/urls";
+import { canonicalRedirect } from "@/lib/flyte/canonical-redirect";
 import { readCredentialSettings } from "./config";
 import type { CredentialSettings } from "./credentials";
 import { log } from "./log";

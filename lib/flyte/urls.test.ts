@@ -11,17 +11,14 @@ import {
   ResourceType,
   WorkflowExecutionIdentifierSchema,
 } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { canonicalRedirect } from "./canonical-redirect";
+import { flyteAdminExecutionUrl, flytekitConsoleHttpDomain, flytekitConsoleUrl } from "./deep-links";
+import { launchPath, parseLaunchTarget } from "./launch-urls";
 import {
-  canonicalRedirect,
   consolePath,
   entityPath,
   executionPath,
-  flyteAdminExecutionUrl,
-  flytekitConsoleHttpDomain,
-  flytekitConsoleUrl,
-  launchPath,
   parseConsolePath,
-  parseLaunchTarget,
   withBasePath,
   BASE_PATH,
   type ConsoleRoute,
@@ -257,8 +254,7 @@ describe("links produced by flytekit and FlyteAdmin", () => {
 });
 
 describe("default domain for old links without one", () => {
-  it("sends a project link and a domain-less list to the default domain", async () => {
-    const { canonicalRedirect } = await import("./urls");
+  it("sends a project link and a domain-less list to the default domain", () => {
     expect(canonicalRedirect("/projects/flytesnacks", "", { defaultDomain: "development" })).toBe(
       "/projects/flytesnacks/domains/development/executions",
     );

@@ -1,10 +1,6 @@
-import {
-  entityKindOf,
-  type EntityKind,
-  type ExecutionIdLike,
-  type IdentifierLike,
-  type NodeExecutionIdLike,
-} from "./ids";
+// The console's own routes, both ways: a URL (in every spelling old links use) to the page it names,
+// and a page to its one canonical URL. Redirects, launch links and other components' links build on it.
+import { entityKindOf, type EntityKind, type ExecutionIdLike, type IdentifierLike } from "./ids";
 
 export type { EntityKind } from "./ids";
 
@@ -78,7 +74,7 @@ const SEGMENT_BY_KIND: Record<EntityKind, string> = {
   launch_plan: "launchPlans",
 };
 
-function toSearchParams(query: QueryInput | undefined): URLSearchParams {
+export function toSearchParams(query: QueryInput | undefined): URLSearchParams {
   if (query === undefined) return new URLSearchParams();
   if (typeof query === "string" || query instanceof URLSearchParams) {
     return new URLSearchParams(query);
@@ -100,7 +96,7 @@ function pathSegments(pathname: string): string[] | undefined {
   }
 }
 
-const nonEmpty = (v: string | null): string | undefined => (v ? v : undefined);
+export const nonEmpty = (v: string | null): string | undefined => (v ? v : undefined);
 
 function parseAttempt(v: string | null | undefined): number | undefined {
   if (!v || !/^\d{1,9}$/.test(v)) return undefined;
@@ -247,42 +243,6 @@ export function consolePath(route: PageRoute, query?: QueryInput): string {
   return `${path}${qs ? `?${qs}` : ""}`;
 }
 
-function sameUrl(pathname: string, search: QueryInput, target: string): boolean {
-  const [targetPath, targetQuery = ""] = target.split("?", 2);
-  const decode = (p: string) => p.split("/").map(decodeURIComponent).join("\u0000");
-  if (decode(pathname) !== decode(targetPath)) return false;
-  const pairs = (q: QueryInput) =>
-    [...toSearchParams(q)].map(([k, v]) => `${k}=${v}`).sort().join("&");
-  return pairs(search) === pairs(targetQuery);
-}
-
-/**
- * The canonical URL for an old or alternative form (for a 308 redirect), or null when the URL is
- * already canonical or names no page.
- */
-export function canonicalRedirect(
-  pathname: string,
-  search: QueryInput = "",
-  options: { defaultDomain?: string } = {},
-): string | null {
-  const route = parseConsolePath(pathname, search);
-  if (route.page === "notFound") return null;
-  const target = consolePath(options.defaultDomain ? withDefaultDomain(route, options.defaultDomain) : route, search);
-  return sameUrl(pathname, search, target) ? null : target;
-}
-
-/**
- * Fills in a domain where an old link left it out, so the page it names exists: a project's own
- * page is its executions in that domain.
- */
-export function withDefaultDomain(route: PageRoute, defaultDomain: string): PageRoute {
-  if (route.page === "project") return { page: "executions", project: route.project, domain: route.domain ?? defaultDomain };
-  if ((route.page === "executions" || route.page === "entities") && route.domain === undefined) {
-    return { ...route, domain: defaultDomain };
-  }
-  return route;
-}
-
 /** Canonical path of an execution page, optionally with a node (and attempt) selected. */
 export function executionPath(
   id: ExecutionIdLike,
@@ -304,83 +264,4 @@ export function entityPath(id: IdentifierLike): string | undefined {
   return version
     ? consolePath({ page: "entityVersion", kind, project, domain, name, version })
     : consolePath({ page: "entity", kind, project, domain, name });
-}
-
-/**
- * Exactly what flytekit's `FlyteRemote.generate_console_http_domain` returns when no console endpoint
- * is configured: the admin endpoint with http for insecure connections.
- */
-export function flytekitConsoleHttpDomain(platform: {
-  endpoint: string;
-  insecure?: boolean;
-  consoleEndpoint?: string;
-}): string {
-  if (platform.consoleEndpoint) return platform.consoleEndpoint;
-  return `${platform.insecure ? "http" : "https"}://${platform.endpoint}`;
-}
-
-/**
- * Exactly the URL flytekit's `FlyteRemote.generate_console_url` prints: executions by id, entities as
- * singular `{workflow,task,launch_plan}/:name/version/:version` (any other resource type as
- * "workflow"). flytekit does not percent-encode, so neither does this.
- */
-export function flytekitConsoleUrl(
-  entity: ExecutionIdLike | IdentifierLike,
-  consoleHttpDomain: string,
-): string {
-  const base = `${consoleHttpDomain}/console/projects/${entity.project}/domains/${entity.domain}`;
-  if (!("resourceType" in entity)) return `${base}/executions/${entity.name}`;
-  const kind = entityKindOf(entity.resourceType);
-  const rt = kind === "task" || kind === "launch_plan" ? kind : "workflow";
-  return `${base}/${rt}/${entity.name}/version/${entity.version}`;
-}
-
-/**
- * Exactly FlyteAdmin's FLYTE_EXECUTION_URL (set in every task pod): the configured console URL with
- * trailing slashes removed, then …/executions/:name/nodeId/:uniqueNodeId/nodes.
- */
-export function flyteAdminExecutionUrl(consoleUrl: string, id: NodeExecutionIdLike): string {
-  const e = id.executionId;
-  const base = consoleUrl.replace(/\/+$/, "");
-  return `${base}/projects/${e?.project ?? ""}/domains/${e?.domain ?? ""}/executions/${e?.name ?? ""}/nodeId/${id.nodeId}/nodes`;
-}
-
-/** What the launch form launches: a launch plan, a workflow (its default launch plan) or a task, or a copy of an execution. */
-export type LaunchTarget =
-  | { launchPlan: string; version?: string }
-  | { workflow: string; version?: string }
-  | { task: string; version?: string }
-  | { relaunch: string };
-
-/** The launch form for a target; no version means the latest. */
-export function launchPath(args: { project: string; domain: string } & LaunchTarget): string {
-  const { project, domain, ...target } = args;
-  const query: Record<string, string | undefined> = {};
-  if ("relaunch" in target) query.relaunch = target.relaunch;
-  else {
-    if ("launchPlan" in target) query.launchPlan = target.launchPlan;
-    else if ("workflow" in target) query.workflow = target.workflow;
-    else query.task = target.task;
-    query.version = target.version || undefined;
-  }
-  return consolePath({ page: "launch", project, domain }, query);
-}
-
-/** The launch target a launch page's query names, or undefined when it names none. */
-export function parseLaunchTarget(query: QueryInput): LaunchTarget | undefined {
-  const q = toSearchParams(query);
-  const version = nonEmpty(q.get("version"));
-  const relaunch = nonEmpty(q.get("relaunch"));
-  if (relaunch) return { relaunch };
-  const launchPlan = nonEmpty(q.get("launchPlan"));
-  if (launchPlan) return compact2({ launchPlan, version });
-  const workflow = nonEmpty(q.get("workflow"));
-  if (workflow) return compact2({ workflow, version });
-  const task = nonEmpty(q.get("task"));
-  if (task) return compact2({ task, version });
-  return undefined;
-}
-
-function compact2<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -6,7 +6,7 @@ import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { LiteralSchema, type Literal } from "@/lib/gen/flyteidl/core/literals_pb";
-import { LiteralTypeSchema, SimpleType, type LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
+import type { LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
 import type { Node } from "@/lib/gen/flyteidl/core/workflow_pb";
 import { durationMs, timestampMs } from "../time";
 
@@ -104,13 +104,6 @@ export function sleepRemainingMs(gate: Extract<Gate, { kind: "sleep" }>, ne: Nod
   const started = timestampMs(ne.closure?.startedAt);
   if (started === undefined) return undefined;
   return Math.max(0, started + gate.durationMs - nowMs);
-}
-
-const BOOLEAN_TYPE = create(LiteralTypeSchema, { type: { case: "simple", value: SimpleType.BOOLEAN } });
-
-/** An approve gate's signal type: flytekit's approve/reject send a boolean. */
-export function approvalType(): LiteralType {
-  return BOOLEAN_TYPE;
 }
 
 /** flytekit's `remote.approve` sets the signal to `True`, `remote.reject` to `False` (the node then fails). */

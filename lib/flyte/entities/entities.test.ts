@@ -133,11 +133,25 @@ describe("schedules in words", () => {
     const rate = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 5, unit: FixedRateUnit.MINUTE } }, kickoffTimeInputArg: "kickoff_time" });
     expect(describeSchedule(rate)).toEqual({ text: "Every 5 minutes", expression: "5 minutes", kickoffTimeInputArg: "kickoff_time" });
     const daily = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "30 2 * * *", offset: "PT1H" } } });
-    expect(describeSchedule(daily)).toMatchObject({ text: "Every day at 02:30 UTC", offset: "PT1H" });
+    expect(describeSchedule(daily)).toMatchObject({ text: "At 02:30 UTC", offset: "PT1H" });
     const weekdays = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "0 9 * * 1-5" } } });
-    expect(describeSchedule(weekdays)?.text).toBe("Weekdays at 09:00 UTC");
-    const odd = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "0 9 ? * MON-FRI *" } });
-    expect(describeSchedule(odd)?.text).toBe("Cron 0 9 ? * MON-FRI *");
+    expect(describeSchedule(weekdays)?.text).toBe("At 09:00 UTC, Monday through Friday");
+    const macro = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "@hourly" } } });
+    expect(describeSchedule(macro)?.text).toBe("Every hour");
+  });
+
+  it("reads cron_expression in FlyteAdmin's AWS form (with a year) and in the five-field form", () => {
+    const aws = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "0 9 ? * MON-FRI *" } });
+    expect(describeSchedule(aws)).toMatchObject({ text: "At 09:00 UTC, Monday through Friday", expression: "0 9 ? * MON-FRI *" });
+    const every15 = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "0/15 * * * ? *" } });
+    expect(describeSchedule(every15)?.text).toBe("Every 15 minutes");
+    const five = create(ScheduleSchema, { ScheduleExpression: { case: "cronExpression", value: "*/5 * * * *" } });
+    expect(describeSchedule(five)?.text).toBe("Every 5 minutes");
+  });
+
+  it("shows an expression it cannot read as it is", () => {
+    const bad = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "every tuesday" } } });
+    expect(describeSchedule(bad)?.text).toBe("Cron every tuesday");
   });
 });
 

@@ -4,7 +4,8 @@ import type { Task } from "@/lib/gen/flyteidl/admin/task_pb";
 import type { Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { Parameter, TypedInterface, Variable } from "@/lib/gen/flyteidl/core/interface_pb";
 import type { Literal } from "@/lib/gen/flyteidl/core/literals_pb";
-import { literalToDisplay, type DisplayNode } from "../literals/display";
+import { literalToDisplay } from "../literals/display";
+import type { DisplayNode } from "../literals/display-node";
 import { displayToJson, stringifyJson } from "../literals/json";
 import { literalTypeToString } from "../literals/type-string";
 

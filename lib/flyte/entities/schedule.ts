@@ -1,9 +1,10 @@
 // A launch plan's schedule and state in words. Pure.
 import { LaunchPlanState, type LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { FixedRateUnit, type Schedule } from "@/lib/gen/flyteidl/admin/schedule_pb";
+import cronstrue from "cronstrue";
 
 export interface ScheduleSummary {
-  /** "Every 5 minutes", "Cron 0 * * * *". */
+  /** "Every 5 minutes", "At 02:30 UTC"; "Cron …" for an expression that does not parse. */
   text: string;
   /** The raw expression, for copying. */
   expression: string;
@@ -19,30 +20,19 @@ const UNIT_WORDS: Record<FixedRateUnit, [string, string]> = {
   [FixedRateUnit.DAY]: ["day", "days"],
 };
 
-// The handful of cron macros and shapes people actually write, in words.
-const CRON_WORDS: Record<string, string> = {
-  "@hourly": "Every hour",
-  "@daily": "Every day at midnight",
-  "@midnight": "Every day at midnight",
-  "@weekly": "Every week",
-  "@monthly": "Every month",
-  "@yearly": "Every year",
-  "@annually": "Every year",
-  "* * * * *": "Every minute",
-  "0 * * * *": "Every hour",
-  "0 0 * * *": "Every day at 00:00 UTC",
-};
-
-function cronText(expr: string): string {
+/**
+ * A cron in words, with its times marked UTC (FlyteAdmin's scheduler runs in UTC). `aws` is the
+ * deprecated cron_expression form (minutes hours day-of-month month day-of-week year), which
+ * cronstrue reads as its seven-field form once a seconds field is put in front.
+ */
+function cronText(expr: string, aws = false): string {
   const trimmed = expr.trim().replace(/\s+/g, " ");
-  if (CRON_WORDS[trimmed]) return CRON_WORDS[trimmed];
-  const everyN = /^\*\/(\d+) \* \* \* \*$/.exec(trimmed);
-  if (everyN) return `Every ${everyN[1]} minutes`;
-  const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(trimmed);
-  if (daily) return `Every day at ${daily[2].padStart(2, "0")}:${daily[1].padStart(2, "0")} UTC`;
-  const weekdays = /^(\d{1,2}) (\d{1,2}) \* \* (?:1-5|MON-FRI)$/i.exec(trimmed);
-  if (weekdays) return `Weekdays at ${weekdays[2].padStart(2, "0")}:${weekdays[1].padStart(2, "0")} UTC`;
-  return `Cron ${trimmed}`;
+  try {
+    const words = cronstrue.toString(aws ? `0 ${trimmed}` : trimmed, { use24HourTimeFormat: true });
+    return words.replace(/(.*\d\d:\d\d(?::\d\d)?)/, "$1 UTC");
+  } catch {
+    return `Cron ${trimmed}`;
+  }
 }
 
 export function describeSchedule(schedule: Schedule | undefined): ScheduleSummary | undefined {
@@ -51,7 +41,7 @@ export function describeSchedule(schedule: Schedule | undefined): ScheduleSummar
   const kickoff = schedule.kickoffTimeInputArg || undefined;
   switch (e.case) {
     case "cronExpression":
-      return { text: cronText(e.value), expression: e.value, kickoffTimeInputArg: kickoff };
+      return { text: cronText(e.value, e.value.trim().split(/\s+/).length === 6), expression: e.value, kickoffTimeInputArg: kickoff };
     case "cronSchedule":
       return {
         text: cronText(e.value.schedule),

@@ -2,18 +2,10 @@
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { Node } from "@/lib/gen/flyteidl/core/workflow_pb";
+import type { StaticNodeKind } from "../closure";
 
-export type GraphNodeKind =
-  | "start"
-  | "end"
-  | "task"
-  | "subworkflow"
-  | "launchplan"
-  | "branch"
-  | "gate"
-  | "array"
-  | "dynamic"
-  | "unknown";
+/** A template's node kind, or "dynamic": a task node that yielded a workflow when it ran. */
+export type GraphNodeKind = StaticNodeKind | "dynamic";
 
 /**
  * Kinds drawn as a group that can expand in place. Array nodes are not: their sub-nodes are counted per phase on

@@ -3,32 +3,10 @@
 import type { Literal, LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { Variable } from "@/lib/gen/flyteidl/core/interface_pb";
 import { BlobType_BlobDimensionality, type LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
-import type { JsonLike } from "./json";
+import type { DisplayNode } from "./display-node";
 import { decodeMsgpack } from "./msgpack";
 import { formatDateTimeUtc, formatDurationExact, formatDurationSeconds, formatFloat } from "./scalars";
 import { literalTypeToString, schemaColumnTypeName } from "./type-string";
-
-export type PrimitiveKind = "integer" | "float" | "string" | "boolean" | "datetime" | "duration";
-export type Column = { name: string; type: string };
-
-export type DisplayNode = {
-  /** Readable type ("List<int>") when the caller passed a type or the literal carries one. */
-  typeLabel?: string;
-} & (
-  | { kind: "primitive"; primitive: PrimitiveKind; text: string; exact?: string; json: JsonLike }
-  | { kind: "none" }
-  | { kind: "error"; message: string; failedNodeId: string }
-  | { kind: "blob"; uri: string; format: string; dimensionality: "single" | "multipart" }
-  | { kind: "structuredDataset"; uri: string; format: string; columns: Column[] }
-  | { kind: "schema"; uri: string; columns: Column[] }
-  | { kind: "binary"; size: number; tag: string; decoded?: JsonLike }
-  | { kind: "struct"; json: JsonLike }
-  | { kind: "union"; variant: string; value: DisplayNode }
-  | { kind: "list"; items: DisplayNode[] }
-  | { kind: "map"; entries: { key: string; value: DisplayNode }[] }
-  | { kind: "offloaded"; uri: string; sizeBytes: string; sizeText: string; inferredType?: string }
-  | { kind: "unknown"; reason: string }
-);
 
 export function literalToDisplay(literal: Literal | undefined, type?: LiteralType): DisplayNode {
   const node = describe(literal, type);

@@ -1,8 +1,7 @@
 // Values as plain JSON for "copy as JSON": int64 stays exact (bigint printed as digits), which
 // JSON.stringify cannot do.
-import type { DisplayNode } from "./display";
-
-export type JsonLike = null | boolean | number | bigint | string | JsonLike[] | { [key: string]: JsonLike };
+import type { DisplayNode } from "./display-node";
+import type { JsonLike } from "./json-like";
 
 export function displayToJson(node: DisplayNode): JsonLike {
   switch (node.kind) {

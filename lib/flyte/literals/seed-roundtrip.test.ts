@@ -6,7 +6,8 @@ import { equals, toJson } from "@bufbuild/protobuf";
 import { LiteralSchema, type Literal } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
 import { seedCatalog } from "@/lib/sandbox/seed/catalog";
-import { literalToDisplay, type DisplayNode } from "./display";
+import { literalToDisplay } from "./display";
+import type { DisplayNode } from "./display-node";
 import { formValueToLiteral, literalToFormValue } from "./form";
 
 function unknownNodes(node: DisplayNode, path: string): string[] {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LaunchPage } from "@/components/launch/launch-page";
 import { decodeParams } from "@/app/params";
-import { parseLaunchTarget } from "@/lib/flyte/urls";
+import { parseLaunchTarget } from "@/lib/flyte/launch-urls";
 
 type Params = { project: string; domain: string };
 type Search = Record<string, string | string[] | undefined>;
