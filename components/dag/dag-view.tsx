@@ -105,7 +105,9 @@ type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialVie
 function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport }: FlowProps) {
   const reactFlow = useReactFlow();
   const callbacks = useRef({ onSelect, onToggleGroup });
-  callbacks.current = { onSelect, onToggleGroup };
+  useLayoutEffect(() => {
+    callbacks.current = { onSelect, onToggleGroup };
+  });
   // Filled before the first render, so every node's first drawing already has its phase.
   const [stores] = useState<DagStores>(() => ({
     overlay: new KeyedStore<NodeOverlayEntry>(overlay),
