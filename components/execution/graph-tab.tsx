@@ -1,26 +1,26 @@
 "use client";
 
 import { useQuery } from "@connectrpc/connect-query";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
 import { filterGraph } from "@/lib/flyte/graph/filter";
-import { attemptStatus, type AttemptStatus } from "@/lib/flyte/attempt-phases";
-import { buildExecutionOverlay, withAttemptStatus, withSubTaskPhases, type ExecutionOverlay } from "@/lib/flyte/graph/overlay";
+import type { ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import { nodePhase } from "@/lib/flyte/phases";
-import type { SubTaskPhaseCounts } from "@/lib/flyte/sub-tasks";
 import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
+import { useExecutionOverlay } from "./use-execution-overlay";
 import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttempts } from "./use-node-extras";
 
 /** From this many drawn nodes on, the graph offers a filtered view. */
 const LARGE_GRAPH = 300;
 /** From this many, it opens filtered (failed or running nodes) and drawing everything is a choice. */
 const HUGE_GRAPH = 10_000;
+const NO_PHASES: ExecutionOverlay = new Map();
 
 export function GraphTab({
   execution,
@@ -49,43 +49,20 @@ export function GraphTab({
     [nodes],
   );
   const attempts = useTaskAttempts(runningTasks);
-  const previousBase = useRef<ExecutionOverlay | undefined>(undefined);
-  const previous = useRef<ExecutionOverlay | undefined>(undefined);
-  const previousWithAttempts = useRef<ExecutionOverlay | undefined>(undefined);
-  const overlay = useMemo(() => {
-    if (!graph) return new Map() as ExecutionOverlay;
-    const inputs = [...nodes.values()].map((ne) => ({ nodeExecution: ne, parentId: parents.get(ne.id?.nodeId ?? "") }));
-    previousBase.current = buildExecutionOverlay(graph, inputs, previousBase.current);
-    const byGraphId = new Map<string, SubTaskPhaseCounts>();
-    if (subTasks.size) {
-      for (const [graphId, entry] of previousBase.current) {
-        const counts = subTasks.get(entry.nodeExecutionId);
-        if (counts) byGraphId.set(graphId, counts);
-      }
-    }
-    previous.current = withSubTaskPhases(previousBase.current, byGraphId, previous.current);
-    const waiting = new Map<string, AttemptStatus>();
-    if (attempts.size) {
-      for (const [graphId, entry] of previous.current) {
-        const list = attempts.get(entry.nodeExecutionId);
-        const status = list && !nodePhase(entry.phase).isTerminal ? attemptStatus(list) : undefined;
-        if (status) waiting.set(graphId, status);
-      }
-    }
-    previousWithAttempts.current = withAttemptStatus(previous.current, waiting, previousWithAttempts.current);
-    return previousWithAttempts.current;
-  }, [graph, nodes, parents, subTasks, attempts]);
+  const overlay = useExecutionOverlay({ graph, nodes, parents, subTasks, attempts });
 
   const [filter, setFilter] = useState<GraphFilter | undefined>(undefined);
   const huge = drawnCount >= HUGE_GRAPH;
   const activeFilter = filter ?? (huge ? { failedOrRunning: true, search: "" } : undefined);
   const filtering = !!activeFilter && (activeFilter.failedOrRunning || activeFilter.search.trim() !== "");
+  const search = activeFilter?.search ?? "";
+  const failedOrRunning = activeFilter?.failedOrRunning ?? false;
+  // The kept set changes with phases only while the failed-or-running filter is on.
+  const phases = failedOrRunning ? overlay : NO_PHASES;
   const shown = useMemo(() => {
     if (!graph || !filtering) return graph;
-    return filterGraph(graph, keptNodes(graph, overlay, activeFilter));
-    // The kept set changes with phases only while the failed-or-running filter is on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graph, filtering, activeFilter?.search, activeFilter?.failedOrRunning, activeFilter?.failedOrRunning ? overlay : undefined]);
+    return filterGraph(graph, keptNodes(graph, phases, { search, failedOrRunning }));
+  }, [graph, filtering, phases, search, failedOrRunning]);
 
   const selectedGraphId = useMemo(() => {
     if (!selectedNodeId) return undefined;
