@@ -1,7 +1,7 @@
-// `npm test`: every suite — types, unit tests (vitest), end-to-end tests (Playwright against
-// the real sandbox + console + Chromium) — then one line `N passed, N failed` summing them.
+// `npm test`: every suite — types, lint (ESLint), unit tests (vitest), end-to-end tests (Playwright
+// against the real sandbox + console + Chromium) — then one line `N passed, N failed` summing them.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildIfStale } from "./build-if-stale.mjs";
 
@@ -27,9 +27,15 @@ function readJson(path) {
 
 // 1. Types: one check counts as one test.
 const tscStatus = run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
-tscStatus === 0 ? tally.passed++ : tally.failed++;
+if (tscStatus === 0) tally.passed++;
+else tally.failed++;
 
-// 2. Unit tests.
+// 2. Lint: one run counts as one test; its findings are printed above when it fails.
+const lintStatus = run("lint (ESLint)", bin("eslint"), ["--max-warnings", "0", "."]);
+if (lintStatus === 0) tally.passed++;
+else tally.failed++;
+
+// 3. Unit tests.
 const vitestJson = join(results, "vitest.json");
 rmSync(vitestJson, { force: true });
 const vitestStatus = run("unit tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
@@ -41,7 +47,7 @@ if (v) {
 }
 if (vitestStatus !== 0 && (!v || v.numFailedTests === 0)) tally.failed++; // a crash, not a test failure
 
-// 3. End-to-end tests against the built console.
+// 4. End-to-end tests against the built console.
 buildIfStale(root);
 const pwJson = join(results, "playwright.json");
 rmSync(pwJson, { force: true });

@@ -6,6 +6,7 @@ import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
 import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
+import { useNow } from "@/components/ui/use-now";
 import { useDagActions, useDrawnNode, useNodeOverlay } from "./dag-context";
 
 export type FlyteNodeData = {
@@ -68,6 +69,7 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const terminal = node.kind === "start" || node.kind === "end";
   const waiting = node.kind === "gate" && started && !phase.isTerminal;
   const attempt = overlay?.attempt;
+  const nowMs = useNow(1_000, attempt !== undefined);
   const common = {
     ...hooks,
     ...(waiting ? { "data-waiting": "true" } : {}),
@@ -129,7 +131,7 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
         </span>
       </div>
       {attempt ? (
-        <AttemptPhaseNote status={attempt} nowMs={Date.now()} className="pl-5" />
+        <AttemptPhaseNote status={attempt} nowMs={nowMs} className="pl-5" />
       ) : sub ? (
         <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span>
       ) : null}

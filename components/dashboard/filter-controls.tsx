@@ -59,7 +59,11 @@ export function TextFilter({
   const id = useId();
   const listId = useId();
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   const commit = () => {
     const next = draft.trim();
     if (next !== value.trim()) onCommit(next);
@@ -107,7 +111,11 @@ export function PhaseMenu({ value: committed, onChange }: { value: readonly Work
   const [open, setOpen] = useState(false);
   // The URL catches up in a transition; the boxes show the choice at once.
   const [value, setValue] = useState<readonly WorkflowPhaseName[]>(committed);
-  useEffect(() => setValue(committed), [committed]);
+  const [shown, setShown] = useState(committed);
+  if (shown !== committed) {
+    setShown(committed);
+    setValue(committed);
+  }
   const choose = (next: WorkflowPhaseName[]) => {
     setValue(next);
     onChange(next);

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { parseDashboardQuery, stableNow, writeDashboardQuery, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { withBasePath } from "@/lib/flyte/urls";
 
@@ -17,8 +17,10 @@ export function useDashboardFilters(): { filters: DashboardFilters; setFilters: 
   const search = params.toString();
   const filters = useMemo(() => parseDashboardQuery(search), [search]);
   // Relative windows ("last 24 hours") are fixed when the filters change, so the request is stable.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const nowMs = useMemo(() => stableNow(Date.now()), [search]);
+  const [fixed, setFixed] = useState(() => ({ search, nowMs: stableNow(Date.now()) }));
+  // eslint-disable-next-line react-hooks/purity -- read once per filter change and kept in state, so every render of one query sees one time
+  if (fixed.search !== search) setFixed({ search, nowMs: stableNow(Date.now()) });
+  const nowMs = fixed.nowMs; // a stale render is discarded: React re-renders at once with the new state
   const setFilters = useCallback<SetFilters>(
     (next, options) => {
       const qs = writeDashboardQuery(next, search).toString();

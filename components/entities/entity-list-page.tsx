@@ -34,7 +34,11 @@ function useSearchTerm(): [string, (v: string) => void, string] {
   const pathname = usePathname();
   const committed = params.get("q") ?? "";
   const [draft, setDraft] = useState(committed);
-  useEffect(() => setDraft(committed), [committed]);
+  const [shown, setShown] = useState(committed);
+  if (shown !== committed) {
+    setShown(committed);
+    setDraft(committed);
+  }
   useEffect(() => {
     if (draft.trim() === committed) return;
     const t = setTimeout(() => {

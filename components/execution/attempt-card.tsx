@@ -7,6 +7,7 @@ import { taskPhase } from "@/lib/flyte/phases";
 import { latestSubTasks } from "@/lib/flyte/sub-tasks";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { PhaseBadge } from "@/components/ui/phase-badge";
+import { useNow } from "@/components/ui/use-now";
 
 export function LogLinks({ logs, onOpen }: { logs: TaskLog[]; onOpen(log: TaskLog): void }) {
   if (logs.length === 0) return <p className="text-xs text-slate-500">No logs for this attempt.</p>;
@@ -45,7 +46,8 @@ export function AttemptCard({
   const started = timestampMs(c?.startedAt);
   const subTasks = latestSubTasks(c?.metadata?.externalResources ?? []);
   // The phase each reason was reported in, for the phase history below.
-  const segments = attemptSegments(attempt, Date.now());
+  const nowMs = useNow(1_000, !phase.isTerminal);
+  const segments = attemptSegments(attempt, nowMs);
   const phaseAt = (ms: number | undefined) =>
     ms === undefined ? undefined : [...segments].reverse().find((s) => s.startMs <= ms)?.phase;
   return (

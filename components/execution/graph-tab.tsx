@@ -5,6 +5,7 @@ import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
 import { filterGraph } from "@/lib/flyte/graph/filter";
+import type { ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import { nodePhase } from "@/lib/flyte/phases";
 import { useWorkflow } from "@/lib/query/workflows";
 import { DagView } from "@/components/dag/dag-view";
@@ -18,6 +19,7 @@ import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttem
 const LARGE_GRAPH = 300;
 /** From this many, it opens filtered (failed or running nodes) and drawing everything is a choice. */
 const HUGE_GRAPH = 10_000;
+const NO_PHASES: ExecutionOverlay = new Map();
 
 export function GraphTab({
   execution,
@@ -52,12 +54,14 @@ export function GraphTab({
   const huge = drawnCount >= HUGE_GRAPH;
   const activeFilter = filter ?? (huge ? { failedOrRunning: true, search: "" } : undefined);
   const filtering = !!activeFilter && (activeFilter.failedOrRunning || activeFilter.search.trim() !== "");
+  const search = activeFilter?.search ?? "";
+  const failedOrRunning = activeFilter?.failedOrRunning ?? false;
+  // The kept set changes with phases only while the failed-or-running filter is on.
+  const phases = failedOrRunning ? overlay : NO_PHASES;
   const shown = useMemo(() => {
     if (!graph || !filtering) return graph;
-    return filterGraph(graph, keptNodes(graph, overlay, activeFilter));
-    // The kept set changes with phases only while the failed-or-running filter is on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graph, filtering, activeFilter?.search, activeFilter?.failedOrRunning, activeFilter?.failedOrRunning ? overlay : undefined]);
+    return filterGraph(graph, keptNodes(graph, phases, { search, failedOrRunning }));
+  }, [graph, filtering, phases, search, failedOrRunning]);
 
   const selectedGraphId = useMemo(() => {
     if (!selectedNodeId) return undefined;

@@ -39,7 +39,7 @@ export function NodesTab({
   const now = useNow(1_000, running);
   const rows = useMemo(
     () => nodeExecutionRows(nodes.values(), { expanded, phases, search, sort, nowMs: now, nameOf, parents }),
-    [nodes, parents, expanded, phases, search, sort, now],
+    [nodes, parents, expanded, phases, search, sort, now, nameOf],
   );
   const runningTasks = useMemo(() => [...nodes.values()].filter((ne) => isTaskNodeExecution(ne) && !nodePhase(ne.closure?.phase ?? 0).isTerminal), [nodes]);
   const attempts = useTaskAttempts(runningTasks);

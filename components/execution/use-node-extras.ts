@@ -54,8 +54,7 @@ export function useDynamicClosures(nodes: ReadonlyMap<string, NodeExecution>): R
       if (c) map.set(ne.id!.nodeId, c);
     });
     return map;
-    // Rebuild only when a closure arrives: the graph is rebuilt from this map.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on which closures arrived: the graph is rebuilt from this map, so only then
   }, [stable]);
 }
 
@@ -99,7 +98,7 @@ export function useSubTaskCounts(graph: WorkflowGraph | undefined, nodes: Readon
       if (c) map.set(ne.id!.nodeId, c);
     });
     return map;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the counts themselves: a refetch with equal counts keeps the map
   }, [stable]);
 }
 
@@ -135,8 +134,7 @@ export function useTaskAttempts(list: readonly NodeExecution[]): ReadonlyMap<str
       if (d) map.set(ne.id!.nodeId, d.taskExecutions);
     });
     return map;
-    // Rebuilt only when some node's attempts were fetched again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on fetch times: rebuilt only when some node's attempts were fetched again
   }, [stable]);
 }
 

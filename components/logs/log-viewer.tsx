@@ -52,7 +52,12 @@ export function LogViewer({ uri, name, running, standalone = false }: LogViewerP
     const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [input]);
-  useEffect(() => setActive(0), [query]);
+  // A new query starts at its first match.
+  const [activeQuery, setActiveQuery] = useState(query);
+  if (activeQuery !== query) {
+    setActiveQuery(query);
+    setActive(0);
+  }
 
   const matches = search.matches;
   const activeIndex = matches.length === 0 ? -1 : Math.min(active, matches.length - 1);

@@ -21,13 +21,12 @@ const none: LogSearchResult = { matches: [], done: true, capped: false };
 
 export function useLogSearch(doc: LogDocument, query: string): LogSearchResult {
   const [result, setResult] = useState<LogSearchResult>(none);
+  const cleared = !normalizeLogQuery(query);
+  if (cleared && result !== none) setResult(none);
 
   useEffect(() => {
     const needle = normalizeLogQuery(query);
-    if (!needle) {
-      setResult(none);
-      return;
-    }
+    if (!needle) return;
     const count = logLineCount(doc);
     const plain = (i: number) => plainLogText(logLineAt(doc, i));
     const found: LogMatch[] = [];
@@ -46,5 +45,5 @@ export function useLogSearch(doc: LogDocument, query: string): LogSearchResult {
     return () => clearTimeout(timer);
   }, [doc, query]);
 
-  return result;
+  return cleared ? none : result;
 }

@@ -26,6 +26,12 @@ export interface LogTextState {
 
 const initial: LogTextState = { doc: emptyLogDocument, loading: true, truncated: false, bytes: 0 };
 
+/** What is held, tagged with the log it belongs to: a new URI starts from nothing, not from another log. */
+type HeldLog = LogTextState & { uri: string };
+const heldFor = (s: HeldLog, uri: string): HeldLog => (s.uri === uri ? s : { ...initial, uri });
+/** What an answer for the bytes from `from` builds on: a read from the start replaces whatever is held. */
+const baseFor = (s: HeldLog, uri: string, from: number): HeldLog => (from === 0 ? { ...initial, uri } : heldFor(s, uri));
+
 async function readError(res: Response): Promise<{ status: number; message: string }> {
   try {
     const body = (await res.json()) as { error?: unknown };
@@ -37,7 +43,7 @@ async function readError(res: Response): Promise<{ status: number; message: stri
 }
 
 export function useLogText(uri: string, { follow, running }: { follow: boolean; running: boolean }) {
-  const [state, setState] = useState<LogTextState>(initial);
+  const [held, setHeld] = useState<HeldLog>(() => ({ ...initial, uri }));
   const offsetRef = useRef(0);
   const truncatedRef = useRef(false);
   /** Signed out: following stops until the person retries (or the page goes to sign in). */
@@ -52,9 +58,11 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
     const gen = generation.current;
     const abort = new AbortController();
     inFlight.current = abort;
+    let from = offsetRef.current;
     try {
       for (let round = 0; round < 20; round++) {
-        const res = await fetch(logApiUrl(uri, offsetRef.current), { signal: abort.signal, cache: "no-store" });
+        from = offsetRef.current;
+        const res = await fetch(logApiUrl(uri, from), { signal: abort.signal, cache: "no-store" });
         if (gen !== generation.current) return;
         if (!res.ok) {
           const error = await readError(res);
@@ -63,7 +71,7 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
             signedOutRef.current = true;
             handleUnauthenticated(new ConnectError(error.message, Code.Unauthenticated, res.headers));
           }
-          if (gen === generation.current) setState((s) => ({ ...s, loading: false, error }));
+          if (gen === generation.current) setHeld((s) => ({ ...baseFor(s, uri, from), loading: false, error }));
           return;
         }
         const bytes = new Uint8Array(await res.arrayBuffer());
@@ -72,21 +80,25 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
         offsetRef.current = info.nextOffset;
         truncatedRef.current = info.truncated;
         const text = decoderRef.current.decode(bytes, { stream: !info.truncated });
-        setState((s) => ({
-          doc: appendLogText(s.doc, text),
-          loading: false,
-          error: undefined,
-          truncated: info.truncated,
-          maxBytes: info.maxBytes,
-          totalBytes: info.totalBytes ?? s.totalBytes,
-          bytes: info.nextOffset,
-        }));
+        setHeld((held) => {
+          const s = baseFor(held, uri, from);
+          return {
+            uri,
+            doc: appendLogText(s.doc, text),
+            loading: false,
+            error: undefined,
+            truncated: info.truncated,
+            maxBytes: info.maxBytes,
+            totalBytes: info.totalBytes ?? s.totalBytes,
+            bytes: info.nextOffset,
+          };
+        });
         if (!info.partial || bytes.length === 0) return;
       }
     } catch (err) {
       if (abort.signal.aborted || gen !== generation.current) return;
       const message = err instanceof Error ? err.message : String(err);
-      setState((s) => ({ ...s, loading: false, error: { status: 0, message: `The console did not answer: ${message}` } }));
+      setHeld((s) => ({ ...baseFor(s, uri, from), loading: false, error: { status: 0, message: `The console did not answer: ${message}` } }));
     } finally {
       if (inFlight.current === abort) inFlight.current = null;
     }
@@ -101,7 +113,6 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
     decoderRef.current = new TextDecoder();
     inFlight.current?.abort();
     inFlight.current = null;
-    setState(initial);
     void fetchMore();
     return () => {
       inFlight.current?.abort();
@@ -125,9 +136,13 @@ export function useLogText(uri: string, { follow, running }: { follow: boolean; 
 
   const retry = useCallback(() => {
     signedOutRef.current = false;
-    setState((s) => ({ ...s, loading: s.doc === emptyLogDocument, error: undefined }));
+    setHeld((s) => {
+      const h = heldFor(s, uri);
+      return { ...h, loading: h.doc === emptyLogDocument, error: undefined };
+    });
     void fetchMore();
-  }, [fetchMore]);
+  }, [fetchMore, uri]);
 
+  const { uri: _heldUri, ...state } = heldFor(held, uri);
   return { ...state, retry };
 }

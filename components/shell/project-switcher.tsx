@@ -5,7 +5,7 @@
 import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";
 import { listProjects } from "@/lib/query/projects";
 import { ALL_PROJECTS_HREF, sectionRoute } from "@/components/projects/sections";
@@ -21,7 +21,12 @@ export function ProjectSwitcher() {
   const panelId = useId();
   const pathname = usePathname();
 
-  useEffect(() => setOpen(false), [pathname]);
+  // A navigation closes the panel: reset during render when the path changes (no effect, no extra paint).
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname);
+    if (open) setOpen(false);
+  }
   useDismiss(open, rootRef, close);
 
   const current = projects.data?.projects.find((p) => p.id === project);

@@ -24,7 +24,7 @@ function Avatar({ user, name }: { user: UserInfoResponse; name: string }) {
   const picture = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,])/i.test(user.picture) ? user.picture : "";
   if (picture && !broken) {
     return (
-      // A plain img: the picture lives on the identity provider's host, which next/image would need configured.
+      // eslint-disable-next-line @next/next/no-img-element -- the picture lives on the identity provider's host, which next/image would need configured
       <img
         src={picture}
         alt={`Picture of ${name}`}

@@ -114,7 +114,7 @@ export function workflow(name: string, nodes: Node[], o: WorkflowOptions = {}): 
   const upstream: Record<string, string[]> = {};
   const downstream: Record<string, Set<string>> = {};
   const link = (from: string, to: string) => {
-    (upstream[to] ??= []).includes(from) || upstream[to].push(from);
+    if (!(upstream[to] ??= []).includes(from)) upstream[to].push(from);
     (downstream[from] ??= new Set()).add(to);
   };
   for (const n of nodes) {

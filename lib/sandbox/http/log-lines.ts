@@ -97,9 +97,9 @@ export function* taskLogLines(p: TaskLogParams): Generator<string> {
   const rng = rngFrom(seed);
   const outcome = taskLogOutcome(p);
   const huge = isHugeTaskLog(p);
-  const module = pick(rng, MODULES);
+  const moduleName = pick(rng, MODULES);
   const fn = pick(rng, FUNCTIONS);
-  const task = `workflows.${module}.${fn}`;
+  const task = `workflows.${moduleName}.${fn}`;
   const prefix = `s3://flyte-sandbox/metadata/propeller/${p.project}-${p.domain}-${p.execution}/${p.nodeId}/data`;
   let clock = Date.UTC(2024, 0, 1) + (seed % (365 * 86_400)) * 1000;
   const line = (at: number, level: keyof typeof LEVELS, logger: string, message: string) => {
@@ -119,7 +119,7 @@ export function* taskLogLines(p: TaskLogParams): Generator<string> {
       "flytekit.entrypoint",
       `pyflyte-execute --inputs ${prefix}/inputs.pb --output-prefix ${prefix}/${p.attempt} ` +
         `--raw-output-data-prefix s3://flyte-sandbox/data/${(seed % 256).toString(16)}/${p.execution}-${p.nodeId}-${p.attempt} ` +
-        `--resolver flytekit.core.python_auto_container.default_task_resolver -- task-module workflows.${module} task-name ${fn}`,
+        `--resolver flytekit.core.python_auto_container.default_task_resolver -- task-module workflows.${moduleName} task-name ${fn}`,
     ),
     log("DEBUG", "flytekit.core.data_persistence", `Getting ${prefix}/inputs.pb to /tmp/flyte-inputs (${200 + (seed % 4000)} bytes)`),
   ];
@@ -180,7 +180,7 @@ export function* taskLogLines(p: TaskLogParams): Generator<string> {
         "Traceback (most recent call last):\n",
         '  File "/usr/local/lib/python3.11/site-packages/flytekit/exceptions/scopes.py", line 206, in user_entry_point\n',
         "    return wrapped(*args, **kwargs)\n",
-        `  File "/root/workflows/${module}.py", line ${lineNo}, in ${fn}\n`,
+        `  File "/root/workflows/${moduleName}.py", line ${lineNo}, in ${fn}\n`,
         `    ${code}\n`,
         `\x1b[31m${type}: ${message}${RESET}\n`,
         log("ERROR", "flytekit.entrypoint", `!! End Error Captured by Flyte !!`),

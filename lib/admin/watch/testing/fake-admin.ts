@@ -125,7 +125,7 @@ export class FakeAdmin {
         });
         const since = /gte\(updated_at,([^)]+)\)/.exec(req.filters)?.[1];
         const sinceMs = since ? Date.parse(since) : -Infinity;
-        let ids = [...this.nodes.entries()].filter(([, n]) => n.parent === req.uniqueParentId && n.writtenMs >= sinceMs).map(([id]) => id);
+        const ids = [...this.nodes.entries()].filter(([, n]) => n.parent === req.uniqueParentId && n.writtenMs >= sinceMs).map(([id]) => id);
         if (req.sortBy?.key === "node_id") ids.sort();
         const offset = Number(req.token || 0);
         const page = ids.slice(offset, offset + (req.limit || 100));
