@@ -87,12 +87,6 @@ describe("requests are built in lib/query", () => {
     "components/dashboard/dashboard.tsx",
     "components/dashboard/filter-bar.tsx",
     "components/dashboard/use-execution-stats.ts",
-    "components/entities/entity-executions.tsx",
-    "components/entities/entity-list-page.tsx",
-    "components/entities/entity-page.tsx",
-    "components/entities/launch-plan-card.tsx",
-    "components/entities/run-strip.tsx",
-    "components/entities/use-entity.ts",
     "components/execution/child-execution-link.tsx",
     "components/execution/execution-page.tsx",
     "components/execution/node-panel.tsx",
@@ -100,11 +94,7 @@ describe("requests are built in lib/query", () => {
     "components/execution/use-live-execution.ts",
     "components/execution/use-node-extras.ts",
     "components/execution/use-node-names.ts",
-    "components/projects/project-nav.tsx",
-    "components/projects/projects-page.tsx",
     "components/search/use-palette-results.ts",
-    "components/shell/connection-banner.tsx",
-    "components/shell/project-switcher.tsx",
   ]);
 
   it("no component creates a protobuf message (create(…Schema)", () => {
