@@ -84,9 +84,6 @@ describe("requests are built in lib/query", () => {
   }
   // Components that still query FlyteAdmin themselves; each should move its queries into lib/query.
   const NOT_YET_MOVED = new Set([
-    "components/dashboard/dashboard.tsx",
-    "components/dashboard/filter-bar.tsx",
-    "components/dashboard/use-execution-stats.ts",
     "components/execution/child-execution-link.tsx",
     "components/execution/execution-page.tsx",
     "components/execution/node-panel.tsx",

@@ -23,6 +23,6 @@ describe("entity requests", () => {
   });
 
   it("without a version, runs of every version of a task", () => {
-    expect(toJson(ResourceListRequestSchema, entityExecutionsRequest("task", "p", "d", "t.train", undefined, 10)).filters).toBe("eq(task.name,t.train)+eq(state,0)");
+    expect(entityExecutionsRequest("task", "p", "d", "t.train", undefined, 10).filters).toBe("eq(task.name,t.train)+eq(state,0)");
   });
 });

@@ -6,6 +6,7 @@
 import { createConnectQueryKey, skipToken, useInfiniteQuery, useMutation, useQuery } from "@connectrpc/connect-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { isSystemGenerated } from "@/lib/flyte/entities/entity-filters";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { versionRows, type AnyEntity } from "@/lib/flyte/entities/versions";
 import {
@@ -130,4 +131,10 @@ export function useUpdateLaunchPlan({ onSuccess }: { onSuccess?: () => void } = 
       onSuccess?.();
     },
   });
+}
+
+/** Up to 200 names of a kind in a project/domain, without system-generated ones (the dashboard's filter suggestions). */
+export function useEntityNames(kind: "workflow" | "launch_plan", project: string, domain: string): string[] {
+  const list = useQuery(listNamedEntities, namedEntityListRequest(kind, project, domain, "", 200), { staleTime: 60_000 });
+  return useMemo(() => (list.data?.entities ?? []).map((e) => e.id?.name ?? "").filter((n) => n && !isSystemGenerated(n)), [list.data]);
 }
