@@ -84,13 +84,6 @@ describe("requests are built in lib/query", () => {
   }
   // Components that still query FlyteAdmin themselves; each should move its queries into lib/query.
   const NOT_YET_MOVED = new Set([
-    "components/execution/child-execution-link.tsx",
-    "components/execution/execution-page.tsx",
-    "components/execution/node-panel.tsx",
-    "components/execution/timeline-tab.tsx",
-    "components/execution/use-live-execution.ts",
-    "components/execution/use-node-extras.ts",
-    "components/execution/use-node-names.ts",
     "components/search/use-palette-results.ts",
   ]);
 
