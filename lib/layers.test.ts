@@ -82,21 +82,13 @@ describe("requests are built in lib/query", () => {
       });
     });
   }
-  // Components that still query FlyteAdmin themselves; each should move its queries into lib/query.
-  const NOT_YET_MOVED = new Set([
-    "components/search/use-palette-results.ts",
-  ]);
 
   it("no component creates a protobuf message (create(…Schema)", () => {
     expect(matches("components", /create\(\s*\w+Schema/)).toEqual([]);
   });
-  it("components query and mutate through lib/query's hooks, not connect-query's", () => {
-    const direct = matches("components", /from\s+["']@connectrpc\/connect-query["']/).filter(
-      (hit) => !NOT_YET_MOVED.has(hit.slice(0, hit.indexOf(":"))) && !hit.startsWith("components/providers.tsx:"),
-    );
+
+  it("components query and mutate through lib/query's hooks; only the providers import connect-query, for its TransportProvider", () => {
+    const direct = matches("components", /from\s+["']@connectrpc\/connect-query["']/).filter((hit) => !hit.startsWith("components/providers.tsx:"));
     expect(direct).toEqual([]);
-    // A file that has moved its queries leaves the list, so the list only shrinks.
-    const stillDirect = new Set(matches("components", /from\s+["']@connectrpc\/connect-query["']/).map((hit) => hit.slice(0, hit.indexOf(":"))));
-    expect([...NOT_YET_MOVED].filter((f) => !stillDirect.has(f)), "listed as not yet moved, but no longer importing connect-query").toEqual([]);
   });
 });
