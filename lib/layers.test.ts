@@ -82,41 +82,13 @@ describe("requests are built in lib/query", () => {
       });
     });
   }
-  // Components that still query FlyteAdmin themselves; each should move its queries into lib/query.
-  const NOT_YET_MOVED = new Set([
-    "components/dashboard/dashboard.tsx",
-    "components/dashboard/filter-bar.tsx",
-    "components/dashboard/use-execution-stats.ts",
-    "components/entities/entity-executions.tsx",
-    "components/entities/entity-list-page.tsx",
-    "components/entities/entity-page.tsx",
-    "components/entities/launch-plan-card.tsx",
-    "components/entities/run-strip.tsx",
-    "components/entities/use-entity.ts",
-    "components/execution/child-execution-link.tsx",
-    "components/execution/execution-page.tsx",
-    "components/execution/node-panel.tsx",
-    "components/execution/timeline-tab.tsx",
-    "components/execution/use-live-execution.ts",
-    "components/execution/use-node-extras.ts",
-    "components/execution/use-node-names.ts",
-    "components/projects/project-nav.tsx",
-    "components/projects/projects-page.tsx",
-    "components/search/use-palette-results.ts",
-    "components/shell/connection-banner.tsx",
-    "components/shell/project-switcher.tsx",
-  ]);
 
   it("no component creates a protobuf message (create(…Schema)", () => {
     expect(matches("components", /create\(\s*\w+Schema/)).toEqual([]);
   });
-  it("components query and mutate through lib/query's hooks, not connect-query's", () => {
-    const direct = matches("components", /from\s+["']@connectrpc\/connect-query["']/).filter(
-      (hit) => !NOT_YET_MOVED.has(hit.slice(0, hit.indexOf(":"))) && !hit.startsWith("components/providers.tsx:"),
-    );
+
+  it("components query and mutate through lib/query's hooks; only the providers import connect-query, for its TransportProvider", () => {
+    const direct = matches("components", /from\s+["']@connectrpc\/connect-query["']/).filter((hit) => !hit.startsWith("components/providers.tsx:"));
     expect(direct).toEqual([]);
-    // A file that has moved its queries leaves the list, so the list only shrinks.
-    const stillDirect = new Set(matches("components", /from\s+["']@connectrpc\/connect-query["']/).map((hit) => hit.slice(0, hit.indexOf(":"))));
-    expect([...NOT_YET_MOVED].filter((f) => !stillDirect.has(f)), "listed as not yet moved, but no longer importing connect-query").toEqual([]);
   });
 });

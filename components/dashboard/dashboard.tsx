@@ -1,13 +1,12 @@
 "use client";
 
-import { skipToken, useInfiniteQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
 import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { DEFAULT_FILTERS, executionMatches, hasActiveFilters, inexactFilters } from "@/lib/flyte/dashboard/filter-state";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
-import { dashboardListRequest, firstPageFor, type FirstPage } from "@/lib/query/dashboard";
-import { listExecutions } from "@/lib/query/executions";
-import { DASHBOARD_REFRESH_MS, refreshFirstPagesWhileVisible } from "@/lib/query/refresh";
+import { dashboardListRequest, type FirstPage } from "@/lib/query/dashboard";
+import { useDashboardExecutions } from "@/lib/query/use-dashboard";
+import { useExecutionStats } from "@/lib/query/use-execution-stats";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { LastRefreshed } from "@/components/ui/last-refreshed";
@@ -17,12 +16,8 @@ import { ExecutionChart } from "./execution-chart";
 import { ExecutionCounts } from "./execution-counts";
 import { FilterBar } from "./filter-bar";
 import { useDashboardFilters } from "./use-dashboard-filters";
-import { useExecutionStats } from "./use-execution-stats";
 
 const INEXACT_LABEL: Record<string, string> = { workflow: "workflow", launchPlan: "launch plan", version: "version", user: "user" };
-
-/** Refresh only while the top of the list is loaded: refetching a deep scroll would reload every page. */
-const LIVE_PAGES = 2;
 
 function useDashboardRequest(project: string, domain: string) {
   const { filters, setFilters, nowMs } = useDashboardFilters();
@@ -38,14 +33,7 @@ function useDashboardRequest(project: string, domain: string) {
 
 export function Dashboard({ project, domain, firstPage }: { project: string; domain: string; firstPage?: FirstPage }) {
   const { filters, setFilters, nowMs, request, error } = useDashboardRequest(project, domain);
-  const serverPage = useMemo(() => firstPageFor(firstPage, request), [firstPage, request]);
-  const executions = useInfiniteQuery(listExecutions, request ?? skipToken, {
-    initialData: serverPage && request ? { pages: [serverPage], pageParams: [request.token] } : undefined,
-    initialDataUpdatedAt: firstPage?.fetchedAt,
-    pageParamKey: "token",
-    getNextPageParam: (last) => last.token || undefined,
-    ...refreshFirstPagesWhileVisible(DASHBOARD_REFRESH_MS, LIVE_PAGES),
-  });
+  const executions = useDashboardExecutions(request, firstPage);
   const { stats } = useExecutionStats(project, domain, filters, nowMs);
   // Typed filters FlyteAdmin answers with a wider set (or by part, case aside) are narrowed to exact rows here.
   const rows = useMemo(() => {

@@ -1,12 +1,9 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
-import { useMemo } from "react";
 import { DEFAULT_FILTERS, TIME_PRESETS, type DashboardFilters, type TimePreset } from "@/lib/flyte/dashboard/filter-state";
 import { DURATION_PRESETS, SORT_OPTIONS, durationBoundsOf, durationPresetOf, filterChips, sortOptionOf } from "@/lib/flyte/dashboard/presets";
-import { isSystemGenerated } from "@/lib/flyte/entities/entity-filters";
 import { workflowPhases } from "@/lib/flyte/phases";
-import { listNamedEntities, namedEntityListRequest } from "@/lib/query/entities";
+import { useEntityNames } from "@/lib/query/use-entity";
 import { LabeledSelect, PhaseMenu, TextFilter, controlClass } from "./filter-controls";
 import { LaunchedByMe } from "./launched-by-me";
 import type { SetFilters } from "./use-dashboard-filters";
@@ -16,11 +13,6 @@ const phaseLabel = (name: string) => workflowPhases.find((p) => p.name === name)
 // datetime-local has no zone; the console shows UTC everywhere, so these inputs are UTC too.
 const toLocalInput = (ms: number | undefined) => (ms === undefined ? "" : new Date(ms).toISOString().slice(0, 16));
 const fromLocalInput = (v: string) => (v ? Date.parse(`${v}:00Z`) : undefined);
-
-function useEntityNames(kind: "workflow" | "launch_plan", project: string, domain: string): string[] {
-  const list = useQuery(listNamedEntities, namedEntityListRequest(kind, project, domain, "", 200), { staleTime: 60_000 });
-  return useMemo(() => (list.data?.entities ?? []).map((e) => e.id?.name ?? "").filter((n) => n && !isSystemGenerated(n)), [list.data]);
-}
 
 export function FilterBar({
   project,

@@ -1,26 +1,20 @@
 "use client";
 
 // Runs of one entity (or one version of it), newest first, paged upstream.
-import { useInfiniteQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useMemo } from "react";
-import { entityDashboardQuery, entityExecutionMatches, entityExecutionsExact, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { entityDashboardQuery, entityExecutionMatches, entityExecutionsExact } from "@/lib/flyte/entities/entity-filters";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath } from "@/lib/flyte/urls";
-import { executionListRequest, listExecutions } from "@/lib/query/executions";
-import { ENTITY_REFRESH_MS, refreshFirstPagesWhileVisible } from "@/lib/query/refresh";
+import { useEntityExecutions } from "@/lib/query/use-entity";
 import { ExecutionTable } from "@/components/executions/execution-table";
 import { LastRefreshed } from "@/components/ui/last-refreshed";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { Card } from "./card";
 
 export function EntityExecutions({ kind, project, domain, name, version }: { kind: EntityKind; project: string; domain: string; name: string; version?: string }) {
-  const runs = useInfiniteQuery(listExecutions, executionListRequest(project, domain, entityExecutionsFilter(kind, name, version), { key: "created_at" }, 25), {
-    pageParamKey: "token",
-    getNextPageParam: (last) => last.token || undefined,
-    ...refreshFirstPagesWhileVisible(ENTITY_REFRESH_MS, 1),
-  });
+  const runs = useEntityExecutions(kind, project, domain, name, version);
   // A name or version FlyteAdmin's filter syntax cannot carry was asked for as a wider set: keep this entity's.
   const exact = entityExecutionsExact(kind, name, version);
   const rows = useMemo(() => {

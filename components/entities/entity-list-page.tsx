@@ -2,7 +2,6 @@
 
 // Workflows, tasks or launch plans of a project/domain: names with descriptions and the phases of
 // their latest runs, searchable by name (the search is in the URL: ?q=).
-import { useInfiniteQuery, useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -10,7 +9,7 @@ import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entit
 import type { EntityKind } from "@/lib/flyte/ids";
 import { launchPath } from "@/lib/flyte/launch-urls";
 import { consolePath } from "@/lib/flyte/urls";
-import { descriptionListRequest, listDescriptionEntities, listNamedEntities, namedEntityListRequest } from "@/lib/query/entities";
+import { useEntityDescriptions, useNamedEntities } from "@/lib/query/use-entity";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { SECTION_LABELS } from "@/components/projects/sections";
 import { Button } from "@/components/ui/button";
@@ -81,17 +80,11 @@ function EntityRow({ kind, project, domain, name, description }: { kind: EntityK
 
 export function EntityListPage({ kind, project, domain }: { kind: EntityKind; project: string; domain: string }) {
   const [draft, setDraft, term] = useSearchTerm();
-  const list = useInfiniteQuery(listNamedEntities, namedEntityListRequest(kind, project, domain, term), {
-    pageParamKey: "token",
-    getNextPageParam: (last) => last.token || undefined,
-  });
+  const list = useNamedEntities(kind, project, domain, term);
   // Blurbs for names that carry no description of their own (FlyteAdmin may refuse a list without a
   // name; then there are none). Launch plans have no description entities: a default launch plan
   // shares its workflow's name, so it borrows the workflow's.
-  const descriptions = useQuery(listDescriptionEntities, descriptionListRequest(kind === "launch_plan" ? "workflow" : kind, project, domain), {
-    retry: false,
-    staleTime: 60_000,
-  });
+  const descriptions = useEntityDescriptions(kind === "launch_plan" ? "workflow" : kind, project, domain);
   const blurbs = useMemo(() => {
     const m = new Map<string, string>();
     for (const d of descriptions.data?.descriptionEntities ?? []) {

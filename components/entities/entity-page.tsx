@@ -3,16 +3,13 @@
 // A workflow, task or launch plan: the latest version (or the one in the URL) with its interface,
 // description, graph/template/schedule, its runs, and every version.
 import { Code, ConnectError } from "@connectrpc/connect";
-import { skipToken, useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useMemo } from "react";
 import type { EntityKind } from "@/lib/flyte/ids";
-import { resourceTypeOfKind } from "@/lib/flyte/ids";
 import { launchPlanInterfaceRows, taskInterfaceRows, workflowInterfaceRows } from "@/lib/flyte/entities/interface";
 import { formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
-import { getDescriptionEntity, getNamedEntity } from "@/lib/query/entities";
-import { IMMUTABLE } from "@/lib/query/execution-view";
+import { useEntityDescription, useEntityVersion, useEntityVersions, useNamedEntity } from "@/lib/query/use-entity";
 import { ALL_PROJECTS_HREF, SECTION_LABELS } from "@/components/projects/sections";
 import { useRememberProjectDomain } from "@/components/projects/last-project";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -23,7 +20,6 @@ import { entityLaunchHref, KIND_LABEL } from "./entity-list-page";
 import { InterfaceCard } from "./interface-card";
 import { LaunchPlanCard } from "./launch-plan-card";
 import { TaskTemplateCard } from "./task-template-card";
-import { useEntityVersion, useEntityVersions } from "./use-entity";
 import { VersionsCard } from "./versions-card";
 import { WorkflowGraphCard } from "./workflow-graph-card";
 
@@ -38,12 +34,8 @@ export function EntityPage({ kind, project, domain, name, version }: { kind: Ent
   const versions = useEntityVersions(kind, project, domain, name);
   const shown = version ?? versions.rows[0]?.version;
   const entity = useEntityVersion(kind, project, domain, name, shown);
-  const named = useQuery(getNamedEntity, { resourceType: resourceTypeOfKind(kind), id: { project, domain, name } }, { retry: false, staleTime: 60_000 });
-  const described = useQuery(
-    getDescriptionEntity,
-    kind !== "launch_plan" && shown ? { id: { resourceType: resourceTypeOfKind(kind), project, domain, name, version: shown } } : skipToken,
-    { ...IMMUTABLE, retry: false },
-  );
+  const named = useNamedEntity(kind, project, domain, name);
+  const described = useEntityDescription(kind, project, domain, name, shown);
 
   const rows = useMemo(() => {
     if (kind === "workflow") return entity.workflow ? workflowInterfaceRows(entity.workflow, entity.defaultLaunchPlan) : undefined;

@@ -1,14 +1,13 @@
 "use client";
 
 // A launch plan version's schedule and state, and switching it on or off (UpdateLaunchPlan), confirmed.
-import { createConnectQueryKey, useMutation } from "@connectrpc/connect-query";
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { describeSchedule, isLaunchPlanActive } from "@/lib/flyte/entities/schedule";
 import { entityPath } from "@/lib/flyte/urls";
-import { getLaunchPlan, launchPlanStateRequest, listLaunchPlans, updateLaunchPlan } from "@/lib/query/entities";
+import { launchPlanStateRequest } from "@/lib/query/entities";
+import { useUpdateLaunchPlan } from "@/lib/query/use-entity";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Card, Facts } from "./card";
@@ -19,16 +18,7 @@ export function LaunchPlanCard({ launchPlan }: { launchPlan: LaunchPlan }) {
   const schedule = describeSchedule(launchPlan.spec?.entityMetadata?.schedule);
   const wf = launchPlan.spec?.workflowId;
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
-  const update = useMutation(updateLaunchPlan, {
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: getLaunchPlan, cardinality: undefined }) }),
-        queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: listLaunchPlans, cardinality: undefined }) }),
-      ]);
-      setConfirming(false);
-    },
-  });
+  const update = useUpdateLaunchPlan({ onSuccess: () => setConfirming(false) });
   const verb = active ? "Deactivate" : "Activate";
   const what = schedule ? (active ? "Its schedule stops: no new runs start from it." : `Its schedule starts: ${schedule.text.toLowerCase()}.`) : "";
 

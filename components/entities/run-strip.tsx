@@ -1,22 +1,18 @@
 "use client";
 
 // The phases of an entity's latest runs as a row of small marks, each linking to its run.
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useMemo } from "react";
-import { entityExecutionMatches, entityExecutionsExact, entityExecutionsFilter } from "@/lib/flyte/entities/entity-filters";
+import { entityExecutionMatches, entityExecutionsExact } from "@/lib/flyte/entities/entity-filters";
 import { latestRunMarks, STRIP_RUNS } from "@/lib/flyte/entities/latest-runs";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { formatTimestampUtc } from "@/lib/flyte/time";
 import { executionPath } from "@/lib/flyte/urls";
-import { executionListRequest, listExecutions } from "@/lib/query/executions";
+import { useLatestRuns } from "@/lib/query/use-entity";
 import { PHASE_FILL } from "@/components/dashboard/phase-fill";
 
 export function RunStrip({ kind, project, domain, name, enabled = true }: { kind: EntityKind; project: string; domain: string; name: string; enabled?: boolean }) {
-  const runs = useQuery(listExecutions, executionListRequest(project, domain, entityExecutionsFilter(kind, name), { key: "created_at" }, STRIP_RUNS), {
-    enabled,
-    staleTime: 30_000,
-  });
+  const runs = useLatestRuns(kind, project, domain, name, STRIP_RUNS, enabled);
   const exact = entityExecutionsExact(kind, name);
   const marks = useMemo(() => {
     const all = runs.data?.executions ?? [];

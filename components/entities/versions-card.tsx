@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { useNow } from "@/components/ui/use-now";
 import { Card } from "./card";
-import type { useEntityVersions } from "./use-entity";
+import type { useEntityVersions } from "@/lib/query/use-entity";
 
 /** Versions, newest first; the one shown is marked. */
 export function VersionsCard({

@@ -2,12 +2,11 @@
 
 // A launch-plan node runs its workflow as a separate child execution (FlytePropeller reports its id in the
 // node's workflow_node_metadata). Like flyteconsole, the node links to that execution instead of opening in place.
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { executionPath } from "@/lib/flyte/urls";
-import { getExecution } from "@/lib/query/executions";
+import { useChildExecution } from "@/lib/query/use-execution";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 
 export function childExecutionId(ne: NodeExecution) {
@@ -17,7 +16,7 @@ export function childExecutionId(ne: NodeExecution) {
 
 export function ChildExecutionLink({ nodeExecution }: { nodeExecution: NodeExecution }) {
   const id = childExecutionId(nodeExecution);
-  const child = useQuery(getExecution, { id }, { enabled: id !== undefined, refetchInterval: (q) => (isRunning(q.state.data?.closure?.phase) ? 3_000 : false) });
+  const child = useChildExecution(id);
   if (!id) return null;
   const phase = child.data?.closure ? workflowPhase(child.data.closure.phase) : undefined;
   return (
@@ -28,8 +27,4 @@ export function ChildExecutionLink({ nodeExecution }: { nodeExecution: NodeExecu
       {phase ? <PhaseBadge phase={phase} testId="child-execution-phase" /> : null}
     </p>
   );
-}
-
-function isRunning(p: number | undefined): boolean {
-  return p !== undefined && !workflowPhase(p).isTerminal;
 }

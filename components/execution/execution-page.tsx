@@ -1,20 +1,19 @@
 "use client";
 
 import { Code, ConnectError } from "@connectrpc/connect";
-import { useQuery } from "@connectrpc/connect-query";
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { consolePath } from "@/lib/flyte/urls";
-import { getExecution } from "@/lib/query/executions";
+import { useExecution } from "@/lib/query/use-execution";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionHeader } from "./execution-header";
 import type { PanelTab } from "./node-panel";
-import { useLiveExecution } from "./use-live-execution";
-import { useNodeNames } from "./use-node-names";
+import { useLiveExecution } from "@/lib/query/use-live-execution";
+import { useNodeNames } from "@/lib/query/use-node-names";
 import { useUrlState } from "./use-url-state";
 
 // The graph (React Flow and d3) is a chunk of its own, requested as soon as this module runs, so it
@@ -52,7 +51,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
   const attempt = attemptParam !== null && /^\d+$/.test(attemptParam) ? Number(attemptParam) : undefined;
   const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean } | undefined>();
 
-  const first = useQuery(getExecution, { id: { project, domain, name } });
+  const first = useExecution({ project, domain, name });
   const live = useLiveExecution(project, domain, name);
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);

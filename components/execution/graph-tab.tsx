@@ -13,7 +13,7 @@ import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
 import { useExecutionOverlay } from "./graph-tab-overlay";
-import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttempts } from "./use-node-extras";
+import { isTaskNodeExecution, useDynamicClosures, useSubTaskCounts, useTaskAttempts } from "@/lib/query/use-node-extras";
 
 /** From this many drawn nodes on, the graph offers a filtered view. */
 const LARGE_GRAPH = 300;

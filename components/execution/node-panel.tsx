@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
@@ -9,7 +8,7 @@ import { CatalogCacheStatus } from "@/lib/gen/flyteidl/core/catalog_pb";
 import { nodePhase, taskPhase } from "@/lib/flyte/phases";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
-import { getNodeExecutionData, listTaskExecutions } from "@/lib/query/execution-view";
+import { useNodeAttempts, useNodeExecutionData } from "@/lib/query/node-executions";
 import { GateNodeActions } from "@/components/signals/gate-node-actions";
 import { Button } from "@/components/ui/button";
 import { PhaseBadge } from "@/components/ui/phase-badge";
@@ -75,12 +74,8 @@ export function NodePanel({
   const c = nodeExecution.closure;
   const phase = nodePhase(c?.phase ?? 0);
   const running = !phase.isTerminal;
-  const attempts = useQuery(
-    listTaskExecutions,
-    { nodeExecutionId: id, limit: 100 },
-    { refetchInterval: running ? 2_000 : false, enabled: tab === "attempts" },
-  );
-  const data = useQuery(getNodeExecutionData, { id }, { enabled: tab !== "attempts", refetchInterval: running ? 3_000 : false });
+  const attempts = useNodeAttempts(id, { running, enabled: tab === "attempts" });
+  const data = useNodeExecutionData(id, { running, enabled: tab !== "attempts" });
   // A new attempt or a final phase shows on the node execution first: read the attempts again then.
   const updatedMs = timestampMs(c?.updatedAt);
   const refetchAttempts = attempts.refetch;

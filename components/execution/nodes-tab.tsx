@@ -11,7 +11,7 @@ import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { EmptyState } from "@/components/ui/query-state";
 import { useNow } from "@/components/ui/use-now";
-import { isTaskNodeExecution, useTaskAttempts } from "./use-node-extras";
+import { isTaskNodeExecution, useTaskAttempts } from "@/lib/query/use-node-extras";
 
 const ROW_HEIGHT = 40;
 const FILTER_PHASES = ["RUNNING", "QUEUED", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "SKIPPED", "RECOVERED"];

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
@@ -10,10 +9,10 @@ import { buildTimeline } from "@/lib/flyte/timeline";
 import { EmptyState } from "@/components/ui/query-state";
 import { toneClass } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
-import { getWorkflow, IMMUTABLE } from "@/lib/query/execution-view";
+import { useWorkflow } from "@/lib/query/workflows";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AttemptSegments } from "./attempt-segments";
-import { isTaskNodeExecution, useTaskAttempts } from "./use-node-extras";
+import { isTaskNodeExecution, useTaskAttempts } from "@/lib/query/use-node-extras";
 
 const ROW = 28;
 const LABEL_WIDTH = 240;
@@ -36,7 +35,7 @@ export function TimelineTab({
   onSelectNode(nodeId: string): void;
   workflowId?: Identifier;
 }) {
-  const workflow = useQuery(getWorkflow, { id: workflowId }, { enabled: !!workflowId, ...IMMUTABLE });
+  const workflow = useWorkflow(workflowId);
   const upstream = useMemo(() => {
     const conn = workflow.data?.closure?.compiledWorkflow?.primary?.connections?.upstream ?? {};
     return Object.fromEntries(Object.entries(conn).map(([k, v]) => [k, v.ids]));

@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { consolePath } from "@/lib/flyte/urls";
-import { getDomains, listProjects } from "@/lib/query/projects";
+import { useDomains, useProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { useRememberProjectDomain } from "./last-project";
 import { ALL_PROJECTS_HREF, SECTION_LABELS, sectionRoute, type ProjectSection } from "./sections";
@@ -26,8 +25,8 @@ function Tab({ href, current, children, testId }: { href: string; current: boole
 /** Breadcrumbs, the project's name and description, and tabs for domains and sections. */
 export function ProjectNav({ project, domain, section }: { project: string; domain: string; section: ProjectSection }) {
   useRememberProjectDomain(project, domain);
-  const projects = useQuery(listProjects, {});
-  const domains = useQuery(getDomains, {});
+  const projects = useProjects();
+  const domains = useDomains();
   const info = projects.data?.projects.find((p) => p.id === project);
   const domainList = info?.domains.length ? info.domains : (domains.data?.domains ?? []);
   return (

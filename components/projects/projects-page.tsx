@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";
-import { listProjects } from "@/lib/query/projects";
+import { useProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { useLastProjectDomain } from "./last-project";
@@ -15,7 +14,7 @@ import { useLastProjectDomain } from "./last-project";
  * crumb) always lists every project.
  */
 export function ProjectsPage() {
-  const projects = useQuery(listProjects, {});
+  const projects = useProjects();
   const router = useRouter();
   const listAll = useSearchParams().has("all");
   const last = useLastProjectDomain();

@@ -8,7 +8,7 @@ import { MIN_SEARCH_CHARS } from "@/lib/flyte/entities/search";
 import { errorTitle } from "@/components/ui/query-state";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useCurrentPlace } from "@/components/shell/current-place";
-import { usePaletteResults, type PaletteItem } from "./use-palette-results";
+import { usePaletteResults, type PaletteItem } from "@/lib/query/use-palette-results";
 
 const KIND_TAG: Record<PaletteItem["kind"], string> = {
   project: "Project",

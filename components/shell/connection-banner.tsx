@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery } from "@connectrpc/connect-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import { connectionStatus, consoleInfoInterval, getConsoleInfo } from "@/lib/query/console";
+import { connectionStatus, useConsoleInfo, useConsoleInfoProbe } from "@/lib/query/console";
 import { connectionHealth, SLOW_CALL_MS } from "@/lib/query/connection";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
@@ -17,11 +16,7 @@ const TELL = "If it lasts, tell whoever runs Flyte.";
  */
 export function ConnectionBanner() {
   const queryClient = useQueryClient();
-  const info = useQuery(getConsoleInfo, {}, {
-    refetchInterval: (q) => consoleInfoInterval(q.state.data),
-    refetchIntervalInBackground: true,
-    retry: false,
-  });
+  const info = useConsoleInfoProbe();
   const calls = useSyncExternalStore(connectionHealth.subscribe, connectionHealth.get, connectionHealth.get);
   const status = connectionStatus(info.data, info.error, calls);
   const { refetch } = info;
@@ -78,7 +73,7 @@ export function ConnectionBanner() {
 
 /** A small marker in the header when the console runs against its embedded sandbox. */
 export function BackendBadge() {
-  const info = useQuery(getConsoleInfo, {}, { retry: false });
+  const info = useConsoleInfo();
   if (info.data?.backendKind !== "sandbox") return null;
   return (
     <span

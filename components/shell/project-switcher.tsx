@@ -2,12 +2,11 @@
 
 // The header's project/domain switcher: shows where you are (or where you last were) and jumps to
 // the same section of another project or domain.
-import { useQuery } from "@connectrpc/connect-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useId, useRef, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";
-import { listProjects } from "@/lib/query/projects";
+import { useProjects } from "@/lib/query/projects";
 import { ALL_PROJECTS_HREF, sectionRoute } from "@/components/projects/sections";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { useCurrentPlace } from "./current-place";
@@ -16,7 +15,7 @@ export function ProjectSwitcher() {
   const { project, domain, section } = useCurrentPlace();
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
-  const projects = useQuery(listProjects, {}, { enabled: open || project !== undefined });
+  const projects = useProjects({ enabled: open || project !== undefined });
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const pathname = usePathname();

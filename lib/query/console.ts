@@ -1,5 +1,8 @@
+"use client";
+
 // The console's own service: what backend we talk to and whether FlyteAdmin answers, and how well.
 import { Code, ConnectError } from "@connectrpc/connect";
+import { useQuery } from "@connectrpc/connect-query";
 import { ConsoleService, type GetConsoleInfoResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { CallHealth } from "./connection";
 
@@ -26,4 +29,18 @@ export function connectionStatus(info: GetConsoleInfoResponse | undefined, error
   if (info?.adminSlow) return { kind: "slow", probeMillis: info.probeMillis };
   if (calls.slowPending > 0) return { kind: "slow" };
   return { kind: "ok" };
+}
+
+/** GetConsoleInfo, read once (which backend the console runs against). */
+export function useConsoleInfo() {
+  return useQuery(getConsoleInfo, {}, { retry: false });
+}
+
+/** GetConsoleInfo as the connection banner's probe: polled, also in the background, faster while FlyteAdmin is down or slow. */
+export function useConsoleInfoProbe() {
+  return useQuery(getConsoleInfo, {}, {
+    refetchInterval: (q) => consoleInfoInterval(q.state.data),
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
 }

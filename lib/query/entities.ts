@@ -2,10 +2,12 @@
 // lib/flyte/entities shapes.
 import { create } from "@bufbuild/protobuf";
 import {
+  NamedEntityGetRequestSchema,
   NamedEntityListRequestSchema,
   ObjectGetRequestSchema,
   ResourceListRequestSchema,
   Sort_Direction,
+  type NamedEntityGetRequest,
   type NamedEntityListRequest,
   type ObjectGetRequest,
   type ResourceListRequest,
@@ -13,8 +15,9 @@ import {
 import { DescriptionEntityListRequestSchema, type DescriptionEntityListRequest } from "@/lib/gen/flyteidl/admin/description_entity_pb";
 import { LaunchPlanUpdateRequestSchema, LaunchPlanState, type LaunchPlanUpdateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
-import { namedEntityFilter } from "@/lib/flyte/entities/entity-filters";
+import { entityExecutionsFilter, namedEntityFilter } from "@/lib/flyte/entities/entity-filters";
 import { resourceTypeOfKind, type EntityKind } from "@/lib/flyte/ids";
+import { executionListRequest } from "./executions";
 
 export const listNamedEntities = AdminService.method.listNamedEntities;
 export const getNamedEntity = AdminService.method.getNamedEntity;
@@ -56,6 +59,16 @@ export function versionListRequest(project: string, domain: string, name: string
     limit,
     sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
   });
+}
+
+/** A named entity's metadata (its description), by kind and name. */
+export function namedEntityGetRequest(kind: EntityKind, project: string, domain: string, name: string): NamedEntityGetRequest {
+  return create(NamedEntityGetRequestSchema, { resourceType: resourceTypeOfKind(kind), id: { project, domain, name } });
+}
+
+/** An entity's executions (of one version, when given), newest first. */
+export function entityExecutionsRequest(kind: EntityKind, project: string, domain: string, name: string, version: string | undefined, limit: number): ResourceListRequest {
+  return executionListRequest(project, domain, entityExecutionsFilter(kind, name, version), { key: "created_at" }, limit);
 }
 
 /** One version of an entity (GetWorkflow / GetTask / GetLaunchPlan / GetDescriptionEntity). */

@@ -7,6 +7,7 @@ import {
   type WorkflowExecutionGetRequest,
 } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { executionNameFilter } from "@/lib/flyte/entities/search";
 
 export const listExecutions = AdminService.method.listExecutions;
 export const getExecution = AdminService.method.getExecution;
@@ -34,6 +35,11 @@ export function executionListRequest(
     filters,
     sortBy: { key: sort.key, direction: sort.ascending ? Sort_Direction.ASCENDING : Sort_Direction.DESCENDING },
   });
+}
+
+/** A project/domain's executions whose names contain `term` (the search palette's), newest first. */
+export function executionSearchRequest(project: string, domain: string, term: string, limit: number): ResourceListRequest {
+  return executionListRequest(project, domain, executionNameFilter(term), { key: "created_at" }, limit);
 }
 
 /** GetExecution for one execution, by project, domain and name only. */

@@ -4,7 +4,7 @@ import { createClient } from "@connectrpc/connect";
 import { useTransport } from "@connectrpc/connect-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
-import { followExecution, LiveExecution, type LiveState } from "@/lib/query/live-execution";
+import { followExecution, LiveExecution, type LiveState } from "./live-execution";
 
 /** The execution as it changes, pushed by the BFF's WatchExecution stream. */
 export function useLiveExecution(project: string, domain: string, name: string): LiveState {

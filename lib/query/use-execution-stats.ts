@@ -7,8 +7,8 @@ import { FilterSyntaxError } from "@/lib/flyte/filters";
 import { toAdminFilters, type DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { chartWindow } from "@/lib/flyte/dashboard/stats";
 import { statsFromWire } from "@/lib/flyte/dashboard/stats-wire";
-import { dashboardStatsRequest, getDashboardStats, type StatsQuery } from "@/lib/query/dashboard";
-import { DASHBOARD_STATS_REFRESH_MS, refreshWhileVisible } from "@/lib/query/refresh";
+import { dashboardStatsRequest, getDashboardStats, type StatsQuery } from "./dashboard";
+import { DASHBOARD_STATS_REFRESH_MS, refreshWhileVisible } from "./refresh";
 
 /** Counts by bucket and phase for the dashboard's chart and tiles (every phase; the chart hides some). */
 export function useExecutionStats(project: string, domain: string, filters: DashboardFilters, nowMs: number) {

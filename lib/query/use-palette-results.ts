@@ -5,13 +5,13 @@
 import { skipToken, useQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
 import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entity-filters";
-import { cleanTerm, executionNameFilter, MIN_SEARCH_CHARS, rankByName } from "@/lib/flyte/entities/search";
+import { cleanTerm, MIN_SEARCH_CHARS, rankByName } from "@/lib/flyte/entities/search";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { workflowPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { consolePath, executionPath } from "@/lib/flyte/urls";
-import { listNamedEntities, namedEntityListRequest } from "@/lib/query/entities";
-import { executionListRequest, listExecutions } from "@/lib/query/executions";
-import { listProjects } from "@/lib/query/projects";
+import { listNamedEntities, namedEntityListRequest } from "./entities";
+import { executionSearchRequest, listExecutions } from "./executions";
+import { listProjects } from "./projects";
 
 export interface PaletteItem {
   id: string;
@@ -47,7 +47,7 @@ export function usePaletteResults(rawTerm: string, scope: { project: string; dom
   const searchExecutions = scope && term.length >= MIN_SEARCH_CHARS;
   const executions = useQuery(
     listExecutions,
-    searchExecutions ? executionListRequest(scope.project, scope.domain, executionNameFilter(term), { key: "created_at" }, PER_KIND) : skipToken,
+    searchExecutions ? executionSearchRequest(scope.project, scope.domain, term, PER_KIND) : skipToken,
     QUIET,
   );
 
