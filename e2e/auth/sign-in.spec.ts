@@ -91,7 +91,8 @@ test("a token that expires under a live watch sends the page to sign in, no poll
   const name = await relaunch(page, baseURL!, SEED_GATE);
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
-  expect(await watchPollLoops(request, AUTH_CONSOLE_METRICS)).toBe(1);
+  // One loop: this run's. The seed run's page just left, and its loop ends once the console sees its stream close.
+  await expect.poll(() => watchPollLoops(request, AUTH_CONSOLE_METRICS), { timeout: 10_000 }).toBe(1);
 
   await page.waitForURL(/\/login\?/, { timeout: 20_000 });
   const atSignIn = await sandboxCalls(request);
