@@ -67,4 +67,15 @@ describe("LaunchedByMe", () => {
     expect(window.localStorage.getItem("flyteconsole.me")).toBe("jane");
     expect(button().getAttribute("title")).toBe("Runs launched by jane (remembered on this browser)");
   });
+
+  it("is disabled until the session is known, so a click while it loads is never lost or read as another name", async () => {
+    window.localStorage.setItem("flyteconsole.me", "someone-else");
+    const seen = renderFilter({ subject: "00u1ada", name: "Ada Lovelace", preferredUsername: "ada" });
+    expect((button() as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(button());
+    expect(seen).toEqual([]);
+    await waitFor(() => expect((button() as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button());
+    expect(seen).toEqual(["00u1ada"]);
+  });
 });

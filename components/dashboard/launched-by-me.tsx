@@ -58,10 +58,12 @@ export function LaunchedByMe({ user, onChange }: { user: string | undefined; onC
       data-principal={me.principal || undefined}
       aria-pressed={mine}
       aria-busy={me.pending || undefined}
+      // Until the session is known there is no "me": a click then would be lost, or take a remembered name.
+      disabled={me.pending}
       title={title}
       onClick={() => {
         if (me.principal) onChange(mine ? undefined : me.principal);
-        else if (!me.pending) setAsking(true);
+        else setAsking(true);
       }}
       className={mine ? "border-indigo-500 bg-indigo-50 text-indigo-700" : ""}
     >

@@ -50,8 +50,11 @@ export function useMe(): { me: Me; remember(name: string): void } {
     window.dispatchEvent(new Event(EVENT));
   }, []);
   const user = session.status === "on" ? session.user : undefined;
+  // While the session loads, nobody is "me" yet: a remembered name is only for a console without sign-in.
   const me: Me = user
     ? { principal: user.subject, label: actorLabel(user), signedIn: true, pending: false }
-    : { principal: remembered, label: remembered, signedIn: false, pending: session.status === "loading" };
+    : session.status === "loading"
+      ? { principal: "", label: "", signedIn: false, pending: true }
+      : { principal: remembered, label: remembered, signedIn: false, pending: false };
   return { me, remember };
 }
