@@ -113,6 +113,7 @@ describe("timeline", () => {
     const t = buildTimeline(withMarkers, { expanded: new Set(), upstream, nowMs: T0 + 60_000 });
     expect(t.bars.map((b) => b.row.nodeId)).toEqual(["a", "b", "c", "d"]);
     expect([t.startMs, t.endMs]).toEqual([T0, T0 + 60_000]);
+    expect(t.criticalPath).toEqual(["a", "c", "d"]);
   });
 });
 

@@ -52,6 +52,8 @@ export interface Timeline {
   /** The span every bar lies in: the first node's creation to the last one's end. */
   startMs: number;
   endMs: number;
+  /** The critical path's node ids, first to last. */
+  criticalPath: string[];
 }
 
 /** Each node's upstream nodes (data and control dependencies) in the workflow the execution runs. */
@@ -136,7 +138,8 @@ export function buildTimeline(
   const { expanded, nowMs, nameOf, parents } = opts;
   const shown = [...nodes.values()].filter((ne) => !isMarker(ne.id?.nodeId ?? ""));
   const rows = nodeExecutionRows(shown, { expanded, nowMs, nameOf, parents });
-  const critical = new Set(criticalPath(nodes, opts.upstream, nowMs));
+  const path = criticalPath(nodes, opts.upstream, nowMs);
+  const critical = new Set(path);
   // The range comes from node executions alone (every node, shown or collapsed), not from task attempts: those
   // are fetched only for the rows in view, and the axis must not move as rows scroll.
   let startMs = Infinity;
@@ -162,5 +165,5 @@ export function buildTimeline(
     };
   });
   if (!Number.isFinite(startMs)) startMs = endMs = nowMs;
-  return { bars, startMs, endMs: Math.max(endMs, startMs + 1) };
+  return { bars, startMs, endMs: Math.max(endMs, startMs + 1), criticalPath: path };
 }
