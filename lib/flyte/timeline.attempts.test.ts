@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { TaskExecutionSchema } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import { NodeExecution_Phase as NP, TaskExecution_Phase as TP } from "@/lib/gen/flyteidl/core/execution_pb";
-import { buildTimeline } from "./timeline";
+import { buildTimeline, timelineAttempts } from "./timeline";
 
 const T0 = 1_700_000_000_000;
 const ts = (ms: number) => timestampFromMs(T0 + ms);
@@ -37,27 +37,22 @@ const attempts = [
 ];
 
 describe("timeline attempts", () => {
-  it("splits each attempt of a node into its phases, attempts in order", () => {
-    const t = buildTimeline(new Map([["n0", node]]), {
-      expanded: new Set(),
-      upstream: {},
-      nowMs: T0 + 30_000,
-      attempts: new Map([["n0", attempts]]),
-    });
-    const bar = t.bars[0];
-    expect(bar.attempts?.map((a) => a.retryAttempt)).toEqual([0, 1]);
-    expect(bar.attempts?.[1].segments.map((s) => [TP[s.phase], s.startMs - T0, s.endMs - T0])).toEqual([
+  it("splits each attempt of a node into its phases, attempts in order, each with its own span", () => {
+    const list = timelineAttempts(attempts, T0 + 30_000);
+    expect(list.map((a) => [a.retryAttempt, a.startMs - T0, a.endMs - T0])).toEqual([[0, 0, 5_000], [1, 6_000, 20_000]]);
+    expect(list[1].segments.map((s) => [TP[s.phase], s.startMs - T0, s.endMs - T0])).toEqual([
       ["QUEUED", 0 + 6_000, 6_500],
       ["WAITING_FOR_RESOURCES", 6_500, 15_000],
       ["INITIALIZING", 15_000, 16_000],
       ["RUNNING", 16_000, 20_000],
     ]);
-    expect(bar.attempts?.[0].phase).toBe(TP.RETRYABLE_FAILED);
+    expect(list[0].phase).toBe(TP.RETRYABLE_FAILED);
   });
 
   it("a node whose attempts are not known keeps its queued and running bar", () => {
+    expect(timelineAttempts(undefined, T0)).toEqual([]);
     const t = buildTimeline(new Map([["n0", node]]), { expanded: new Set(), upstream: {}, nowMs: T0 + 30_000 });
-    expect(t.bars[0].attempts).toBeUndefined();
     expect(t.bars[0].startMs).toBe(T0);
+    expect(t.bars[0].endMs).toBe(T0 + 20_000);
   });
 });

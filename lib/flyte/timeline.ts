@@ -1,9 +1,11 @@
-// The Gantt of an execution: one bar per node execution (queued, then running), and the
-// critical path — the chain of nodes that decided when the run ended. Pure.
+// The Gantt of an execution: one bar per node execution (queued, then running; or its task attempts, each
+// apart), and the critical path — the chain of nodes that decided when the run ended. Pure.
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
+import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import type { TaskExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { attemptSegments, type AttemptSegment } from "./attempt-phases";
+import { END_NODE_ID, START_NODE_ID } from "./closure";
 import { nodeExecutionRows, type NodeRow, type ParentIds } from "./node-executions";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
@@ -16,27 +18,51 @@ export interface TimelineBar {
   endMs?: number;
   running: boolean;
   critical: boolean;
-  /** The node's task attempts, oldest first, each as its phases' spans (when the attempts are known). */
-  attempts?: TimelineAttempt[];
 }
 
 export interface TimelineAttempt {
   retryAttempt: number;
   phase: TaskExecution_Phase;
+  /** The attempt's phases in order (queued, waiting, initializing, running), each with its span. */
   segments: AttemptSegment[];
+  startMs: number;
+  endMs: number;
 }
 
-function timelineAttempts(list: readonly TaskExecution[] | undefined, nowMs: number): TimelineAttempt[] | undefined {
-  if (!list?.length) return undefined;
+/** A node's task attempts, oldest first, each as its phases' spans; none without a known time. */
+export function timelineAttempts(list: readonly TaskExecution[] | undefined, nowMs: number): TimelineAttempt[] {
+  if (!list?.length) return [];
   return [...list]
     .sort((a, b) => (a.id?.retryAttempt ?? 0) - (b.id?.retryAttempt ?? 0))
-    .map((te) => ({ retryAttempt: te.id?.retryAttempt ?? 0, phase: te.closure?.phase ?? 0, segments: attemptSegments(te, nowMs) }));
+    .flatMap((te) => {
+      const segments = attemptSegments(te, nowMs);
+      if (segments.length === 0) return [];
+      return [{
+        retryAttempt: te.id?.retryAttempt ?? 0,
+        phase: te.closure?.phase ?? 0,
+        segments,
+        startMs: segments[0].startMs,
+        endMs: segments[segments.length - 1].endMs,
+      }];
+    });
 }
 
 export interface Timeline {
   bars: TimelineBar[];
+  /** The span every bar lies in: the first node's creation to the last one's end. */
   startMs: number;
   endMs: number;
+  /** The critical path's node ids, first to last. */
+  criticalPath: string[];
+}
+
+/** Each node's upstream nodes (data and control dependencies) in the workflow the execution runs. */
+export type UpstreamIds = Readonly<Record<string, readonly string[]>>;
+
+/** The upstream edges of a compiled workflow's own nodes (its `connections`, as FlytePropeller follows them). */
+export function workflowUpstream(closure: CompiledWorkflowClosure | undefined): UpstreamIds {
+  const upstream = closure?.primary?.connections?.upstream ?? {};
+  return Object.fromEntries(Object.entries(upstream).map(([id, list]) => [id, list.ids]));
 }
 
 function endOf(ne: NodeExecution, nowMs: number): number | undefined {
@@ -47,83 +73,97 @@ function endOf(ne: NodeExecution, nowMs: number): number | undefined {
   return nodePhase(ne.closure?.phase ?? 0).isTerminal ? (timestampMs(ne.closure?.updatedAt) ?? start) : nowMs;
 }
 
+const byNodeId = new Intl.Collator("en", { numeric: true }).compare;
+const isMarker = (id: string) => id === START_NODE_ID || id === END_NODE_ID;
+
 /**
- * The critical path among top-level nodes: from the node that ended last, step to the upstream
- * node (by the workflow's connections) that ended last, until none is left.
+ * The critical path among the workflow's own nodes, first to last: the node that ended last, then the upstream
+ * node it waited for longest (the one of its upstream nodes that ended last), and so on back to one that waited
+ * for none. Shortening any other node would not have ended the run sooner. Ties go to the lower node id, so the
+ * path is the same on every render. Nodes without an execution (a branch not taken) and the start and end
+ * markers are not on it.
  */
 export function criticalPath(
   nodes: ReadonlyMap<string, NodeExecution>,
-  upstream: Readonly<Record<string, readonly string[]>>,
+  upstream: UpstreamIds,
   nowMs: number,
-): Set<string> {
-  const path = new Set<string>();
-  let current: string | undefined;
-  let latest = -Infinity;
-  for (const id of Object.keys(upstream).concat([...nodes.keys()])) {
-    const ne = nodes.get(id);
-    const end = ne ? endOf(ne, nowMs) : undefined;
-    if (end !== undefined && id in upstream && end > latest) {
-      latest = end;
-      current = id;
-    }
-  }
-  while (current && !path.has(current)) {
-    path.add(current);
-    let next: string | undefined;
-    let nextEnd = -Infinity;
-    for (const up of upstream[current] ?? []) {
-      const ne = nodes.get(up);
+): string[] {
+  const ends = new Map<string, number>();
+  const endOfId = (id: string) => {
+    if (isMarker(id)) return undefined;
+    if (!ends.has(id)) {
+      const ne = nodes.get(id);
       const end = ne ? endOf(ne, nowMs) : undefined;
-      if (end !== undefined && end > nextEnd) {
-        nextEnd = end;
-        next = up;
+      if (end !== undefined) ends.set(id, end);
+    }
+    return ends.get(id);
+  };
+  const latest = (ids: Iterable<string>) => {
+    let best: string | undefined;
+    let bestEnd = -Infinity;
+    for (const id of [...ids].sort(byNodeId)) {
+      const end = endOfId(id);
+      if (end !== undefined && end > bestEnd) {
+        best = id;
+        bestEnd = end;
       }
     }
-    current = next;
+    return best;
+  };
+  // The workflow's nodes: those with upstream edges, and those named as someone's upstream.
+  const own = new Set<string>();
+  for (const [id, ups] of Object.entries(upstream)) {
+    own.add(id);
+    for (const up of ups) own.add(up);
   }
-  return path;
+  const path: string[] = [];
+  const seen = new Set<string>();
+  for (let current = latest(own); current !== undefined && !seen.has(current); current = latest(upstream[current] ?? [])) {
+    seen.add(current);
+    path.push(current);
+  }
+  return path.reverse();
 }
 
 export function buildTimeline(
   nodes: ReadonlyMap<string, NodeExecution>,
   opts: {
     expanded: ReadonlySet<string>;
-    upstream: Readonly<Record<string, readonly string[]>>;
+    upstream: UpstreamIds;
     nowMs: number;
     nameOf?: (ne: NodeExecution) => string | undefined;
-    /** Task attempts by node execution id, for the nodes whose phases' shares the timeline shows. */
-    attempts?: ReadonlyMap<string, readonly TaskExecution[]>;
     parents?: ParentIds;
   },
 ): Timeline {
   const { expanded, nowMs, nameOf, parents } = opts;
-  const rows = nodeExecutionRows(nodes.values(), { expanded, nowMs, nameOf, parents });
-  const critical = criticalPath(nodes, opts.upstream, opts.nowMs);
+  const shown = [...nodes.values()].filter((ne) => !isMarker(ne.id?.nodeId ?? ""));
+  const rows = nodeExecutionRows(shown, { expanded, nowMs, nameOf, parents });
+  const path = criticalPath(nodes, opts.upstream, nowMs);
+  const critical = new Set(path);
+  // The range comes from node executions alone (every node, shown or collapsed), not from task attempts: those
+  // are fetched only for the rows in view, and the axis must not move as rows scroll.
   let startMs = Infinity;
   let endMs = -Infinity;
-  const bars = rows.map((row) => {
-    const ne = row.nodeExecution;
-    const createdMs = timestampMs(ne.closure?.createdAt);
-    const startedMs = timestampMs(ne.closure?.startedAt);
-    const end = endOf(ne, opts.nowMs);
-    const attempts = timelineAttempts(opts.attempts?.get(row.nodeId), opts.nowMs);
-    const spans = attempts?.flatMap((a) => a.segments.flatMap((s) => [s.startMs, s.endMs])) ?? [];
-    for (const t of [createdMs, startedMs, end, ...spans]) {
+  for (const ne of shown) {
+    for (const t of [timestampMs(ne.closure?.createdAt), timestampMs(ne.closure?.startedAt), endOf(ne, nowMs)]) {
       if (t !== undefined) {
         startMs = Math.min(startMs, t);
         endMs = Math.max(endMs, t);
       }
     }
+  }
+  const bars = rows.map((row) => {
+    const ne = row.nodeExecution;
+    const startedMs = timestampMs(ne.closure?.startedAt);
     return {
       row,
-      createdMs,
+      createdMs: timestampMs(ne.closure?.createdAt),
       startMs: startedMs,
-      endMs: end,
+      endMs: endOf(ne, nowMs),
       running: !nodePhase(row.phase).isTerminal && startedMs !== undefined,
       critical: critical.has(row.nodeId),
-      ...(attempts ? { attempts } : {}),
     };
   });
-  if (!Number.isFinite(startMs)) startMs = endMs = opts.nowMs;
-  return { bars, startMs, endMs: Math.max(endMs, startMs + 1) };
+  if (!Number.isFinite(startMs)) startMs = endMs = nowMs;
+  return { bars, startMs, endMs: Math.max(endMs, startMs + 1), criticalPath: path };
 }
