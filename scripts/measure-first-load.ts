@@ -26,7 +26,7 @@ async function startStack() {
   rmSync(dataDir, { recursive: true, force: true });
   const env = { ...process.env, FLYTE_SANDBOX_GRPC_PORT: String(port + 1), FLYTE_SANDBOX_HTTP_PORT: String(port + 2), FLYTE_SANDBOX_DATA_DIR: dataDir };
   children.push(spawn(process.execPath, ["--import", "tsx", "lib/sandbox/main.ts"], { env, stdio: ["ignore", "ignore", "inherit"] }));
-  await waitForPort(port + 1, "127.0.0.1", 60_000);
+  await waitForPort(port + 1, "127.0.0.1", 240_000);
   children.push(
     spawn(process.execPath, [standaloneServer(process.cwd())], {
       env: { ...env, FLYTE_ADMIN_ENDPOINT: `http://127.0.0.1:${port + 1}`, FLYTE_CONSOLE_BACKEND: "sandbox", NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
