@@ -29,6 +29,9 @@ const nextConfig = {
   // The BFF dials FlyteAdmin over HTTP/2 with node's http2 module; keep it out of the bundle.
   // prom-client: loaded once from node_modules rather than copied into each route's bundle (lib/admin/metrics.ts).
   serverExternalPackages: ["@connectrpc/connect-node", "prom-client"],
+  // The browser bundle gets the browser's generation of the protos (buf.gen.yaml): the same messages, enums
+  // and wire names, but only those the browser's calls reach. Types stay those of lib/gen for everyone.
+  turbopack: { resolveAlias: { "@/lib/gen/*": { browser: "./lib/gen/browser/*" } } },
   // Types are checked once, by `npm run typecheck` in the test suite, not again in every build.
   typescript: { ignoreBuildErrors: true },
   async redirects() {
