@@ -37,8 +37,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const a of opened.splice(0)) a.abort();
-  // The preload leaves no poll loop behind: the watch only lingers, waiting for the browser.
-  await vi.waitFor(async () => expect(await loopsRunning()).toBe(loopsBefore));
+  // The preload leaves no poll loop behind once its snapshot is taken: the watch only lingers, waiting for the browser.
+  await vi.waitFor(async () => expect(await loopsRunning()).toBe(loopsBefore), { timeout: 5_000 });
 });
 
 async function preload(viewer = alice, budgetMs = BUDGET_MS) {
@@ -101,6 +101,16 @@ describe("preloadExecution", () => {
     expect(p.execution.id?.name).toBe(admin.id.name);
     expect(p.workflow?.id?.name).toBe("wf");
     expect(p.watch).toBeUndefined();
+  });
+
+  it("lets a snapshot that missed the budget finish, so the browser's stream finds it ready instead of polling again", async () => {
+    admin.latency.set("ListNodeExecutions", 500);
+    const p = decoded(await preload(alice, 300));
+    expect(p.watch).toBeUndefined();
+    const got = resume("");
+    await vi.waitFor(() => expect(got.find((u) => u.snapshot)).toBeDefined(), { timeout: 3_000 });
+    expect(got.find((u) => u.snapshot)!.nodeExecutions).toHaveLength(2);
+    expect(admin.calls.filter((c) => c.method === "ListNodeExecutions")).toHaveLength(1);
   });
 
   it("says NotFound when FlyteAdmin does, and gives nothing on other errors", async () => {

@@ -19,6 +19,8 @@ import { watchResponse } from "./watch/watch-state";
 
 /** A slow FlyteAdmin must not hold the page: past this, the browser asks instead. */
 const SERVER_FETCH_MS = 1_000;
+/** How long the watch's first poll may go on after the page gave up waiting for it. */
+const SNAPSHOT_GRACE_MS = 10_000;
 
 export interface PreloadViewer {
   /** The viewer's credentials for FlyteAdmin (credentials.ts). */
@@ -51,13 +53,25 @@ export async function preloadExecution(
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), budgetMs);
   const call = { headers: viewer.headers, timeoutMs: budgetMs, signal: abort.signal };
+  // The watch's first poll goes on past the budget (within its own limit): the browser's stream, opened
+  // moments later with the same credentials, then finds the snapshot ready instead of polling afresh.
+  const watching = new AbortController();
+  const watchTimer = setTimeout(() => watching.abort(), Math.max(budgetMs, SNAPSHOT_GRACE_MS));
+  const snapshot = hub.snapshot(id, viewer, watching.signal).finally(() => {
+    clearTimeout(watchTimer);
+    watching.abort();
+  });
+  snapshot.catch(() => undefined);
+  const budget = new Promise<undefined>((resolve) => abort.signal.addEventListener("abort", () => resolve(undefined), { once: true }));
   try {
     const execution = up.admin.getExecution({ id }, call);
     // Without the execution there is nothing to render: stop waiting for the rest.
-    execution.catch(() => abort.abort());
+    execution.catch(() => {
+      abort.abort();
+      watching.abort();
+    });
     const workflow = execution.then((e) => (e.closure?.workflowId ? opaqueWorkflow(up, e.closure.workflowId, viewer.headers, budgetMs, abort.signal) : undefined));
-    const snapshot = hub.snapshot(id, viewer, abort.signal);
-    const [e, w, s] = await Promise.allSettled([execution, workflow, snapshot]);
+    const [e, w, s] = await Promise.allSettled([execution, workflow, Promise.race([snapshot, budget])]);
     if (e.status === "rejected") return ConnectError.from(e.reason).code === Code.NotFound ? { kind: "notFound" } : undefined;
     return encodeExecutionPreload({
       execution: e.value,
