@@ -4,7 +4,7 @@
 // snapshot's cursor. Hydrating that HTML must not trip React's hydration checks (times, counts).
 import { expect, test, type Page, type APIRequestContext } from "@playwright/test";
 import { callBff, DOMAIN, executionUrl, PROJECT, relaunchSeed } from "./helpers";
-import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
+import { launchChain } from "./execution-fixtures";
 import { requestCounter } from "./request-counter";
 
 const ADMIN = "/api/connect/flyteidl.service.AdminService/";
@@ -17,26 +17,8 @@ async function phaseOf(request: APIRequestContext, name: string): Promise<string
 }
 
 const CHAIN = ["n0", "n1", "n2"];
-
-async function launchChain(request: APIRequestContext) {
-  const version = uniqueName("v");
-  const lp = await registerWorkflow(
-    request,
-    version,
-    [{ name: "e2e.ssr.step", inputs: { text: "STRING" }, outputs: { o0: "STRING" }, sandbox: { durationMs: 2500, queueMs: 200 } }],
-    {
-      name: "e2e.ssr.chain",
-      inputs: { text: "STRING" },
-      nodes: CHAIN.map((id, i) => ({
-        id,
-        task: "e2e.ssr.step",
-        input: i === 0 ? { node: "start-node", var: "text" } : { node: CHAIN[i - 1], var: "o0" },
-        ...(i > 0 ? { after: [CHAIN[i - 1]] } : {}),
-      })),
-    },
-  );
-  return launch(request, lp, uniqueName("e2essr"), { text: "hi" });
-}
+// Long enough that the run is still going when the page has loaded, even on a busy machine.
+const launchRun = (request: APIRequestContext) => launchChain(request, "ssr", CHAIN, { durationMs: 5_000 });
 
 /** Errors React reports while hydrating (in production: minified errors #418, #423, #425). */
 function hydrationErrors(page: Page) {
@@ -67,7 +49,7 @@ test.describe("without JavaScript", () => {
   });
 
   test("a running execution's header is there too, with its phase and a running duration", async ({ page, request }) => {
-    const name = await launchChain(request);
+    const name = await launchRun(request);
     await expect.poll(() => phaseOf(request, name), { timeout: 20_000 }).toMatch(/QUEUED|RUNNING/);
     await page.goto(executionUrl(name));
     await expect(page.getByTestId("execution-header").getByRole("heading", { level: 1 })).toHaveText(name);
@@ -83,7 +65,7 @@ test.describe("without JavaScript", () => {
 
 test("a deep link to a running execution starts from the server's snapshot: no GetExecution or GetWorkflow from the browser, and live changes arrive", async ({ page, request }) => {
   test.setTimeout(90_000);
-  const name = await launchChain(request);
+  const name = await launchRun(request);
   await expect.poll(() => phaseOf(request, name), { timeout: 20_000 }).toBe("RUNNING");
   const errors = hydrationErrors(page);
   const getExecution = requestCounter(page, `${ADMIN}GetExecution`);
@@ -106,8 +88,8 @@ test("a deep link to a running execution starts from the server's snapshot: no G
   expect(watches[0]).toMatch(/[A-Za-z0-9_-]{8}\.\d+/);
 
   // Live changes arrive in place until the run ends.
-  await expect(node("n2")).toHaveAttribute("data-phase", /RUNNING|SUCCEEDED/, { timeout: 30_000 });
-  await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 30_000 });
+  await expect(node("n2")).toHaveAttribute("data-phase", /RUNNING|SUCCEEDED/, { timeout: 45_000 });
+  await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 45_000 });
   for (const id of CHAIN) await expect(node(id)).toHaveAttribute("data-phase", "SUCCEEDED");
 
   expect(getExecution.count, "GetExecution calls from the browser").toBe(0);
