@@ -16,6 +16,23 @@ async function phaseOf(request: APIRequestContext, name: string): Promise<string
   return ((await res.json()) as { closure?: { phase?: string } }).closure?.phase ?? "";
 }
 
+/**
+ * The server waits for FlyteAdmin only so long (then the browser asks itself, which needs JavaScript): these
+ * specs load the page once FlyteAdmin answers briskly (the sandbox may still be adding its history at start).
+ */
+async function untilAdminIsBrisk(request: APIRequestContext, name: string) {
+  await expect
+    .poll(
+      async () => {
+        const started = Date.now();
+        await phaseOf(request, name);
+        return Date.now() - started;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeLessThan(250);
+}
+
 const CHAIN = ["n0", "n1", "n2"];
 // Long enough that the run is still going when the page has loaded, even on a busy machine.
 const launchRun = (request: APIRequestContext) => launchChain(request, "ssr", CHAIN, { durationMs: 5_000 });
@@ -38,6 +55,7 @@ test.describe("without JavaScript", () => {
     test.setTimeout(90_000);
     const name = await relaunchSeed(request, baseURL!, "seed-retries-fail");
     await expect.poll(() => phaseOf(request, name), { timeout: 60_000 }).toBe("FAILED");
+    await untilAdminIsBrisk(request, name);
     await page.goto(executionUrl(name));
     const header = page.getByTestId("execution-header");
     await expect(header.getByRole("heading", { level: 1 })).toHaveText(name);
@@ -51,13 +69,15 @@ test.describe("without JavaScript", () => {
   test("a running execution's header is there too, with its phase and a running duration", async ({ page, request }) => {
     const name = await launchRun(request);
     await expect.poll(() => phaseOf(request, name), { timeout: 20_000 }).toMatch(/QUEUED|RUNNING/);
+    await untilAdminIsBrisk(request, name);
     await page.goto(executionUrl(name));
     await expect(page.getByTestId("execution-header").getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", /QUEUED|RUNNING/);
     await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "connecting");
   });
 
-  test("a mistyped deep link says the execution was not found", async ({ page }) => {
+  test("a mistyped deep link says the execution was not found", async ({ page, request }) => {
+    await untilAdminIsBrisk(request, "seed-hello-world");
     await page.goto(executionUrl("no-such-execution-ssr"));
     await expect(page.getByTestId("execution-not-found")).toContainText("no-such-execution-ssr");
   });
@@ -67,6 +87,7 @@ test("a deep link to a running execution starts from the server's snapshot: no G
   test.setTimeout(90_000);
   const name = await launchRun(request);
   await expect.poll(() => phaseOf(request, name), { timeout: 20_000 }).toBe("RUNNING");
+  await untilAdminIsBrisk(request, name);
   const errors = hydrationErrors(page);
   const getExecution = requestCounter(page, `${ADMIN}GetExecution`);
   const getWorkflow = requestCounter(page, `${ADMIN}GetWorkflow`);
@@ -101,6 +122,7 @@ test("a finished execution's deep link draws from the server's data and opens no
   test.setTimeout(90_000);
   const name = await relaunchSeed(request, baseURL!, "seed-retries-fail");
   await expect.poll(() => phaseOf(request, name), { timeout: 60_000 }).toBe("FAILED");
+  await untilAdminIsBrisk(request, name);
   const errors = hydrationErrors(page);
   const executionCalls = ["GetExecution", "GetWorkflow", "ListNodeExecutions"].map((m) => requestCounter(page, `${ADMIN}${m}`));
   const watch = requestCounter(page, WATCH);
