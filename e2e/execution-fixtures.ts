@@ -91,3 +91,34 @@ export async function launch(request: APIRequestContext, launchPlan: Json, name:
 
 /** A fresh name per run: the sandbox keeps executions across tests. */
 export const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`.slice(0, 20);
+
+/**
+ * Registers a chain of `nodes` tasks (n0 → n1 → …), each running `durationMs` in the sandbox, and launches it;
+ * returns the execution's name. `tag` keeps one spec's tasks and workflow apart from another's.
+ */
+export async function launchChain(
+  request: APIRequestContext,
+  tag: string,
+  nodes: string[],
+  sandbox: { durationMs: number; queueMs?: number },
+  options: { nodeName?: (i: number) => string } = {},
+) {
+  const task = `e2e.${tag}.step`;
+  const lp = await registerWorkflow(
+    request,
+    uniqueName("v"),
+    [{ name: task, inputs: { text: "STRING" }, outputs: { o0: "STRING" }, sandbox: { queueMs: 200, ...sandbox } }],
+    {
+      name: `e2e.${tag}.chain`,
+      inputs: { text: "STRING" },
+      nodes: nodes.map((id, i) => ({
+        id,
+        ...(options.nodeName ? { name: options.nodeName(i) } : {}),
+        task,
+        input: i === 0 ? { node: "start-node", var: "text" } : { node: nodes[i - 1], var: "o0" },
+        ...(i > 0 ? { after: [nodes[i - 1]] } : {}),
+      })),
+    },
+  );
+  return launch(request, lp, uniqueName(`e2e${tag}`), { text: "hello" });
+}

@@ -3,34 +3,13 @@
 import { expect, test } from "@playwright/test";
 import { flyteAdminExecutionUrl, flytekitConsoleUrl } from "@/lib/flyte/deep-links";
 import { DOMAIN, PROJECT } from "./helpers";
-import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
+import { launchChain } from "./execution-fixtures";
 
 const CHAIN = ["n0", "n1", "n2", "n3", "n4"];
 
-async function launchSlowChain(request: Parameters<typeof registerWorkflow>[0]) {
-  const version = uniqueName("v");
-  const lp = await registerWorkflow(
-    request,
-    version,
-    [{ name: "e2e.live.step", inputs: { text: "STRING" }, outputs: { o0: "STRING" }, sandbox: { durationMs: 4000, queueMs: 300 } }],
-    {
-      name: "e2e.live.chain",
-      inputs: { text: "STRING" },
-      nodes: CHAIN.map((id, i) => ({
-        id,
-        name: `step_${i}`,
-        task: "e2e.live.step",
-        input: i === 0 ? { node: "start-node", var: "text" } : { node: CHAIN[i - 1], var: "o0" },
-        ...(i > 0 ? { after: [CHAIN[i - 1]] } : {}),
-      })),
-    },
-  );
-  return launch(request, lp, uniqueName("e2elive"), { text: "hello" });
-}
-
 test("a flytekit link opens a running execution whose DAG nodes change phase in place until SUCCEEDED", async ({ page, request, baseURL }) => {
   test.setTimeout(150_000);
-  const name = await launchSlowChain(request);
+  const name = await launchChain(request, "live", CHAIN, { durationMs: 4000, queueMs: 300 }, { nodeName: (i) => `step_${i}` });
   await page.goto(flytekitConsoleUrl({ project: PROJECT, domain: DOMAIN, name }, baseURL!));
   await expect(page).toHaveURL(new RegExp(`/console/projects/${PROJECT}/domains/${DOMAIN}/executions/${name}$`));
   const dag = page.getByTestId("dag");

@@ -4,29 +4,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { METRICS_PORTS } from "../playwright.config";
 import { SANDBOX_HTTP, executionUrl, setSandboxFaults, watchPollLoops } from "./helpers";
-import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
+import { launchChain } from "./execution-fixtures";
 
 const CHAIN = ["n0", "n1", "n2", "n3"];
-
-async function launchChain(request: APIRequestContext, durationMs: number) {
-  const version = uniqueName("v");
-  const lp = await registerWorkflow(
-    request,
-    version,
-    [{ name: "e2e.skew.step", inputs: { text: "STRING" }, outputs: { o0: "STRING" }, sandbox: { durationMs, queueMs: 200 } }],
-    {
-      name: "e2e.skew.chain",
-      inputs: { text: "STRING" },
-      nodes: CHAIN.map((id, i) => ({
-        id,
-        task: "e2e.skew.step",
-        input: i === 0 ? { node: "start-node", var: "text" } : { node: CHAIN[i - 1], var: "o0" },
-        ...(i > 0 ? { after: [CHAIN[i - 1]] } : {}),
-      })),
-    },
-  );
-  return launch(request, lp, uniqueName("e2eskew"), { text: "hi" });
-}
 
 /** Records every phase each DAG node shows, in order, as the page changes it. */
 async function recordPhases(page: Page) {
@@ -62,7 +42,7 @@ test.afterEach(async ({ request }) => {
 test("with FlytePropeller's clock 5 s ahead of FlyteAdmin's, every node change still reaches the page", async ({ page, request }) => {
   test.setTimeout(120_000);
   await setSandboxFaults(request, { clockSkewMs: 5_000 });
-  const name = await launchChain(request, 2_500);
+  const name = await launchChain(request, "skew", CHAIN, { durationMs: 2_500 });
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("dag").locator('[data-testid="dag-node"]')).toHaveCount(CHAIN.length + 2);
   await recordPhases(page);
@@ -78,7 +58,7 @@ test("with FlytePropeller's clock 5 s ahead of FlyteAdmin's, every node change s
 test("a run that ends with a node FlyteAdmin still reports RUNNING shows it so, and the console stops polling for it", async ({ page, request }) => {
   test.setTimeout(120_000);
   await setSandboxFaults(request, { leaveNodeRunning: true });
-  const name = await launchChain(request, 800);
+  const name = await launchChain(request, "skew", CHAIN, { durationMs: 800 });
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
 

@@ -31,8 +31,9 @@ export function ExecutionActions({ execution }: { execution: Execution }) {
   const id = execution.id!;
   const key = { project: id.project, domain: id.domain, name: id.name };
   // The live copy does not see archive changes (they leave updated_at alone); this query is refetched
-  // after every action, and is the same one the page loaded first.
-  const fresh = useExecution(key, { staleTime: 0 });
+  // after every action, and is the same one the page loaded first (or the server sent with it): a mount
+  // within the client's default staleTime of that load uses it rather than asking again.
+  const fresh = useExecution(key);
   const [dialog, setDialog] = useState<"terminate" | "recover" | undefined>();
   const archive = useSetExecutionArchived();
   const scope = { project: key.project, domain: key.domain };

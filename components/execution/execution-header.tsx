@@ -28,6 +28,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export function ExecutionHeader({
   execution,
+  renderedAt,
   status,
   liveError,
   retryAt,
@@ -37,6 +38,11 @@ export function ExecutionHeader({
   selectedNodeId,
 }: {
   execution: Execution;
+  /**
+   * When the server rendered this header (epoch ms): a running execution's duration counts from it until the
+   * first tick, so the browser's first render (hydration) shows the very text that came with the HTML.
+   */
+  renderedAt?: number;
   status: LiveStatus;
   liveError: string;
   /** While reconnecting: when the next attempt starts (epoch ms). */
@@ -49,7 +55,7 @@ export function ExecutionHeader({
 }) {
   const s = summarizeExecution(execution);
   const phase = workflowPhase(s.phase);
-  const now = useNow(1_000, !phase.isTerminal);
+  const now = useNow(1_000, !phase.isTerminal, renderedAt);
   const duration = s.durationMs ?? (s.startedMs && !phase.isTerminal ? now - s.startedMs : undefined);
   const lp = execution.spec?.launchPlan;
   const wf = execution.closure?.workflowId;

@@ -1,13 +1,17 @@
 "use client";
 
 import { Code, ConnectError } from "@connectrpc/connect";
+import { HydrationBoundary } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
+import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { consolePath } from "@/lib/flyte/urls";
+import type { ExecutionPreload } from "@/lib/query/execution-preload";
 import { useExecution } from "@/lib/query/use-execution";
+import { useExecutionPreload } from "@/lib/query/use-execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionHeader } from "./execution-header";
@@ -18,14 +22,16 @@ import { useUrlState } from "./use-url-state";
 
 // The graph (React Flow and d3) is a chunk of its own, requested as soon as this module runs, so it
 // downloads alongside the execution's data instead of holding up the page's first render.
+// The server renders the header only (ssr: false below): laying out a graph or listing its nodes there
+// would hold the HTML back, and the browser lays out while its stream connects.
 const loadGraphTab = () => import("./graph-tab").then((m) => m.GraphTab);
 if (typeof window !== "undefined") void loadGraphTab();
-const GraphTab = dynamic(loadGraphTab, { loading: () => <LoadingRows rows={4} label="Loading the workflow graph" /> });
+const GraphTab = dynamic(loadGraphTab, { ssr: false, loading: () => <LoadingRows rows={4} label="Loading the workflow graph" /> });
 // Loaded when first shown, not with the page: the graph is what a visit needs first.
-const NodePanel = dynamic(() => import("./node-panel").then((m) => m.NodePanel), { loading: () => <PanelLoading /> });
-const NodesTab = dynamic(() => import("./nodes-tab").then((m) => m.NodesTab), { loading: () => <LoadingRows rows={6} label="Loading nodes" /> });
-const TimelineTab = dynamic(() => import("./timeline-tab").then((m) => m.TimelineTab), { loading: () => <LoadingRows rows={6} label="Loading the timeline" /> });
-const LogDrawer = dynamic(() => import("./log-drawer").then((m) => m.LogDrawer));
+const NodePanel = dynamic(() => import("./node-panel").then((m) => m.NodePanel), { ssr: false, loading: () => <PanelLoading /> });
+const NodesTab = dynamic(() => import("./nodes-tab").then((m) => m.NodesTab), { ssr: false, loading: () => <LoadingRows rows={6} label="Loading nodes" /> });
+const TimelineTab = dynamic(() => import("./timeline-tab").then((m) => m.TimelineTab), { ssr: false, loading: () => <LoadingRows rows={6} label="Loading the timeline" /> });
+const LogDrawer = dynamic(() => import("./log-drawer").then((m) => m.LogDrawer), { ssr: false });
 
 function PanelLoading() {
   return (
@@ -42,7 +48,44 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
 
-export function ExecutionPage({ project, domain, name }: { project: string; domain: string; name: string }) {
+type ExecutionRef = { project: string; domain: string; name: string };
+
+const crumbsOf = ({ project, domain, name }: ExecutionRef) => [
+  { label: "Projects", href: "/" },
+  { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
+  { label: name },
+];
+
+function NotFound(id: ExecutionRef) {
+  return (
+    <EmptyState title={`Execution ${id.name} was not found`} testId="execution-not-found">
+      It may belong to another project or domain, or the link is mistyped.
+    </EmptyState>
+  );
+}
+
+/**
+ * `preload`: what the server fetched while rendering the route (lib/admin's loadExecutionPreload). With it
+ * the page starts with the execution, its workflow and the live snapshot in hand, and its header is in the HTML.
+ */
+export function ExecutionPage({ preload, ...id }: ExecutionRef & { preload?: ExecutionPreload }) {
+  const start = useExecutionPreload(preload, id.project, id.domain, id.name);
+  if (start.notFound) {
+    return (
+      <section className="space-y-4">
+        <Breadcrumbs items={crumbsOf(id)} />
+        <NotFound {...id} />
+      </section>
+    );
+  }
+  return (
+    <HydrationBoundary state={start.cache}>
+      <ExecutionView {...id} snapshot={start.snapshot} renderedAt={start.renderedAt} />
+    </HydrationBoundary>
+  );
+}
+
+function ExecutionView({ project, domain, name, snapshot, renderedAt }: ExecutionRef & { snapshot?: WatchExecutionResponse; renderedAt?: number }) {
   const [params, setParams] = useUrlState();
   const tab = (TABS.find((t) => t.id === params.get("tab"))?.id ?? "graph") as Tab;
   const selectedNodeId = params.get("node") ?? undefined;
@@ -52,29 +95,18 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
   const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean } | undefined>();
 
   const first = useExecution({ project, domain, name });
-  const live = useLiveExecution(project, domain, name);
+  const live = useLiveExecution(project, domain, name, snapshot);
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);
   const nameOf = useNodeNames(execution);
 
-  const crumbs = [
-    { label: "Projects", href: "/" },
-    { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
-    { label: name },
-  ];
   if (!execution) {
     if (first.isPending) return <LoadingRows rows={4} label="Loading execution" />;
     const notFound = ConnectError.from(first.error).code === Code.NotFound;
     return (
       <section className="space-y-4">
-        <Breadcrumbs items={crumbs} />
-        {notFound ? (
-          <EmptyState title={`Execution ${name} was not found`} testId="execution-not-found">
-            It may belong to another project or domain, or the link is mistyped.
-          </EmptyState>
-        ) : (
-          <QueryError error={first.error} retry={() => void first.refetch()} />
-        )}
+        <Breadcrumbs items={crumbsOf({ project, domain, name })} />
+        {notFound ? <NotFound project={project} domain={domain} name={name} /> : <QueryError error={first.error} retry={() => void first.refetch()} />}
       </section>
     );
   }
@@ -85,7 +117,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
 
   return (
     <div className="flex h-[calc(100vh-7rem)] min-h-[32rem] flex-col gap-3" data-testid="execution-page">
-      <ExecutionHeader execution={execution} status={live.status} liveError={live.error} retryAt={live.retryAt} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
+      <ExecutionHeader execution={execution} renderedAt={renderedAt} status={live.status} liveError={live.error} retryAt={live.retryAt} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
       <nav role="tablist" aria-label="Execution views" className="flex gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <button
@@ -100,7 +132,7 @@ export function ExecutionPage({ project, domain, name }: { project: string; doma
             {t.label}
           </button>
         ))}
-        <span className="ml-auto self-center text-xs text-slate-500">{live.nodes.size.toLocaleString()} node executions</span>
+        <span className="ml-auto self-center text-xs text-slate-500">{live.nodes.size.toLocaleString("en")} node executions</span>
       </nav>
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white">
         <div className="min-w-0 flex-1 p-2" role="tabpanel">

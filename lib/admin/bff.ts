@@ -6,7 +6,7 @@ import { create, fromBinary, type DescMessage, type DescMethodUnary, type DescSe
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
-import { ConsoleService, GetSessionResponseSchema, WatchExecutionResponseSchema, type GetSessionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ConsoleService, GetSessionResponseSchema, type GetSessionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
 import { methodAccess, type MethodAccess } from "./allowlist";
 import { credentialsFor, signInError } from "./credentials";
@@ -17,7 +17,9 @@ import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
 import { withSignIn } from "./session/sign-in";
 import { upstream, type Upstream } from "./upstream";
-import { WatchHub, type HubOptions } from "./watch/hub";
+import { WatchHub } from "./watch/hub";
+import { watchHub, watchOptions } from "./watch/shared-hub";
+import { watchResponse } from "./watch/watch-state";
 
 export const BFF_PREFIX = "/api/connect";
 
@@ -82,19 +84,6 @@ async function getSession(up: Upstream, ctx: HandlerContext): Promise<GetSession
   return session;
 }
 
-function watchOptions(up: Upstream): HubOptions {
-  const c = up.config;
-  return {
-    intervalMs: c.watchIntervalMs,
-    maxBackoffMs: 15_000,
-    overlapMs: c.watchOverlapMs,
-    pageSize: 1_000,
-    accessRecheckMs: c.watchAccessRecheckMs,
-    heartbeatMs: c.watchHeartbeatMs,
-    maxLoops: c.watchMaxLoops,
-  };
-}
-
 function connectErrorResponse(status: number, code: string, message: string): Response {
   return Response.json({ code, message }, { status });
 }
@@ -135,16 +124,7 @@ export function createBff(
       if (!credentials.ok) throw signInError(credentials, up.config.signIn);
       const { headers, expiresAtMs } = credentials;
       for await (const u of hub.updates(id, { headers, expiresAtMs, cursor: req.cursor }, ctx.signal)) {
-        yield create(WatchExecutionResponseSchema, {
-          snapshot: u.snapshot,
-          execution: u.execution,
-          nodeExecutions: u.nodeExecutions,
-          terminal: u.terminal,
-          upstreamError: u.upstreamError,
-          parentNodeIds: u.parentNodeIds,
-          cursor: u.cursor,
-          heartbeat: u.heartbeat,
-        });
+        yield watchResponse(u);
       }
     },
   });
@@ -249,6 +229,6 @@ function unbufferedStreams(res: Response, keptAlive: Request[]): Response {
 
 let shared: FetchHandler | undefined;
 export function bff(): FetchHandler {
-  shared ??= createBff(upstream());
+  shared ??= createBff(upstream(), watchHub());
   return shared;
 }

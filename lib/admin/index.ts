@@ -2,3 +2,4 @@
 // from FlyteAdmin while rendering. Route handlers use the modules they need directly.
 export { loadFirstPage } from "./dashboard/first-page";
 export { loadProjectScope, type ProjectScope } from "./project-scope";
+export { loadExecutionPreload } from "./execution-preload";

@@ -152,6 +152,43 @@ describe("followExecution resuming", () => {
   });
 });
 
+describe("starting from the server's snapshot", () => {
+  const serverSnapshot = () =>
+    msg({
+      snapshot: true,
+      cursor: "gen.7",
+      execution: { id: executionId, closure: { phase: WorkflowExecution_Phase.RUNNING } },
+      nodeExecutions: [node("n0", NodeExecution_Phase.SUCCEEDED), node("n1", NodeExecution_Phase.RUNNING)],
+    });
+
+  it("shows the snapshot at once, still connecting, and the stream resumes from its cursor with only what changed", async () => {
+    const { client, cursors } = bff([
+      async function* () {
+        yield msg({ cursor: "gen.8", nodeExecutions: [node("n1", NodeExecution_Phase.SUCCEEDED)] });
+        yield msg({ cursor: "gen.9", terminal: true, execution: { id: executionId, closure: { phase: WorkflowExecution_Phase.SUCCEEDED } } });
+      },
+    ]);
+    const live = new LiveExecution(serverSnapshot());
+    expect(live.get().status).toBe("connecting");
+    expect(live.get().execution?.closure?.phase).toBe(WorkflowExecution_Phase.RUNNING);
+    expect([...live.get().nodes.keys()]).toEqual(["n0", "n1"]);
+
+    await followExecution(client, executionId, live, new AbortController().signal, { ...instantSleeps(), cursor: "gen.7" });
+    expect(cursors).toEqual(["gen.7"]);
+    // The resumed stream's change merged into the snapshot: n0 came only from the server, and stays.
+    expect(Object.fromEntries([...live.get().nodes].map(([id, ne]) => [id, ne.closure?.phase]))).toEqual({
+      n0: NodeExecution_Phase.SUCCEEDED,
+      n1: NodeExecution_Phase.SUCCEEDED,
+    });
+    expect(live.get().status).toBe("done");
+  });
+
+  it("takes a final snapshot as the last word", () => {
+    const live = new LiveExecution({ ...serverSnapshot(), terminal: true });
+    expect(live.get().status).toBe("done");
+  });
+});
+
 describe("followExecution keeping the stream alive", () => {
   it("stays on one stream for minutes of heartbeats, and reconnects when nothing at all arrives for the idle timeout", async () => {
     vi.useFakeTimers();

@@ -42,6 +42,16 @@ export class LiveExecution {
   private state: LiveState = { nodes: new Map(), parents: new Map(), status: "connecting", error: "", version: 0 };
   private readonly listeners = new Set<Listener>();
 
+  /**
+   * `snapshot`: one the page already holds (the server's, sent with the HTML), to start from while the stream
+   * connects; its status stays "connecting" until the stream answers (or "done" when it was the last word).
+   */
+  constructor(snapshot?: WatchExecutionResponse) {
+    if (!snapshot) return;
+    this.apply(snapshot);
+    this.state = { ...this.state, status: snapshot.terminal ? "done" : "connecting", error: "" };
+  }
+
   get = (): LiveState => this.state;
 
   subscribe = (listener: Listener): (() => void) => {
@@ -81,6 +91,8 @@ export class LiveExecution {
 }
 
 export interface FollowOptions {
+  /** The cursor of the snapshot `live` started from: the stream resumes there and sends only what changed since. */
+  cursor?: string;
   idleTimeoutMs?: number;
   backoff?: Backoff;
   random?: () => number;
@@ -131,7 +143,7 @@ export async function followExecution(
 ): Promise<void> {
   const idleMs = opts.idleTimeoutMs ?? WATCH_IDLE_TIMEOUT_MS;
   const sleep = opts.sleep ?? abortableSleep;
-  let cursor = "";
+  let cursor = opts.cursor ?? "";
   let failures = 0;
   while (!signal.aborted) {
     const attempt = idleWatchdog(signal, idleMs);

@@ -92,6 +92,17 @@ export class WatchHub {
       maxQueuedNodes: this.options.maxQueuedNodes ?? 10_000,
     });
   }
+
+  /**
+   * The snapshot a new stream would start with, for a viewer that leaves as soon as it has it: a server-rendered
+   * page hands it to the browser, whose stream then resumes from its cursor while the watch lingers. The same
+   * rules as a stream's: the viewer's own credentials are checked, and a new watch counts against maxLoops.
+   * Undefined when `signal` aborts first; throws what the viewer's stream would have ended with.
+   */
+  async snapshot(id: ExecutionRef, viewer: Omit<StreamViewer, "cursor">, signal: AbortSignal): Promise<WatchUpdate | undefined> {
+    for await (const u of this.updates(id, { ...viewer, cursor: "" }, signal)) if (u.snapshot) return u;
+    return undefined;
+  }
 }
 
 export interface StreamOptions {

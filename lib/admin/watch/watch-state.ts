@@ -1,6 +1,8 @@
 // What a watch knows of its execution, and what to tell a viewer: a snapshot, what changed in one poll,
 // or what changed after a cursor. Every poll that changed something gets the next sequence number.
+import { create } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
+import { WatchExecutionResponseSchema, type WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { workflowPhase } from "@/lib/flyte/phases";
@@ -21,6 +23,20 @@ export interface WatchUpdate {
   heartbeat: boolean;
   /** This viewer's stream ends with this error. */
   end?: ConnectError;
+}
+
+/** The message a WatchExecution stream sends for `u`. */
+export function watchResponse(u: WatchUpdate): WatchExecutionResponse {
+  return create(WatchExecutionResponseSchema, {
+    snapshot: u.snapshot,
+    execution: u.execution,
+    nodeExecutions: u.nodeExecutions,
+    terminal: u.terminal,
+    upstreamError: u.upstreamError,
+    parentNodeIds: u.parentNodeIds,
+    cursor: u.cursor,
+    heartbeat: u.heartbeat,
+  });
 }
 
 export const NO_NEWS: Omit<WatchUpdate, "cursor"> = {

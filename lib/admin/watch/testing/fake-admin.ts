@@ -9,11 +9,13 @@ import { Code, ConnectError, type ConnectRouter, type HandlerContext } from "@co
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { NodeExecutionListSchema, NodeExecutionSchema, type NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import { NodeExecution_Phase, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 
 export interface UpstreamCall {
-  method: "GetExecution" | "ListNodeExecutions";
+  method: "GetExecution" | "ListNodeExecutions" | "GetWorkflow";
   authorization: string;
   parent?: string;
   filters?: string;
@@ -41,6 +43,10 @@ export class FakeAdmin {
   databaseOffsetMs = 0;
   /** Every call fails with Unavailable. */
   failing = false;
+  /** Calls of these methods answer this many ms later. */
+  readonly latency = new Map<UpstreamCall["method"], number>();
+  /** The execution does not exist (NotFound for every credential). */
+  missing = false;
   /** Credentials (the authorization header, "" for none) that FlyteAdmin refuses, with the code it refuses them with. */
   readonly refuse = new Map<string, Code>();
   private lastWriteMs = 0;
@@ -54,6 +60,8 @@ export class FakeAdmin {
     this.calls.length = 0;
     this.refuse.clear();
     this.failing = false;
+    this.latency.clear();
+    this.missing = false;
     this.reportedSkewMs = 0;
     this.databaseOffsetMs = 0;
     this.executionPhase = WorkflowExecution_Phase.RUNNING;
@@ -99,23 +107,37 @@ export class FakeAdmin {
     });
   }
 
-  private admit(ctx: HandlerContext, call: UpstreamCall) {
+  /** The workflow the execution ran. */
+  get workflowId() {
+    return { resourceType: ResourceType.WORKFLOW, project: this.id.project, domain: this.id.domain, name: "wf", version: "v1" };
+  }
+
+  private async admit(ctx: HandlerContext, call: UpstreamCall) {
     this.calls.push(call);
+    const latencyMs = this.latency.get(call.method);
+    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (this.failing) throw new ConnectError("database is down", Code.Unavailable);
     const code = this.refuse.get(call.authorization);
     if (code !== undefined) throw new ConnectError(`refused with ${Code[code]}`, code);
+    if (this.missing) throw new ConnectError(`execution ${this.id.name} not found`, Code.NotFound);
     void ctx;
   }
 
   private routes = (router: ConnectRouter) => {
     router.service(AdminService, {
-      getExecution: (_req, ctx) => {
-        this.admit(ctx, { method: "GetExecution", authorization: ctx.requestHeader.get("authorization") ?? "" });
+      getExecution: async (_req, ctx) => {
+        await this.admit(ctx, { method: "GetExecution", authorization: ctx.requestHeader.get("authorization") ?? "" });
         const reported = this.executionWrittenMs + this.reportedSkewMs;
-        return create(ExecutionSchema, { id: this.id, closure: { phase: this.executionPhase, updatedAt: timestampFromMs(reported) } });
+        return create(ExecutionSchema, { id: this.id, closure: { phase: this.executionPhase, updatedAt: timestampFromMs(reported), workflowId: this.workflowId } });
       },
-      listNodeExecutions: (req, ctx) => {
-        this.admit(ctx, {
+      getWorkflow: async (req, ctx) => {
+        await this.admit(ctx, { method: "GetWorkflow", authorization: ctx.requestHeader.get("authorization") ?? "" });
+        if (req.id?.name !== this.workflowId.name) throw new ConnectError("workflow not found", Code.NotFound);
+        const nodes = [...this.nodes.keys()].filter((id) => this.nodes.get(id)!.parent === "").map((id) => ({ id }));
+        return create(WorkflowSchema, { id: req.id, closure: { compiledWorkflow: { primary: { template: { id: req.id, nodes } } } } });
+      },
+      listNodeExecutions: async (req, ctx) => {
+        await this.admit(ctx, {
           method: "ListNodeExecutions",
           authorization: ctx.requestHeader.get("authorization") ?? "",
           parent: req.uniqueParentId,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExecutionPage } from "@/components/execution/execution-page";
 import { decodeParams } from "@/app/params";
+import { loadExecutionPreload } from "@/lib/admin";
 
 type Params = { project: string; domain: string; name: string };
 
@@ -11,5 +12,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function Page({ params }: { params: Promise<Params> }) {
   const { project, domain, name } = await decodeParams(params);
-  return <ExecutionPage project={project} domain={domain} name={name} />;
+  const preload = await loadExecutionPreload(project, domain, name);
+  return <ExecutionPage project={project} domain={domain} name={name} preload={preload} />;
 }

@@ -1,0 +1,52 @@
+import { create } from "@bufbuild/protobuf";
+import { describe, expect, it } from "vitest";
+import { WatchExecutionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ExecutionSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import { NodeExecution_Phase, WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
+import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
+import { decodeExecutionPreload, encodeExecutionPreload } from "./execution-preload";
+
+const id = { project: "flytesnacks", domain: "development", name: "run1" };
+const workflowId = { resourceType: ResourceType.WORKFLOW, project: "flytesnacks", domain: "development", name: "wf", version: "v1" };
+const execution = create(ExecutionSchema, { id, closure: { phase: WorkflowExecution_Phase.RUNNING, workflowId } });
+const workflow = create(WorkflowSchema, { id: workflowId, closure: { compiledWorkflow: { primary: { template: { id: workflowId, nodes: [{ id: "n0" }] } } } } });
+const watch = create(WatchExecutionResponseSchema, {
+  snapshot: true,
+  execution,
+  nodeExecutions: [{ id: { nodeId: "n0", executionId: id }, closure: { phase: NodeExecution_Phase.RUNNING } }],
+  cursor: "gen.3",
+});
+
+describe("the execution page's preload", () => {
+  it("round-trips the execution, its workflow and the snapshot with its cursor", () => {
+    const p = decodeExecutionPreload(encodeExecutionPreload({ execution, workflow, watch, renderedAt: 42 }), id);
+    if (!p || p === "notFound") throw new Error("no preload");
+    expect(p.execution.closure?.phase).toBe(WorkflowExecution_Phase.RUNNING);
+    expect(p.workflow?.closure?.compiledWorkflow?.primary?.template?.nodes[0].id).toBe("n0");
+    expect(p.watch?.cursor).toBe("gen.3");
+    expect(p.watch?.nodeExecutions[0].closure?.phase).toBe(NodeExecution_Phase.RUNNING);
+    expect(p.renderedAt).toBe(42);
+  });
+
+  it("is not used for another execution, and survives a corrupt payload", () => {
+    const encoded = encodeExecutionPreload({ execution, workflow, watch, renderedAt: 42 });
+    expect(decodeExecutionPreload(encoded, { ...id, name: "run2" })).toBeUndefined();
+    expect(decodeExecutionPreload({ ...encoded, execution: "!!!" }, id)).toBeUndefined();
+    expect(decodeExecutionPreload(undefined, id)).toBeUndefined();
+  });
+
+  it("leaves out a workflow other than the execution's, and a watch message that is no snapshot to resume from", () => {
+    const other = create(WorkflowSchema, { id: { ...workflowId, version: "v2" } });
+    const p = decodeExecutionPreload(encodeExecutionPreload({ execution, workflow: other, watch: { ...watch, snapshot: false }, renderedAt: 1 }), id);
+    if (!p || p === "notFound") throw new Error("no preload");
+    expect(p.workflow).toBeUndefined();
+    expect(p.watch).toBeUndefined();
+    const noCursor = decodeExecutionPreload(encodeExecutionPreload({ execution, watch: { ...watch, cursor: "" }, renderedAt: 1 }), id);
+    expect(noCursor !== "notFound" && noCursor?.watch).toBeUndefined();
+  });
+
+  it("says when the server found no such execution", () => {
+    expect(decodeExecutionPreload({ kind: "notFound" }, id)).toBe("notFound");
+  });
+});

@@ -1,0 +1,76 @@
+// What the server fetched for an execution page while rendering it, so that a deep link paints at once:
+// the execution (its header is in the HTML), its compiled workflow (the graph lays out without asking), and
+// the live watch's first snapshot with its cursor (the browser's stream resumes from there). Binary protobuf
+// in base64: plain strings cross the server/client boundary. No React here: the server's loader imports it.
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { base64Decode, base64Encode } from "@bufbuild/protobuf/wire";
+import { WatchExecutionResponseSchema, type WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { ExecutionSchema, type Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { WorkflowSchema, type Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
+import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+
+export type ExecutionPreload =
+  | FoundExecution
+  /** FlyteAdmin answered NotFound for the viewer's credentials. */
+  | { kind: "notFound" };
+
+export interface FoundExecution {
+  kind: "found";
+  /** GetExecution's answer. */
+  execution: string;
+  /** GetWorkflow's answer for the execution's closure.workflowId, when it came in time. */
+  workflow?: string;
+  /** The watch's snapshot (WatchExecutionResponse) with the cursor to resume from, when it came in time. */
+  watch?: string;
+  /** When the server rendered the page (epoch ms, the server's clock): running durations start from it on both sides. */
+  renderedAt: number;
+}
+
+export interface PreloadedExecution {
+  execution: Execution;
+  workflow?: Workflow;
+  watch?: WatchExecutionResponse;
+  renderedAt: number;
+}
+
+export function encodeExecutionPreload(p: PreloadedExecution): FoundExecution {
+  return {
+    kind: "found",
+    execution: base64Encode(toBinary(ExecutionSchema, p.execution)),
+    ...(p.workflow ? { workflow: base64Encode(toBinary(WorkflowSchema, p.workflow)) } : {}),
+    ...(p.watch ? { watch: base64Encode(toBinary(WatchExecutionResponseSchema, p.watch)) } : {}),
+    renderedAt: p.renderedAt,
+  };
+}
+
+const sameId = (a: Identifier | undefined, b: Identifier | undefined) =>
+  !!a && !!b && a.resourceType === b.resourceType && a.project === b.project && a.domain === b.domain && a.name === b.name && a.version === b.version;
+
+/**
+ * The preload of execution `id`, or undefined when there is none to use (none sent, another execution's, or
+ * corrupt): the page then fetches as it would without. A workflow or watch that does not belong to the
+ * execution is left out alone.
+ */
+export function decodeExecutionPreload(
+  p: ExecutionPreload | undefined,
+  id: { project: string; domain: string; name: string },
+): PreloadedExecution | "notFound" | undefined {
+  if (!p) return undefined;
+  if (p.kind === "notFound") return "notFound";
+  try {
+    const execution = fromBinary(ExecutionSchema, base64Decode(p.execution));
+    const eid = execution.id;
+    if (eid?.project !== id.project || eid.domain !== id.domain || eid.name !== id.name) return undefined;
+    const workflow = p.workflow ? fromBinary(WorkflowSchema, base64Decode(p.workflow)) : undefined;
+    const watch = p.watch ? fromBinary(WatchExecutionResponseSchema, base64Decode(p.watch)) : undefined;
+    const watchId = watch?.execution?.id;
+    return {
+      execution,
+      workflow: workflow && sameId(workflow.id, execution.closure?.workflowId) ? workflow : undefined,
+      watch: watch?.snapshot && watch.cursor && watchId?.project === id.project && watchId.domain === id.domain && watchId.name === id.name ? watch : undefined,
+      renderedAt: p.renderedAt,
+    };
+  } catch {
+    return undefined;
+  }
+}
