@@ -11,7 +11,7 @@ import type { LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entity-filters";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { launchPath } from "@/lib/flyte/launch-urls";
-import { consolePath } from "@/lib/flyte/urls";
+import { consolePath, withBasePath } from "@/lib/flyte/urls";
 import { useActiveLaunchPlans, useEntityDescriptions, useNamedEntities } from "@/lib/query/use-entity";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { SECTION_LABELS } from "@/components/projects/sections";
@@ -41,7 +41,8 @@ function useQueryParamWriter() {
       if (value) next.set(key, value);
       else next.delete(key);
       const qs = next.toString();
-      window.history.replaceState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
+      // usePathname leaves the base path out; the browser's history needs the whole path.
+      window.history.replaceState(null, "", withBasePath(`${pathname}${qs ? `?${qs}` : ""}`));
     },
     [params, pathname],
   );
@@ -91,7 +92,7 @@ function EntityRow({
       data-testid="entity-row"
       data-entity-name={name}
       data-archived={archived || undefined}
-      className={`grid ${launchPlanState ? "grid-cols-[minmax(0,1fr)_auto_auto_auto]" : "grid-cols-[minmax(0,1fr)_auto_auto]"} items-center gap-6 border-t border-slate-100 px-4 py-3 first:border-t-0 hover:bg-slate-50`}
+      className={`grid ${launchPlanState ? "grid-cols-[minmax(0,1fr)_20rem_auto_auto]" : "grid-cols-[minmax(0,1fr)_auto_auto]"} items-center gap-6 border-t border-slate-100 px-4 py-3 first:border-t-0 hover:bg-slate-50`}
     >
       <div className="min-w-0">
         <div className="flex min-w-0 items-center gap-2">

@@ -32,14 +32,14 @@ export function LaunchPlanRowState({
     return <span className="inline-block h-4 w-40 animate-pulse rounded bg-slate-100" aria-hidden data-testid="launch-plan-row-loading" />;
   }
   return (
-    <div className="flex items-center gap-3" data-testid="launch-plan-row-state" data-state={active ? "ACTIVE" : "INACTIVE"}>
-      <div className="w-44 min-w-0 text-right">
+    <div className="flex items-center justify-end gap-3" data-testid="launch-plan-row-state" data-state={active ? "ACTIVE" : "INACTIVE"}>
+      <div className="min-w-0 text-right">
         <LaunchPlanStateBadge active={!!active} />
         <p className="truncate text-xs text-slate-600" data-testid="launch-plan-row-schedule" title={schedule?.expression ?? schedule?.text}>
           {schedule ? schedule.text : <span className="text-slate-400">No schedule</span>}
         </p>
       </div>
-      <LaunchPlanToggle launchPlan={shown} className="px-2! py-0.5! text-xs!" testId="launch-plan-row-toggle" />
+      <LaunchPlanToggle launchPlan={shown} className="w-20 justify-center px-2! py-0.5! text-xs!" testId="launch-plan-row-toggle" quiet />
     </div>
   );
 }

@@ -11,7 +11,18 @@ import { useUpdateLaunchPlan } from "@/lib/query/use-entity";
 import { ActionButton } from "@/components/actions/action-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
-export function LaunchPlanToggle({ launchPlan, className, testId = "toggle-launch-plan" }: { launchPlan: LaunchPlan; className?: string; testId?: string }) {
+export function LaunchPlanToggle({
+  launchPlan,
+  className,
+  testId = "toggle-launch-plan",
+  quiet = false,
+}: {
+  launchPlan: LaunchPlan;
+  className?: string;
+  testId?: string;
+  /** In a list, Activate is not the page's main action: drawn like Deactivate. */
+  quiet?: boolean;
+}) {
   const id = launchPlan.id!;
   const active = isLaunchPlanActive(launchPlan);
   const schedule = describeSchedule(launchPlan.spec?.entityMetadata?.schedule);
@@ -25,7 +36,7 @@ export function LaunchPlanToggle({ launchPlan, className, testId = "toggle-launc
       <ActionButton
         testId={testId}
         className={className}
-        variant={active ? "secondary" : "primary"}
+        variant={active || quiet ? "secondary" : "primary"}
         availability={refused ? { available: false, reason: refused } : { available: true }}
         label={`${verb} ${id.name}`}
         onClick={() => (update.reset(), setConfirming(true))}
