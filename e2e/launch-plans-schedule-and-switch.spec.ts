@@ -39,6 +39,7 @@ test("the launch plans list says each plan's schedule and state, and switches on
   await expect(page.getByTestId("launch-plan-schedule")).not.toContainText("minutes");
 
   await page.goBack();
+  await row(FIXED_RATE).scrollIntoViewIfNeeded();
   await fixed.getByRole("button", { name: `${undo} ${FIXED_RATE}` }).click();
   await confirm.getByRole("button", { name: undo, exact: true }).click();
   await expect(fixed).toHaveAttribute("data-state", before!);

@@ -127,7 +127,14 @@ export function EntityListPage({ kind, project, domain }: { kind: EntityKind; pr
   const write = useQueryParamWriter();
   // Launch plans have no archived state of their own in the old console's sense: only workflows and tasks offer it.
   const canArchive = kind !== "launch_plan";
-  const archived = canArchive && params.get("archived") === "1";
+  // The box follows a click at once; the URL (?archived=1) follows it, and Back/Forward lead it.
+  const archivedInUrl = canArchive && params.get("archived") === "1";
+  const [archived, setArchived] = useState(archivedInUrl);
+  const [urlSeen, setUrlSeen] = useState(archivedInUrl);
+  if (urlSeen !== archivedInUrl) {
+    setUrlSeen(archivedInUrl);
+    setArchived(archivedInUrl);
+  }
   const list = useNamedEntities(kind, project, domain, term, archived);
   const actives = useActiveLaunchPlans(project, domain, kind === "launch_plan");
   const activeByName = useMemo(() => new Map((actives.data?.launchPlans ?? []).map((lp) => [lp.id?.name ?? "", lp])), [actives.data]);
@@ -167,7 +174,10 @@ export function EntityListPage({ kind, project, domain }: { kind: EntityKind; pr
         />
         {canArchive ? (
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
-            <input type="checkbox" checked={archived} onChange={(e) => write("archived", e.target.checked ? "1" : undefined)} data-testid="show-archived" />
+            <input type="checkbox" checked={archived} onChange={(e) => {
+                setArchived(e.target.checked);
+                write("archived", e.target.checked ? "1" : undefined);
+              }} data-testid="show-archived" />
             Show archived
           </label>
         ) : null}

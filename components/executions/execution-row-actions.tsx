@@ -2,6 +2,7 @@
 
 // What a person does with a run from the list without opening it: look at its inputs and outputs,
 // relaunch it, archive or unarchive it. The same rules and refusals as the execution page's header.
+// Their names leave the run's name out: the row says which run, and a link named after the run stays the only one.
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
@@ -33,14 +34,13 @@ export function ExecutionRowActions({ execution }: { execution: Execution }) {
   return (
     <div className="flex flex-col items-start gap-1" data-testid="execution-row-actions">
       <div className="flex flex-wrap gap-1">
-        <ActionButton testId="row-io" className={SMALL} availability={ALWAYS} label={`Inputs and outputs of ${key.name}`} onClick={() => setViewing(true)}>
+        <ActionButton testId="row-io" className={SMALL} availability={ALWAYS} label="Inputs and outputs" onClick={() => setViewing(true)}>
           I/O
         </ActionButton>
         <ActionLink
           testId="row-relaunch"
           className={SMALL}
           availability={relaunch}
-          label={`Relaunch ${key.name}`}
           href={launchPath({ project: key.project, domain: key.domain, relaunch: key.name })}
         >
           Relaunch
@@ -50,7 +50,6 @@ export function ExecutionRowActions({ execution }: { execution: Execution }) {
           className={SMALL}
           availability={archiving}
           busy={archive.isPending}
-          label={`${archiveVerb} ${key.name}`}
           onClick={() => archive.setArchived(key, !archived)}
         >
           {archiveVerb}
