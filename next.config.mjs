@@ -40,6 +40,9 @@ const nextConfig = {
     // people to the same page under it. Behind Flyte's ingress these paths never reach the console.
     return [
       { source: "/", destination: basePath, basePath: false, permanent: false },
+      // Browsers ask for /favicon.ico before the page's own icon link arrives (metadata streams in
+      // after the head): answer with that icon instead of a 404 in the console.
+      { source: "/favicon.ico", destination: `${basePath}/icon.svg`, basePath: false, permanent: false },
       { source: "/projects/:path*", destination: `${basePath}/projects/:path*`, basePath: false, permanent: true },
       { source: "/select-project", destination: `${basePath}/select-project`, basePath: false, permanent: true },
     ];

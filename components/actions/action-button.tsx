@@ -26,6 +26,7 @@ export function ActionButton({
   busy = false,
   type = "button",
   className,
+  label,
   children,
 }: {
   availability: Availability;
@@ -36,6 +37,8 @@ export function ActionButton({
   /** "submit" submits its form only while available. */
   type?: "button" | "submit";
   className?: string;
+  /** Accessible name when the text alone is ambiguous (one per row of a list). */
+  label?: string;
   children: ReactNode;
 }) {
   const reasonId = useId();
@@ -47,6 +50,7 @@ export function ActionButton({
         variant={variant}
         className={className}
         data-testid={testId}
+        aria-label={label}
         aria-disabled={off}
         aria-busy={busy || undefined}
         aria-describedby={availability.available ? undefined : reasonId}
@@ -64,12 +68,27 @@ export function ActionButton({
 }
 
 /** A navigation action (Relaunch): a link when available, an explained inert button when not. */
-export function ActionLink({ availability, href, testId, children }: { availability: Availability; href: string; testId: string; children: ReactNode }) {
+export function ActionLink({
+  availability,
+  href,
+  testId,
+  className = "",
+  label,
+  children,
+}: {
+  availability: Availability;
+  href: string;
+  testId: string;
+  /** Extra classes (a smaller size in lists). */
+  className?: string;
+  label?: string;
+  children: ReactNode;
+}) {
   const reasonId = useId();
   if (!availability.available) {
     return (
       <>
-        <Button data-testid={testId} aria-disabled aria-describedby={reasonId} title={availability.reason}>
+        <Button data-testid={testId} className={className} aria-label={label} aria-disabled aria-describedby={reasonId} title={availability.reason}>
           {children}
         </Button>
         <Reason id={reasonId} availability={availability} />
@@ -77,7 +96,7 @@ export function ActionLink({ availability, href, testId, children }: { availabil
     );
   }
   return (
-    <Link href={href} data-testid={testId} className={LINK_CLASS}>
+    <Link href={href} data-testid={testId} aria-label={label} className={`${LINK_CLASS} ${className}`}>
       {children}
     </Link>
   );

@@ -10,7 +10,7 @@ import { launchPlanInterfaceRows, taskInterfaceRows, workflowInterfaceRows } fro
 import { formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import { useEntityDescription, useEntityVersion, useEntityVersions, useNamedEntity } from "@/lib/query/use-entity";
-import { ALL_PROJECTS_HREF, SECTION_LABELS } from "@/components/projects/sections";
+import { SECTION_LABELS, scopeCrumbs } from "@/components/projects/sections";
 import { useRememberProjectDomain } from "@/components/projects/last-project";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
@@ -59,9 +59,7 @@ export function EntityPage({ kind, project, domain, name, version }: { kind: Ent
   const versionMissing = !!entity.error && ConnectError.from(entity.error).code === Code.NotFound;
 
   const crumbs = [
-    { label: "Projects", href: ALL_PROJECTS_HREF },
-    { label: project, href: consolePath({ page: "executions", project, domain }) },
-    { label: domain, href: consolePath({ page: "executions", project, domain }) },
+    ...scopeCrumbs(project, domain),
     { label: SECTION_LABELS[kind], href: listHref },
     ...(version ? [{ label: name, href: consolePath({ page: "entity", kind, project, domain, name }) }, { label: version }] : [{ label: name }]),
   ];

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import type { EntityKind } from "@/lib/flyte/ids";
 import type { VersionRow } from "@/lib/flyte/entities/versions";
-import { formatRelative, formatTimestampUtc } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import { Button } from "@/components/ui/button";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
+import { RelativeTime } from "@/components/ui/client-time";
 import { useNow } from "@/components/ui/use-now";
 import { Card } from "./card";
 import type { useEntityVersions } from "@/lib/query/use-entity";
@@ -57,7 +57,7 @@ export function VersionsCard({
                   <span className="flex shrink-0 items-center gap-1.5 text-xs text-slate-500">
                     {i === 0 ? <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700">latest</span> : null}
                     {r.active ? <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-800">active</span> : null}
-                    <span title={formatTimestampUtc(r.createdMs)}>{formatRelative(r.createdMs, now)}</span>
+                    <RelativeTime ms={r.createdMs} now={now} />
                   </span>
                 </Link>
               </li>

@@ -4,35 +4,82 @@
 // and reaching the end asks for the next page.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
+import { errorHeadline } from "@/lib/flyte/error-line";
 import { summarizeExecution, type ExecutionSummary } from "@/lib/flyte/execution";
 import { workflowPhase } from "@/lib/flyte/phases";
-import { formatDuration, formatRelative, formatTimestampUtc } from "@/lib/flyte/time";
+import { formatDuration } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
+import { RelativeTime, useHydrated } from "@/components/ui/client-time";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
+import { ExecutionRowActions } from "./execution-row-actions";
 
 export const ROW_HEIGHT = 60;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 15;
 
 const COLUMNS = [
-  { label: "Execution", width: "22%" },
-  { label: "Launch plan / version", width: "25%" },
-  { label: "Phase", width: "19%" },
-  { label: "Started", width: "12%" },
-  { label: "Duration", width: "9%" },
-  { label: "Launched by", width: "13%" },
+  { label: "Execution", width: "17%" },
+  { label: "Launch plan / version", width: "18%" },
+  { label: "Phase", width: "20%" },
+  { label: "Started", width: "10%" },
+  { label: "Duration", width: "7%" },
+  { label: "Launched by", width: "11%" },
+  { label: "Actions", width: "17%" },
 ];
 
-function ExecutionRow({ s, now, index }: { s: ExecutionSummary; now: number; index: number }) {
+/** The error's line a person reads first, the whole message on request (the row grows). */
+function ErrorLine({ message, expanded, onToggle }: { message: string; expanded: boolean; onToggle(): void }) {
+  const { line, more } = errorHeadline(message);
+  return (
+    <div data-testid="execution-error" data-expanded={expanded}>
+      <div className="mt-0.5 flex min-w-0 items-start gap-1">
+        <p className="truncate text-xs text-red-700" title={line} data-testid="execution-error-line">
+          {line}
+        </p>
+        {more ? (
+          <button type="button" aria-expanded={expanded} onClick={onToggle} className="shrink-0 text-xs text-indigo-700 hover:underline" data-testid="execution-error-toggle">
+            {expanded ? "less" : "more"}
+          </button>
+        ) : null}
+      </div>
+      {expanded ? (
+        <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-words rounded bg-red-50 p-2 font-mono text-[11px] text-red-900" data-testid="execution-error-full">
+          {message}
+        </pre>
+      ) : null}
+    </div>
+  );
+}
+
+function ExecutionRow({
+  s,
+  execution,
+  now,
+  index,
+  expanded,
+  onToggle,
+  measure,
+}: {
+  s: ExecutionSummary;
+  execution: Execution;
+  /** Undefined until hydrated: the server's clock is not the browser's. */
+  now: number | undefined;
+  index: number;
+  expanded: boolean;
+  onToggle(name: string): void;
+  measure(el: HTMLTableRowElement | null): void;
+}) {
   const phase = workflowPhase(s.phase);
   const running = !phase.isTerminal;
-  const duration = s.durationMs ?? (running && s.startedMs ? now - s.startedMs : undefined);
+  const duration = s.durationMs ?? (running && s.startedMs && now !== undefined ? now - s.startedMs : undefined);
   const entity = s.launchPlanName || s.workflowName;
   return (
     <tr
+      ref={measure}
+      data-index={index}
       data-testid="execution-row"
       data-execution-name={s.name}
       data-phase={phase.name}
@@ -64,17 +111,15 @@ function ExecutionRow({ s, now, index }: { s: ExecutionSummary; now: number; ind
       <td className="overflow-hidden px-3 py-2">
         <PhaseBadge phase={phase} />
         {s.error ? (
-          <p className="mt-0.5 truncate text-xs text-red-700" title={s.error.message}>
-            {s.error.message}
-          </p>
+          <ErrorLine message={s.error.message} expanded={expanded} onToggle={() => onToggle(s.name)} />
         ) : s.abortCause ? (
           <p className="mt-0.5 truncate text-xs text-amber-800" title={s.abortCause}>
             {s.abortCause}
           </p>
         ) : null}
       </td>
-      <td className="px-3 py-2 text-sm text-slate-700" title={formatTimestampUtc(s.startedMs ?? s.createdMs)}>
-        {formatRelative(s.startedMs ?? s.createdMs, now)}
+      <td className="px-3 py-2 text-sm text-slate-700">
+        <RelativeTime ms={s.startedMs ?? s.createdMs} now={now} />
       </td>
       <td className="px-3 py-2 font-mono text-sm tabular-nums text-slate-700">{formatDuration(duration)}</td>
       <td className="overflow-hidden px-3 py-2 text-sm text-slate-700">
@@ -82,6 +127,9 @@ function ExecutionRow({ s, now, index }: { s: ExecutionSummary; now: number; ind
           {s.principal || "—"}
         </div>
         <div className="truncate text-xs text-slate-500">{s.mode}</div>
+      </td>
+      <td className="px-3 py-2">
+        <ExecutionRowActions execution={execution} />
       </td>
     </tr>
   );
@@ -108,7 +156,18 @@ export function ExecutionTable({
 }: ExecutionTableProps) {
   const summaries = useMemo(() => executions.map(summarizeExecution), [executions]);
   const anyRunning = useMemo(() => summaries.some((s) => !workflowPhase(s.phase).isTerminal), [summaries]);
-  const now = useNow(1_000, anyRunning);
+  const ticking = useNow(1_000, anyRunning);
+  const now = useHydrated() ? ticking : undefined;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback(
+    (name: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(name)) next.add(name);
+        return next;
+      }),
+    [],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = summaries.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -159,7 +218,16 @@ export function ExecutionTable({
           ) : null}
           {items.map((item) =>
             item.index < summaries.length ? (
-              <ExecutionRow key={summaries[item.index].name} s={summaries[item.index]} now={now} index={item.index} />
+              <ExecutionRow
+                key={summaries[item.index].name}
+                s={summaries[item.index]}
+                execution={executions[item.index]}
+                now={now}
+                index={item.index}
+                expanded={expanded.has(summaries[item.index].name)}
+                onToggle={toggle}
+                measure={virtualizer.measureElement}
+              />
             ) : (
               <tr key="more" style={{ height: ROW_HEIGHT }} data-testid="execution-table-more">
                 <td colSpan={COLUMNS.length} className="px-3 py-2 text-center text-sm text-slate-500" role="status">

@@ -9,22 +9,40 @@ import { ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifie
 import { launchPlanInterface, taskInterface } from "@/lib/flyte/launch/launch-inputs";
 import { launchOptionsFromSpec } from "@/lib/flyte/launch/launch-options";
 import { launchPath, type LaunchTarget } from "@/lib/flyte/launch-urls";
+import { launchPlanOfWorkflow } from "@/lib/flyte/entities/entity-filters";
 import { consolePath, executionPath } from "@/lib/flyte/urls";
-import { entityGetRequest, objectGetRequest, useExecutionData, useLaunchTarget, useLaunchVersions, type LaunchKind } from "@/lib/query/launch";
+import {
+  entityGetRequest,
+  objectGetRequest,
+  useExecutionData,
+  useLaunchTarget,
+  useLaunchVersions,
+  useWorkflowLaunchPlans,
+  type LaunchKind,
+} from "@/lib/query/launch";
+import { scopeCrumbs } from "@/components/projects/sections";
 import { useExecution } from "@/lib/query/use-execution";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { LaunchForm } from "./launch-form";
+import { LaunchPlanPicker } from "./launch-plan-picker";
 import { VersionPicker } from "./version-picker";
 
 const KIND_LABEL: Record<LaunchKind, string> = { launchPlan: "launch plan", workflow: "workflow", task: "task" };
 
+const ENTITY_KIND = { launchPlan: "launch_plan", workflow: "workflow", task: "task" } as const;
+
+function KindChip({ kind }: { kind: LaunchKind }) {
+  return (
+    <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-[11px] font-semibold uppercase tracking-wide text-slate-600" data-testid="launch-kind">
+      {KIND_LABEL[kind]}
+    </span>
+  );
+}
+
 export function LaunchPage({ project, domain, target }: { project: string; domain: string; target: LaunchTarget | undefined }) {
-  const crumbs = [
-    { label: "Projects", href: "/" },
-    { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
-  ];
+  const crumbs: Crumb[] = scopeCrumbs(project, domain);
   if (!target) {
     return (
       <Shell crumbs={[...crumbs, { label: "Launch" }]} title="Launch">
@@ -39,7 +57,8 @@ export function LaunchPage({ project, domain, target }: { project: string; domai
   if ("relaunch" in target) return <Relaunch project={project} domain={domain} name={target.relaunch} crumbs={crumbs} />;
   const kind: LaunchKind = "launchPlan" in target ? "launchPlan" : "workflow" in target ? "workflow" : "task";
   const name = "launchPlan" in target ? target.launchPlan : "workflow" in target ? target.workflow : target.task;
-  return <EntityLaunch project={project} domain={domain} kind={kind} name={name} version={target.version} crumbs={crumbs} />;
+  const plan = "workflow" in target ? target.plan : undefined;
+  return <EntityLaunch project={project} domain={domain} kind={kind} name={name} version={target.version} plan={plan} crumbs={crumbs} />;
 }
 
 type Crumb = { label: string; href?: string };
@@ -66,6 +85,7 @@ function EntityLaunch({
   kind,
   name,
   version,
+  plan,
   crumbs,
 }: {
   project: string;
@@ -73,32 +93,60 @@ function EntityLaunch({
   kind: LaunchKind;
   name: string;
   version?: string;
+  /** A workflow's launch plan other than its default one (which shares the workflow's name). */
+  plan?: string;
   crumbs: Crumb[];
 }) {
   const router = useRouter();
   const versions = useLaunchVersions(kind, project, domain, name);
   const chosen = version ?? versions.data?.[0];
   const isTask = kind === "task";
-  const { launchPlan: lp, task } = useLaunchTarget(entityGetRequest(isTask ? "task" : "launch_plan", project, domain, name, chosen ?? ""), isTask, !!chosen);
+  // A workflow's launch plans for the chosen version; a plan other than the default comes from this list whole.
+  const plans = useWorkflowLaunchPlans(project, domain, name, kind === "workflow" ? chosen : undefined);
+  const planChoices = (plans.data?.launchPlans ?? []).filter(launchPlanOfWorkflow(name, chosen ?? ""));
+  const otherPlan = kind === "workflow" && plan && plan !== name ? plan : undefined;
+  const viaPlan = otherPlan ? planChoices.find((p) => p.id?.name === otherPlan) : undefined;
+  const { launchPlan: lp, task } = useLaunchTarget(entityGetRequest(isTask ? "task" : "launch_plan", project, domain, name, chosen ?? ""), isTask, !!chosen && !otherPlan);
   const entity = isTask ? task : lp;
+  const go = (v: string | undefined, p: string | undefined) =>
+    router.replace(launchPath({ project, domain, ...(kind === "launchPlan" ? { launchPlan: name } : kind === "workflow" ? { workflow: name, plan: p } : { task: name }), version: v }));
 
   const picker = (
-    <VersionPicker
-      versions={versions.data ?? []}
-      value={chosen}
-      loading={versions.isPending}
-      onChange={(v) => router.replace(launchPath({ project, domain, ...(kind === "launchPlan" ? { launchPlan: name } : kind === "workflow" ? { workflow: name } : { task: name }), version: v }))}
-    />
+    <div className="flex flex-col items-end gap-2">
+      <VersionPicker versions={versions.data ?? []} value={chosen} loading={versions.isPending} onChange={(v) => go(v, undefined)} />
+      {kind === "workflow" ? (
+        <LaunchPlanPicker
+          names={planChoices.map((p) => p.id?.name ?? "")}
+          defaultName={name}
+          value={otherPlan ?? name}
+          loading={!!chosen && plans.isPending}
+          onChange={(p) => go(chosen, p === name ? undefined : p)}
+        />
+      ) : null}
+    </div>
   );
   const shell = (children: ReactNode) => (
     <Shell
-      crumbs={[...crumbs, { label: `Launch ${name}` }]}
+      crumbs={[...crumbs, { label: name, href: consolePath({ page: "entity", kind: ENTITY_KIND[kind], project, domain, name }) }, { label: "Launch" }]}
       title={
         <>
-          Launch {KIND_LABEL[kind]} <span className="break-all font-mono">{name}</span>
+          <KindChip kind={kind} />
+          Launch <span className="break-all font-mono">{name}</span>
         </>
       }
-      subtitle={kind === "workflow" ? "Runs through the workflow's default launch plan." : kind === "task" ? "Runs the task on its own, as a one-node workflow." : undefined}
+      subtitle={
+        kind === "workflow" ? (
+          otherPlan ? (
+            <>
+              Runs through its launch plan <span className="font-mono">{otherPlan}</span>.
+            </>
+          ) : (
+            "Runs through the workflow's default launch plan."
+          )
+        ) : kind === "task" ? (
+          "Runs the task on its own, as a one-node workflow."
+        ) : undefined
+      }
       aside={picker}
     >
       {children}
@@ -109,7 +157,13 @@ function EntityLaunch({
   if (!versions.isPending && !chosen) {
     return shell(<EmptyState title={`No ${KIND_LABEL[kind]} named ${name} in ${project}/${domain}`} testId="launch-not-found" />);
   }
-  if (entity.error) {
+  if (otherPlan) {
+    if (plans.error) return shell(<QueryError error={plans.error} retry={() => void plans.refetch()} />);
+    if (!plans.isPending && chosen && !viaPlan) {
+      return shell(<EmptyState title={`Version ${chosen} of ${name} has no launch plan named ${otherPlan}`} testId="launch-plan-missing" />);
+    }
+  }
+  if (!otherPlan && entity.error) {
     const notFound = ConnectError.from(entity.error).code === Code.NotFound;
     if (notFound && kind === "workflow") {
       return shell(
@@ -120,12 +174,13 @@ function EntityLaunch({
     }
     return shell(<QueryError error={entity.error} retry={() => void entity.refetch()} />);
   }
-  const iface = isTask ? (task.data ? taskInterface(task.data) : undefined) : lp.data ? launchPlanInterface(lp.data) : undefined;
-  const targetId: Identifier | undefined = isTask ? task.data?.id : lp.data?.id;
+  const launchPlan = otherPlan ? viaPlan : lp.data;
+  const iface = isTask ? (task.data ? taskInterface(task.data) : undefined) : launchPlan ? launchPlanInterface(launchPlan) : undefined;
+  const targetId: Identifier | undefined = isTask ? task.data?.id : launchPlan?.id;
   if (!iface || !targetId) return shell(<LoadingRows label="Loading inputs" rows={4} />);
   return shell(
     <LaunchForm
-      key={`${kind}/${targetId.version}`}
+      key={`${kind}/${targetId.name}/${targetId.version}`}
       project={project}
       domain={domain}
       target={targetId}

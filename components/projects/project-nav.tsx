@@ -5,7 +5,7 @@ import { consolePath } from "@/lib/flyte/urls";
 import { useDomains, useProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { useRememberProjectDomain } from "./last-project";
-import { ALL_PROJECTS_HREF, SECTION_LABELS, sectionRoute, type ProjectSection } from "./sections";
+import { SECTION_LABELS, scopeCrumbs, sectionRoute, type ProjectSection } from "./sections";
 
 function Tab({ href, current, children, testId }: { href: string; current: boolean; children: string; testId?: string }) {
   return (
@@ -31,7 +31,7 @@ export function ProjectNav({ project, domain, section }: { project: string; doma
   const domainList = info?.domains.length ? info.domains : (domains.data?.domains ?? []);
   return (
     <header className="space-y-3" data-testid="project-nav">
-      <Breadcrumbs items={[{ label: "Projects", href: ALL_PROJECTS_HREF }, { label: info?.name || project }, { label: domain }]} />
+      <Breadcrumbs items={scopeCrumbs(project, domain).map((c, i) => (i === 2 ? { label: c.label } : c))} />
       <div>
         <h1 className="text-xl font-semibold text-slate-900">{info?.name || project}</h1>
         {info?.description ? <p className="mt-0.5 text-sm text-slate-600">{info.description}</p> : null}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { consolePath } from "@/lib/flyte/urls";
+import { consolePath, withBasePath } from "@/lib/flyte/urls";
 import { useProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
@@ -16,15 +16,27 @@ import { useLastProjectDomain } from "./last-project";
 export function ProjectsPage() {
   const projects = useProjects();
   const router = useRouter();
-  const listAll = useSearchParams().has("all");
+  const params = useSearchParams();
+  const listAll = params.has("all");
+  // A search in the link means the person wants the list, not the last project.
+  const searching = params.has("q");
   const last = useLastProjectDomain();
-  const [filter, setFilter] = useState("");
+  // The search is in the URL (?q=), so a filtered list can be shared and survives a reload.
+  const [filter, setFilterState] = useState(() => params.get("q") ?? "");
+  const setFilter = (value: string) => {
+    setFilterState(value);
+    const next = new URLSearchParams(window.location.search);
+    if (value.trim()) next.set("q", value.trim());
+    else next.delete("q");
+    const qs = next.toString();
+    window.history.replaceState(null, "", withBasePath(`/${qs ? `?${qs}` : ""}`));
+  };
 
   const resume = useMemo(() => {
-    if (listAll || !last.value || !projects.data) return undefined;
+    if (listAll || searching || !last.value || !projects.data) return undefined;
     const p = projects.data.projects.find((x) => x.id === last.value!.project);
     return p?.domains.some((d) => d.id === last.value!.domain) ? last.value : undefined;
-  }, [listAll, last.value, projects.data]);
+  }, [listAll, searching, last.value, projects.data]);
 
   useEffect(() => {
     if (resume) router.replace(consolePath({ page: "executions", ...resume }));
@@ -36,23 +48,22 @@ export function ProjectsPage() {
     return term ? all.filter((p) => `${p.id} ${p.name} ${p.description}`.toLowerCase().includes(term)) : all;
   }, [projects.data, filter]);
 
-  const deciding = !listAll && (!last.ready || (last.value && projects.isPending) || resume);
+  const deciding = !listAll && !searching && (!last.ready || (last.value && projects.isPending) || resume);
 
   return (
     <section data-testid="projects" className="space-y-4">
       <Breadcrumbs items={[{ label: "Projects" }]} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-xl font-semibold">Projects</h1>
-        {(projects.data?.projects.length ?? 0) > 6 ? (
-          <input
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Filter projects"
-            aria-label="Filter projects"
-            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-        ) : null}
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Search projects by name, id or description"
+          aria-label="Search projects"
+          data-testid="project-search"
+          className="w-80 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+        />
       </div>
       {projects.isPending || deciding ? (
         <LoadingRows label="Loading projects" />
@@ -63,7 +74,11 @@ export function ProjectsPage() {
           Register one with <code className="font-mono">flytectl create project</code>.
         </EmptyState>
       ) : shown.length === 0 ? (
-        <EmptyState title={`No project matches “${filter}”`} />
+        <EmptyState title={`No project matches “${filter.trim()}”`} testId="projects-no-match">
+          <button type="button" className="text-indigo-700 hover:underline" onClick={() => setFilter("")}>
+            Clear the search
+          </button>
+        </EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {shown.map((p) => (

@@ -1,22 +1,36 @@
-// A project's sections (executions and the entity lists) and where each one lives.
+// A project's sections (executions, the entity lists, the domain's settings) and where each one lives.
 import type { EntityKind } from "@/lib/flyte/ids";
-import type { PageRoute } from "@/lib/flyte/urls";
+import { consolePath, type PageRoute } from "@/lib/flyte/urls";
 
-export type ProjectSection = "executions" | EntityKind;
+export type ProjectSection = "executions" | EntityKind | "settings";
 
 export const SECTION_LABELS: Record<ProjectSection, string> = {
   executions: "Executions",
   workflow: "Workflows",
   task: "Tasks",
   launch_plan: "Launch plans",
+  settings: "Settings",
 };
 
-/** The list page of a section in a project/domain. */
+/** The page of a section in a project/domain. */
 export function sectionRoute(section: ProjectSection, project: string, domain: string): PageRoute {
-  return section === "executions"
-    ? { page: "executions", project, domain }
-    : { page: "entities", kind: section, project, domain };
+  if (section === "executions") return { page: "executions", project, domain };
+  if (section === "settings") return { page: "settings", project, domain };
+  return { page: "entities", kind: section, project, domain };
 }
 
 /** Link to the projects list that does not jump back to the remembered project. */
 export const ALL_PROJECTS_HREF = "/?all=1";
+
+/**
+ * The breadcrumbs every page under a project and domain starts with, spelled one way:
+ * Projects / <project> / <domain>, the last two leading to the domain's executions.
+ */
+export function scopeCrumbs(project: string, domain: string): { label: string; href?: string }[] {
+  const executions = consolePath({ page: "executions", project, domain });
+  return [
+    { label: "Projects", href: ALL_PROJECTS_HREF },
+    { label: project, href: executions },
+    { label: domain, href: executions },
+  ];
+}

@@ -18,6 +18,8 @@ export function useCurrentPlace(): { project?: string; domain?: string; section:
     case "entity":
     case "entityVersion":
       return { project: route.project, domain: route.domain ?? last?.domain, section: route.kind };
+    case "settings":
+      return { project: route.project, domain: route.domain, section: "settings" };
     default:
       return { project: last?.project, domain: last?.domain, section: "executions" };
   }

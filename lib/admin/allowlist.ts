@@ -36,6 +36,8 @@ const ADMIN: Record<string, MethodAccess> = {
   GetTaskExecutionData: "read",
   GetDescriptionEntity: "read",
   ListDescriptionEntities: "read",
+  // The domain settings view reads them; updating them stays an operator's job (flytectl).
+  GetProjectDomainAttributes: "read",
   CreateExecution: "mutation",
   RelaunchExecution: "mutation",
   RecoverExecution: "mutation",

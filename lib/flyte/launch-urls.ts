@@ -1,10 +1,13 @@
 // The launch form's URL: what to launch lives in its query.
 import { consolePath, nonEmpty, toSearchParams, type QueryInput } from "./urls";
 
-/** What the launch form launches: a launch plan, a workflow (its default launch plan) or a task, or a copy of an execution. */
+/**
+ * What the launch form launches: a launch plan, a workflow (through its default launch plan, or the
+ * launch plan of that workflow version named `plan`) or a task, or a copy of an execution.
+ */
 export type LaunchTarget =
   | { launchPlan: string; version?: string }
-  | { workflow: string; version?: string }
+  | { workflow: string; version?: string; plan?: string }
   | { task: string; version?: string }
   | { relaunch: string };
 
@@ -18,6 +21,7 @@ export function launchPath(args: { project: string; domain: string } & LaunchTar
     else if ("workflow" in target) query.workflow = target.workflow;
     else query.task = target.task;
     query.version = target.version || undefined;
+    if ("workflow" in target) query.plan = target.plan || undefined;
   }
   return consolePath({ page: "launch", project, domain }, query);
 }
@@ -31,7 +35,7 @@ export function parseLaunchTarget(query: QueryInput): LaunchTarget | undefined {
   const launchPlan = nonEmpty(q.get("launchPlan"));
   if (launchPlan) return compact({ launchPlan, version });
   const workflow = nonEmpty(q.get("workflow"));
-  if (workflow) return compact({ workflow, version });
+  if (workflow) return compact({ workflow, version, plan: nonEmpty(q.get("plan")) });
   const task = nonEmpty(q.get("task"));
   if (task) return compact({ task, version });
   return undefined;

@@ -63,6 +63,7 @@ const canonicalPages: [string, PageRoute][] = [
   ["/console/projects/flytesnacks/domains/development/launchPlans/core.basic.lp", { page: "entity", kind: "launch_plan", project: P, domain: D, name: "core.basic.lp" }],
   ["/console/projects/flytesnacks/domains/development/workflows/core.basic.hello/version/v1", { page: "entityVersion", kind: "workflow", project: P, domain: D, name: "core.basic.hello", version: "v1" }],
   ["/console/projects/flytesnacks/domains/development/launch", { page: "launch", project: P, domain: D }],
+  ["/console/projects/flytesnacks/domains/development/settings", { page: "settings", project: P, domain: D }],
   ["/console/projects/flytesnacks/domains/development/launchPlans/core.basic.lp/version/v1", { page: "entityVersion", kind: "launch_plan", project: P, domain: D, name: "core.basic.lp", version: "v1" }],
 ];
 
@@ -275,6 +276,10 @@ describe("launch form links", () => {
     const wf = launchPath({ project: P, domain: D, workflow: "core.basic.hello" });
     expect(wf).toBe("/projects/flytesnacks/domains/development/launch?workflow=core.basic.hello");
     expect(parseLaunchTarget(wf.split("?")[1])).toEqual({ workflow: "core.basic.hello" });
+    // A workflow launched through another of its launch plans than the default one.
+    const viaPlan = launchPath({ project: P, domain: D, workflow: "core.basic.hello", version: "v1", plan: "nightly" });
+    expect(viaPlan).toBe("/projects/flytesnacks/domains/development/launch?workflow=core.basic.hello&version=v1&plan=nightly");
+    expect(parseLaunchTarget(viaPlan.split("?")[1])).toEqual({ workflow: "core.basic.hello", version: "v1", plan: "nightly" });
     expect(parseLaunchTarget(launchPath({ project: P, domain: D, task: "t", version: "" }).split("?")[1])).toEqual({ task: "t" });
   });
 

@@ -29,6 +29,8 @@ export type ConsoleRoute =
     }
   /** The launch form; what to launch is in its query (see launchPath). */
   | { page: "launch"; project: string; domain: string }
+  /** The project-domain attributes FlyteAdmin holds (read-only). */
+  | { page: "settings"; project: string; domain: string }
   | { page: "notFound" };
 
 /** A route that has a page of its own. */
@@ -158,6 +160,7 @@ function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute
     return matchExecution(project, domain, name, more, query);
   }
   if (section === "launch") return name === undefined ? { page: "launch", project, domain } : undefined;
+  if (section === "settings") return name === undefined ? { page: "settings", project, domain } : undefined;
   if (section === "task_executions") {
     // Older console: task_executions/:exec/:nodeId/:taskProject/:taskDomain/:taskName/:taskVersion/:attempt
     if (name === undefined || more.length !== 6) return undefined;
@@ -216,6 +219,8 @@ function pathOf(route: PageRoute): { segments: string[]; params: [string, string
       };
     case "launch":
       return { segments: [...projectBase(route.project, route.domain), "launch"], params: [] };
+    case "settings":
+      return { segments: [...projectBase(route.project, route.domain), "settings"], params: [] };
     case "entityVersion":
       return {
         segments: [

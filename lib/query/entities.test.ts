@@ -1,8 +1,9 @@
 // What FlyteAdmin receives for an entity page's metadata and its runs.
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import { NamedEntityGetRequestSchema, ResourceListRequestSchema } from "@/lib/gen/flyteidl/admin/common_pb";
-import { entityExecutionsRequest, namedEntityGetRequest } from "./entities";
+import { NamedEntityGetRequestSchema, NamedEntityListRequestSchema, ResourceListRequestSchema } from "@/lib/gen/flyteidl/admin/common_pb";
+import { LaunchPlanUpdateRequestSchema } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import { activeLaunchPlansRequest, entityExecutionsRequest, launchPlanStateRequest, namedEntityGetRequest, namedEntityListRequest } from "./entities";
 
 describe("entity requests", () => {
   it("GetNamedEntity addresses the entity by resource type and name", () => {
@@ -24,5 +25,26 @@ describe("entity requests", () => {
 
   it("without a version, runs of every version of a task", () => {
     expect(entityExecutionsRequest("task", "p", "d", "t.train", undefined, 10).filters).toBe("eq(task.name,t.train)+eq(state,0)");
+  });
+
+  it("archived workflows: state 1, and every name in one page (FlyteAdmin pages names before filtering by state)", () => {
+    expect(toJson(NamedEntityListRequestSchema, namedEntityListRequest("workflow", "p", "d", "", undefined, true))).toEqual({
+      resourceType: "WORKFLOW",
+      project: "p",
+      domain: "d",
+      limit: 2000,
+      filters: "eq(state,1)",
+      sortBy: { key: "name", direction: "ASCENDING" },
+    });
+    expect(namedEntityListRequest("task", "p", "d").limit).toBe(50);
+  });
+
+  it("the launch plans list asks for every active version at once, and the switch names one version", () => {
+    expect(activeLaunchPlansRequest("p", "d")).toMatchObject({ project: "p", domain: "d", limit: 2000 });
+    expect(toJson(LaunchPlanUpdateRequestSchema, launchPlanStateRequest({ project: "p", domain: "d", name: "lp", version: "v2" }, false))).toEqual({
+      // INACTIVE is the enum's zero value, which JSON leaves out.
+      id: { resourceType: "LAUNCH_PLAN", project: "p", domain: "d", name: "lp", version: "v2" },
+    });
+    expect(toJson(LaunchPlanUpdateRequestSchema, launchPlanStateRequest({ project: "p", domain: "d", name: "lp", version: "v2" }, true))).toMatchObject({ state: "ACTIVE" });
   });
 });

@@ -13,7 +13,13 @@ import {
   type ResourceListRequest,
 } from "@/lib/gen/flyteidl/admin/common_pb";
 import { DescriptionEntityListRequestSchema, type DescriptionEntityListRequest } from "@/lib/gen/flyteidl/admin/description_entity_pb";
-import { LaunchPlanUpdateRequestSchema, LaunchPlanState, type LaunchPlanUpdateRequest } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
+import {
+  ActiveLaunchPlanListRequestSchema,
+  LaunchPlanUpdateRequestSchema,
+  LaunchPlanState,
+  type ActiveLaunchPlanListRequest,
+  type LaunchPlanUpdateRequest,
+} from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { entityExecutionsFilter, namedEntityFilter } from "@/lib/flyte/entities/entity-filters";
 import { resourceTypeOfKind, type EntityKind } from "@/lib/flyte/ids";
@@ -30,26 +36,40 @@ export const getLaunchPlan = AdminService.method.getLaunchPlan;
 export const getDescriptionEntity = AdminService.method.getDescriptionEntity;
 export const listDescriptionEntities = AdminService.method.listDescriptionEntities;
 export const updateLaunchPlan = AdminService.method.updateLaunchPlan;
+export const listActiveLaunchPlans = AdminService.method.listActiveLaunchPlans;
 
 export const ENTITY_PAGE_SIZE = 50;
 export const VERSIONS_PAGE_SIZE = 10;
 
-/** Named entities of one kind in a project/domain, by name, optionally whose name contains `search`. */
+/**
+ * FlyteAdmin pages the names before it filters them by state (its ListNamedEntities limits the subquery
+ * of names, then joins their state), so a page of archived names holds only those among that page's
+ * names and ends the paging early. The archived list asks for this many names at once instead.
+ */
+export const ARCHIVED_PAGE_SIZE = 2000;
+
+/** Named entities of one kind in a project/domain, by name, optionally whose name contains `search`; archived ones with `archived`. */
 export function namedEntityListRequest(
   kind: EntityKind,
   project: string,
   domain: string,
   search = "",
   limit = ENTITY_PAGE_SIZE,
+  archived = false,
 ): NamedEntityListRequest {
   return create(NamedEntityListRequestSchema, {
     resourceType: resourceTypeOfKind(kind),
     project,
     domain,
-    limit,
-    filters: namedEntityFilter(search),
+    limit: archived ? Math.max(limit, ARCHIVED_PAGE_SIZE) : limit,
+    filters: namedEntityFilter(search, archived),
     sortBy: { key: "name", direction: Sort_Direction.ASCENDING },
   });
+}
+
+/** The active launch plan versions of a project/domain (at most one per name): one call for a whole list's states and schedules. */
+export function activeLaunchPlansRequest(project: string, domain: string, limit = 2000): ActiveLaunchPlanListRequest {
+  return create(ActiveLaunchPlanListRequestSchema, { project, domain, limit, sortBy: { key: "name", direction: Sort_Direction.ASCENDING } });
 }
 
 /** Versions of one entity, newest first (ListWorkflows / ListTasks / ListLaunchPlans). */

@@ -2,9 +2,11 @@
 
 // The launch form's calls: versions of what is launched, the launch plan or task itself, the
 // execution a relaunch copies, and CreateExecution. Fetch only; lib/flyte/launch shapes.
-import { createConnectQueryKey, useMutation, useQuery } from "@connectrpc/connect-query";
+import { create } from "@bufbuild/protobuf";
+import { createConnectQueryKey, skipToken, useMutation, useQuery } from "@connectrpc/connect-query";
 import { useQueryClient } from "@tanstack/react-query";
-import type { ObjectGetRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import { ResourceListRequestSchema, Sort_Direction, type ObjectGetRequest, type ResourceListRequest } from "@/lib/gen/flyteidl/admin/common_pb";
+import { workflowLaunchPlansFilter } from "@/lib/flyte/entities/entity-filters";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { getLaunchPlan, getTask, listLaunchPlans, listTasks, listWorkflows, versionListRequest } from "./entities";
 import { executionDataRequest, getExecutionData } from "./executions";
@@ -17,6 +19,24 @@ export { objectGetRequest } from "./workflows";
 export const createExecution = AdminService.method.createExecution;
 
 export type LaunchKind = "launchPlan" | "workflow" | "task";
+
+/** How many launch plans of one workflow version the picker offers. */
+export const WORKFLOW_LAUNCH_PLANS_LIMIT = 200;
+
+/** The launch plans of one workflow version, by name (the launch page's launch plan picker). */
+export function workflowLaunchPlansRequest(project: string, domain: string, workflow: string, version: string): ResourceListRequest {
+  return create(ResourceListRequestSchema, {
+    id: { project, domain },
+    limit: WORKFLOW_LAUNCH_PLANS_LIMIT,
+    filters: workflowLaunchPlansFilter(workflow, version),
+    sortBy: { key: "name", direction: Sort_Direction.ASCENDING },
+  });
+}
+
+/** The launch plans of one workflow version, once a version is chosen. */
+export function useWorkflowLaunchPlans(project: string, domain: string, workflow: string, version: string | undefined) {
+  return useQuery(listLaunchPlans, version ? workflowLaunchPlansRequest(project, domain, workflow, version) : skipToken, { staleTime: 60_000 });
+}
 
 export const LAUNCH_VERSIONS_LIMIT = 50;
 

@@ -4,7 +4,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { useSyncExternalStore } from "react";
 
-export type GuardedAction = "launch" | "terminate" | "recover" | "archive" | "signal";
+export type GuardedAction = "launch" | "terminate" | "recover" | "archive" | "signal" | "activate";
 
 export interface ActionScope {
   project: string;
@@ -17,6 +17,7 @@ const WHAT: Record<GuardedAction, string> = {
   recover: "recover executions",
   archive: "archive or unarchive executions",
   signal: "approve, reject or set signals",
+  activate: "activate or deactivate launch plans",
 };
 
 /** "You may not terminate executions in flytesnacks/development". */

@@ -10,6 +10,7 @@ import { isSystemGenerated } from "@/lib/flyte/entities/entity-filters";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { versionRows, type AnyEntity } from "@/lib/flyte/entities/versions";
 import {
+  activeLaunchPlansRequest,
   descriptionListRequest,
   entityExecutionsRequest,
   entityGetRequest,
@@ -18,6 +19,7 @@ import {
   getNamedEntity,
   getTask,
   getWorkflow,
+  listActiveLaunchPlans,
   listDescriptionEntities,
   listLaunchPlans,
   listNamedEntities,
@@ -30,6 +32,7 @@ import {
 } from "./entities";
 import { IMMUTABLE } from "./execution-view";
 import { listExecutions } from "./executions";
+import { refusals } from "./permissions";
 import { ENTITY_REFRESH_MS, refreshFirstPagesWhileVisible } from "./refresh";
 
 const PAGED = { pageParamKey: "token" as const, getNextPageParam: (last: { token: string }) => last.token || undefined };
@@ -109,9 +112,9 @@ export function useLatestRuns(kind: EntityKind, project: string, domain: string,
   return useQuery(listExecutions, entityExecutionsRequest(kind, project, domain, name, undefined, limit), { enabled, staleTime: 30_000 });
 }
 
-/** Named entities of a kind whose name contains `search`, paged. */
-export function useNamedEntities(kind: EntityKind, project: string, domain: string, search: string) {
-  return useInfiniteQuery(listNamedEntities, namedEntityListRequest(kind, project, domain, search), PAGED);
+/** Named entities of a kind whose name contains `search` (active ones, or archived ones), paged. */
+export function useNamedEntities(kind: EntityKind, project: string, domain: string, search: string, archived = false) {
+  return useInfiniteQuery(listNamedEntities, namedEntityListRequest(kind, project, domain, search, undefined, archived), PAGED);
 }
 
 /** The latest descriptions of a kind's entities; FlyteAdmin may refuse the list (no retry). */
@@ -119,18 +122,33 @@ export function useEntityDescriptions(kind: EntityKind, project: string, domain:
   return useQuery(listDescriptionEntities, descriptionListRequest(kind, project, domain), { retry: false, staleTime: 60_000 });
 }
 
-/** UpdateLaunchPlan (activate or deactivate); launch plans are refetched before it settles. */
+/**
+ * UpdateLaunchPlan (activate or deactivate); launch plans are refetched before it settles. FlyteAdmin's
+ * PermissionDenied is remembered for the project and domain, so the toggles say why they are off.
+ */
 export function useUpdateLaunchPlan({ onSuccess }: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation(updateLaunchPlan, {
+    onError: (error, v) => void refusals.remember("activate", { project: v.id?.project ?? "", domain: v.id?.domain ?? "" }, error),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: getLaunchPlan, cardinality: undefined }) }),
         queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: listLaunchPlans, cardinality: undefined }) }),
+        queryClient.invalidateQueries({ queryKey: createConnectQueryKey({ schema: listActiveLaunchPlans, cardinality: undefined }) }),
       ]);
       onSuccess?.();
     },
   });
+}
+
+/** Every active launch plan version of a project/domain (the list's states and schedules). */
+export function useActiveLaunchPlans(project: string, domain: string, enabled: boolean) {
+  return useQuery(listActiveLaunchPlans, enabled ? activeLaunchPlansRequest(project, domain) : skipToken, { staleTime: 30_000 });
+}
+
+/** A launch plan's newest version (what Activate switches on when none is active), once `enabled`. */
+export function useLatestLaunchPlan(project: string, domain: string, name: string, enabled: boolean) {
+  return useQuery(listLaunchPlans, enabled ? versionListRequest(project, domain, name, 1) : skipToken, { staleTime: 30_000 });
 }
 
 /** Up to 200 names of a kind in a project/domain, without system-generated ones (the dashboard's filter suggestions). */

@@ -17,7 +17,9 @@ import {
   entityExecutionsFilter,
   isSystemGenerated,
   nameMatchesSearch,
+  launchPlanOfWorkflow,
   namedEntityFilter,
+  workflowLaunchPlansFilter,
 } from "./entity-filters";
 import { inputRows, outputRows } from "./interface";
 import { describeSchedule, isLaunchPlanActive } from "./schedule";
@@ -44,6 +46,9 @@ describe("filters for an entity's executions", () => {
     expect(namedEntityFilter()).toBe("eq(state,0)");
     expect(namedEntityFilter("  merge_sort ")).toBe("eq(state,0)+contains(name,merge_sort)");
     expect(namedEntityFilter("ab;c")).toBe("eq(state,0)+contains(name,ab)");
+    // "Show archived": FlyteAdmin's NamedEntityState ARCHIVED is 1.
+    expect(namedEntityFilter("", true)).toBe("eq(state,1)");
+    expect(namedEntityFilter("merge", true)).toBe("eq(state,1)+contains(name,merge)");
   });
 
   it("asks for a version or name FlyteAdmin's syntax cannot carry as a wider contains, and says so", () => {
@@ -131,7 +136,14 @@ describe("interfaces with required, fixed and string defaults", () => {
 describe("schedules in words", () => {
   it("reads fixed rates and common crons", () => {
     const rate = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 5, unit: FixedRateUnit.MINUTE } }, kickoffTimeInputArg: "kickoff_time" });
-    expect(describeSchedule(rate)).toEqual({ text: "Every 5 minutes", expression: "5 minutes", kickoffTimeInputArg: "kickoff_time" });
+    expect(describeSchedule(rate)).toEqual({ text: "Every 5 minutes", kickoffTimeInputArg: "kickoff_time" });
+    // Said once, in the largest whole unit: not "Every 60 minutes (60 minutes)".
+    const hourly = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 60, unit: FixedRateUnit.MINUTE } } });
+    expect(describeSchedule(hourly)).toEqual({ text: "Every hour" });
+    const twoDays = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 48, unit: FixedRateUnit.HOUR } } });
+    expect(describeSchedule(twoDays)?.text).toBe("Every 2 days");
+    const ninety = create(ScheduleSchema, { ScheduleExpression: { case: "rate", value: { value: 90, unit: FixedRateUnit.MINUTE } } });
+    expect(describeSchedule(ninety)?.text).toBe("Every 90 minutes");
     const daily = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "30 2 * * *", offset: "PT1H" } } });
     expect(describeSchedule(daily)).toMatchObject({ text: "At 02:30 UTC", offset: "PT1H" });
     const weekdays = create(ScheduleSchema, { ScheduleExpression: { case: "cronSchedule", value: { schedule: "0 9 * * 1-5" } } });
@@ -183,5 +195,15 @@ describe("task templates", () => {
   it("shows the statement of a SQL task", () => {
     const t = create(TaskTemplateSchema, { type: "sql", target: { case: "sql", value: { statement: "select 1" } } });
     expect(summarizeTaskTemplate(t)).toMatchObject({ target: "sql", sqlStatement: "select 1", image: undefined });
+  });
+});
+
+describe("a workflow's launch plans", () => {
+  it("asks for the launch plans of one workflow version, and keeps only those of a wider answer that run it", () => {
+    expect(workflowLaunchPlansFilter("core.wf", "v1")).toBe("eq(workflow.name,core.wf)+eq(workflow.version,v1)");
+    const keep = launchPlanOfWorkflow("core.wf", "v1+g1");
+    expect(keep({ spec: { workflowId: { name: "core.wf", version: "v1+g1" } } })).toBe(true);
+    expect(keep({ spec: { workflowId: { name: "core.wf", version: "v1" } } })).toBe(false);
+    expect(keep({})).toBe(false);
   });
 });

@@ -57,11 +57,12 @@ export function entityDashboardQuery(kind: EntityKind, name: string, version?: s
 }
 
 /**
- * Named-entity list filter: active entities, optionally whose name contains `search` (FlyteAdmin's contains is
- * a case-sensitive LIKE). A term its syntax cannot carry goes as a piece of it: narrow with nameMatchesSearch.
+ * Named-entity list filter: active (or, with `archived`, archived) entities, optionally whose name contains
+ * `search` (FlyteAdmin's contains is a case-sensitive LIKE). A term its syntax cannot carry goes as a piece
+ * of it: narrow with nameMatchesSearch. FlyteAdmin reads a missing state as active (COALESCE(state, 0)).
  */
-export function namedEntityFilter(search = ""): string {
-  const out: FilterExpression[] = [f.eq("state", 0)];
+export function namedEntityFilter(search = "", archived = false): string {
+  const out: FilterExpression[] = [f.eq("state", archived ? 1 : 0)];
   const term = search.trim();
   const piece = term ? supersetFilter("contains", "name", term).expression : undefined;
   if (piece) out.push(piece);
@@ -80,4 +81,18 @@ export function nameMatchesSearch(search: string, name: string): boolean {
  */
 export function isSystemGenerated(name: string): boolean {
   return name.startsWith(".flytegen.");
+}
+
+/**
+ * The launch plans of one workflow version (ListLaunchPlans joins the workflow). A name or version the
+ * filter syntax cannot carry goes wider: keep the answer's plans that launchPlanOfWorkflow accepts.
+ */
+export function workflowLaunchPlansFilter(workflow: string, version: string): string {
+  const parts = [supersetFilter("eq", "workflow.name", workflow), supersetFilter("eq", "workflow.version", version)];
+  return formatFilters(parts.flatMap((p) => (p.expression ? [p.expression] : [])));
+}
+
+/** Whether a launch plan runs exactly this workflow version (what narrows a wider answer). */
+export function launchPlanOfWorkflow(workflow: string, version: string): (lp: { spec?: { workflowId?: { name: string; version: string } } }) => boolean {
+  return (lp) => lp.spec?.workflowId?.name === workflow && lp.spec.workflowId.version === version;
 }

@@ -6,8 +6,8 @@ import cronstrue from "cronstrue";
 export interface ScheduleSummary {
   /** "Every 5 minutes", "At 02:30 UTC"; "Cron …" for an expression that does not parse. */
   text: string;
-  /** The raw expression, for copying. */
-  expression: string;
+  /** A cron's raw expression, for copying; undefined for a fixed rate, whose words say it all. */
+  expression?: string;
   /** The input that receives the scheduled time, when the author named one. */
   kickoffTimeInputArg?: string;
   /** A cron schedule's offset (ISO 8601 duration). */
@@ -49,12 +49,19 @@ export function describeSchedule(schedule: Schedule | undefined): ScheduleSummar
         offset: e.value.offset || undefined,
         kickoffTimeInputArg: kickoff,
       };
-    case "rate": {
-      const [one, many] = UNIT_WORDS[e.value.unit] ?? ["unit", "units"];
-      const text = e.value.value === 1 ? `Every ${one}` : `Every ${e.value.value} ${many}`;
-      return { text, expression: `${e.value.value} ${many}`, kickoffTimeInputArg: kickoff };
-    }
+    case "rate":
+      return { text: rateText(e.value.value, e.value.unit), kickoffTimeInputArg: kickoff };
   }
+}
+
+/** "Every 5 minutes"; whole hours and days in those units ("Every hour", not "Every 60 minutes"). */
+function rateText(value: number, unit: FixedRateUnit): string {
+  let n = value;
+  let u = unit;
+  if (u === FixedRateUnit.MINUTE && n > 0 && n % 60 === 0) [n, u] = [n / 60, FixedRateUnit.HOUR];
+  if (u === FixedRateUnit.HOUR && n > 0 && n % 24 === 0) [n, u] = [n / 24, FixedRateUnit.DAY];
+  const [one, many] = UNIT_WORDS[u] ?? ["unit", "units"];
+  return n === 1 ? `Every ${one}` : `Every ${n} ${many}`;
 }
 
 export function isLaunchPlanActive(lp: LaunchPlan | undefined): boolean {

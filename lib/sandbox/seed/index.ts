@@ -15,6 +15,7 @@ import { registerLaunchPlan, registerTask, registerWorkflow } from "../services/
 import { launchExecution } from "../services/launch";
 import { setLaunchPlanState } from "../services/launchPlans";
 import { findLaunchPlan } from "../services/lookups";
+import { seedAttributes } from "./attributes";
 import { seedCatalog, type RegistrationStep } from "./catalog";
 import { seedHistory } from "./history";
 
@@ -100,6 +101,7 @@ export async function seedIfEmpty(ctx: SandboxContext): Promise<void> {
       setMeta(ctx.db, SEEDED_KEY, new Date(now).toISOString());
       return;
     }
+    seedAttributes(ctx.db);
     let failed = 0;
     const catalogs = CATALOG_TARGETS.map(([project, domain]) => ({ project, domain, catalog: seedCatalog(project, domain) }));
     for (const { catalog } of catalogs) failed += registerSteps(ctx, catalog.steps);

@@ -10,6 +10,7 @@ import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { authMetadataService, identityService } from "../auth/services";
+import { attributesService } from "./attributes";
 import { reflectionRoutes } from "../grpc/reflection";
 import type { SandboxContext } from "./context";
 import { dataProxyService } from "./dataproxy";
@@ -42,6 +43,7 @@ export function sandboxRoutes(ctx: SandboxContext): (router: ConnectRouter) => v
       ...nodeExecutionService(ctx),
       ...taskExecutionService(ctx),
       ...metricsService(ctx),
+      ...attributesService(ctx),
     });
     router.service(SignalService, signalService(ctx));
     router.service(DataProxyService, dataProxyService(ctx));

@@ -8,7 +8,7 @@ import { INDEXES, SCHEMA } from "./schema";
 export type Db = Database.Database;
 
 // Bump when SCHEMA changes: the sandbox holds demo data only, so an older file is rebuilt.
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export function openDb(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });

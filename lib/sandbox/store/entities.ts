@@ -1,7 +1,7 @@
 // Registered entities (tasks, workflows, launch plans): immutable versions keyed by
 // project/domain/name/version, plus the named-entity metadata (state, description) per name.
 import type { Sort } from "@/lib/gen/flyteidl/admin/common_pb";
-import { NamedEntityStateSchema } from "@/lib/gen/flyteidl/admin/common_pb";
+import { NamedEntityState, NamedEntityStateSchema } from "@/lib/gen/flyteidl/admin/common_pb";
 import { LaunchPlanStateSchema } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
@@ -156,6 +156,8 @@ export function listNamedEntities(
   const table = TABLE_OF[resourceType];
   if (!table) return { entities: [], token: "" };
   const where = filtersToSql(q.filters, NAMED_ENTITY_SPEC);
+  // FlyteAdmin hides system-generated workflows (flytekit's `.flytegen.` wrappers) from every workflow list.
+  if (resourceType === ResourceType.WORKFLOW) where.where.push(`n.state != ${NamedEntityState.SYSTEM_GENERATED}`);
   const page = pageFromRequest(q.limit, q.token);
   const sql = `SELECT * FROM (
       SELECT x.project, x.domain, x.name, MAX(x.created_at) AS created_at,

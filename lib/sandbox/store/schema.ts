@@ -172,6 +172,16 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_execution ON events (execution_id, id);
 
+-- Matchable attributes (task resources, execution queues, …) as FlyteAdmin's resources table keeps them:
+-- one row per resource type and level; project '' or domain '' is the wider level.
+CREATE TABLE resource_attributes (
+  resource_type INTEGER NOT NULL,
+  project TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  attributes BLOB NOT NULL,
+  PRIMARY KEY (resource_type, project, domain)
+);
+
 -- Outputs of successful cacheable task attempts, keyed by task, cache version and inputs.
 CREATE TABLE cache_entries (
   task_key TEXT NOT NULL,
