@@ -12,6 +12,7 @@ import type { LiveStatus } from "@/lib/query/live-execution";
 import { ExecutionActions } from "@/components/actions/execution-actions";
 import { GateBanner } from "@/components/signals/gate-banner";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { scopeCrumbs } from "@/components/projects/sections";
 import { Banner } from "@/components/ui/banner";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
@@ -63,11 +64,7 @@ export function ExecutionHeader({
   return (
     <section data-testid="execution-header" data-phase={phase.name} className="space-y-3">
       <Breadcrumbs
-        items={[
-          { label: "Projects", href: "/" },
-          { label: `${s.project}/${s.domain}`, href: consolePath({ page: "executions", project: s.project, domain: s.domain }) },
-          { label: s.name },
-        ]}
+        items={[...scopeCrumbs(s.project, s.domain), { label: s.name }]}
       />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-xl font-semibold">{s.name}</h1>

@@ -8,11 +8,11 @@ import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_p
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
-import { consolePath } from "@/lib/flyte/urls";
 import type { ExecutionPreload } from "@/lib/query/execution-preload";
 import { useExecution } from "@/lib/query/use-execution";
 import { useExecutionPreload } from "@/lib/query/use-execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { scopeCrumbs } from "@/components/projects/sections";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionHeader } from "./execution-header";
 import type { PanelTab } from "./node-panel";
@@ -50,11 +50,7 @@ type Tab = (typeof TABS)[number]["id"];
 
 type ExecutionRef = { project: string; domain: string; name: string };
 
-const crumbsOf = ({ project, domain, name }: ExecutionRef) => [
-  { label: "Projects", href: "/" },
-  { label: `${project}/${domain}`, href: consolePath({ page: "executions", project, domain }) },
-  { label: name },
-];
+const crumbsOf = ({ project, domain, name }: ExecutionRef) => [...scopeCrumbs(project, domain), { label: name }];
 
 function NotFound(id: ExecutionRef) {
   return (
