@@ -27,10 +27,10 @@ test("a failed node's panel shows the error, every attempt with its logs inline,
   await expect(panel.getByTestId("node-error")).toContainText("RuntimeError: simulated failure");
 
   const attempts = panel.getByTestId("attempt");
-  await expect(attempts).toHaveCount(4); // retries: 3
-  await expect(attempts.nth(0)).toHaveAttribute("data-phase", "RETRYABLE_FAILED");
-  await expect(attempts.nth(3)).toHaveAttribute("data-phase", "FAILED");
-  await expect(attempts.nth(0).getByTestId("attempt-error")).toContainText("attempt 0");
+  await expect(attempts).toHaveCount(4); // retries: 3, newest first
+  await expect(attempts.nth(0)).toHaveAttribute("data-phase", "FAILED");
+  await expect(attempts.nth(3)).toHaveAttribute("data-phase", "RETRYABLE_FAILED");
+  await expect(attempts.nth(3).getByTestId("attempt-error")).toContainText("attempt 0");
 
   // Logs of two attempts, read inline, one after the other.
   const first = await openLogOf(page, attempts.nth(0), /logs/i);

@@ -4,28 +4,19 @@ import type { TaskExecution } from "@/lib/gen/flyteidl/admin/task_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { attemptSegments } from "@/lib/flyte/attempt-phases";
 import { taskPhase } from "@/lib/flyte/phases";
-import { latestSubTasks } from "@/lib/flyte/sub-tasks";
+import { attemptSubTaskErrors, subTaskErrors } from "@/lib/flyte/sub-tasks";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
+import { ErrorSummary } from "./error-summary";
+import { LogLinks } from "./log-links";
+import { SubTaskList } from "./sub-task-list";
 
-export function LogLinks({ logs, onOpen }: { logs: TaskLog[]; onOpen(log: TaskLog): void }) {
-  if (logs.length === 0) return <p className="text-xs text-slate-500">No logs for this attempt.</p>;
-  return (
-    <ul className="flex flex-wrap gap-2" aria-label="Logs">
-      {logs.map((log) => (
-        <li key={log.uri}>
-          <button
-            type="button"
-            onClick={() => onOpen(log)}
-            className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-50"
-          >
-            {log.name || "Logs"}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
+/** A reason as one line: a sub-task error summary names the failed indices (their errors show with them below). */
+function reasonText(message: string): string {
+  const failed = [...subTaskErrors(message).keys()];
+  if (failed.length === 0) return message;
+  return `${failed.length} ${failed.length === 1 ? "sub-task" : "sub-tasks"} failed: ${failed.map((i) => `#${i}`).join(", ")}`;
 }
 
 export function AttemptCard({
@@ -44,7 +35,7 @@ export function AttemptCard({
   const retry = attempt.id?.retryAttempt ?? 0;
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
   const started = timestampMs(c?.startedAt);
-  const subTasks = latestSubTasks(c?.metadata?.externalResources ?? []);
+  const resources = c?.metadata?.externalResources ?? [];
   // The phase each reason was reported in, for the phase history below.
   const nowMs = useNow(1_000, !phase.isTerminal);
   const segments = attemptSegments(attempt, nowMs);
@@ -75,41 +66,17 @@ export function AttemptCard({
               <li key={i} data-testid="attempt-reason" data-phase={p !== undefined ? taskPhase(p).name : undefined}>
                 <span className="font-mono text-slate-400">{formatTimestampUtc(at).slice(11, 19)}</span>{" "}
                 {p !== undefined ? <span className="font-medium text-slate-700">{taskPhase(p).label}: </span> : null}
-                {r.message}
+                {reasonText(r.message)}
               </li>
             );
           })}
         </ol>
       ) : c?.reason ? (
-        <p className="text-xs text-slate-600">{c.reason}</p>
+        <p className="text-xs text-slate-600">{reasonText(c.reason)}</p>
       ) : null}
-      {error ? (
-        <div role="alert" data-testid="attempt-error" className="rounded border border-red-200 bg-red-50 p-2">
-          <p className="text-xs font-semibold text-red-800">
-            {error.kind === 1 ? "USER" : error.kind === 2 ? "SYSTEM" : ""} error {error.code ? `· ${error.code}` : ""}
-          </p>
-          <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap font-mono text-xs text-red-900">{error.message}</pre>
-        </div>
-      ) : null}
+      {error ? <ErrorSummary error={error} testId="attempt-error" /> : null}
       <LogLinks logs={c?.logs ?? []} onOpen={onOpenLog} />
-      {subTasks.length ? (
-        <details data-testid="sub-tasks" open>
-          <summary className="cursor-pointer text-xs font-medium text-slate-700">{subTasks.length} sub-tasks</summary>
-          <ul className="mt-1 max-h-64 space-y-1 overflow-auto">
-            {subTasks.map((s) => {
-              const sp = taskPhase(s.phase);
-              return (
-                <li key={`${s.index}-${s.retryAttempt}`} data-testid="sub-task" data-index={s.index} data-phase={sp.name} className="flex items-center gap-2 text-xs">
-                  <span className="w-10 font-mono text-slate-500">#{s.index}</span>
-                  <PhaseBadge phase={sp} />
-                  {s.retryAttempt ? <span className="text-slate-500">after {s.retryAttempt} {s.retryAttempt === 1 ? "retry" : "retries"}</span> : null}
-                  <LogLinks logs={s.logs} onOpen={onOpenLog} />
-                </li>
-              );
-            })}
-          </ul>
-        </details>
-      ) : null}
+      {resources.length ? <SubTaskList resources={resources} errors={attemptSubTaskErrors(attempt)} onOpenLog={onOpenLog} /> : null}
     </article>
   );
 }

@@ -5,19 +5,28 @@ import { useEffect } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import { CatalogCacheStatus } from "@/lib/gen/flyteidl/core/catalog_pb";
-import { nodePhase, taskPhase } from "@/lib/flyte/phases";
+import type { Gate } from "@/lib/flyte/actions/gates";
+import { newestFirst } from "@/lib/flyte/attempts";
+import type { StaticNodeKind } from "@/lib/flyte/closure";
+import { nodeExecutionKind, nodeTaskId, runsTask } from "@/lib/flyte/node-spec";
+import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { durationMs, formatDuration, formatTimestampUtc, timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import { useNodeAttempts, useNodeExecutionData } from "@/lib/query/node-executions";
+import { useSpecNode } from "@/lib/query/node-task";
+import { useGate } from "@/lib/query/signals";
 import { GateNodeActions } from "@/components/signals/gate-node-actions";
 import { Button } from "@/components/ui/button";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { AttemptCard } from "./attempt-card";
 import { ChildExecutionLink } from "./child-execution-link";
+import { ErrorSummary } from "./error-summary";
 import { NodeData } from "./node-data";
+import { NodeDataActions } from "./node-data-actions";
+import { TaskTab } from "./task-tab";
 
-const PANEL_TABS = ["attempts", "inputs", "outputs"] as const;
+const PANEL_TABS = ["attempts", "task", "inputs", "outputs"] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 const CACHE_LABEL: Partial<Record<CatalogCacheStatus, string>> = {
@@ -52,6 +61,21 @@ function CacheStatus({ ne }: { ne: NodeExecution }) {
   );
 }
 
+/** Why a node lists no task attempts, in the words of what it is. */
+function noAttemptsText(ne: NodeExecution, kind: StaticNodeKind | undefined, gate: Gate | undefined, phase: PhaseInfo): string {
+  if (gate?.kind === "approve") return "An approval gate runs no task: it waits until someone approves or rejects it.";
+  if (gate?.kind === "signal") return "A signal gate runs no task: it waits for a value to be set.";
+  if (gate?.kind === "sleep") return "A sleep gate runs no task: it waits for its time to pass.";
+  if (kind === "gate") return "A gate runs no task: it waits.";
+  if (kind === "launchplan") return "A launch-plan node runs no task here: it starts a child execution, whose nodes and attempts are on its own page.";
+  if (ne.metadata?.isParentNode || kind === "subworkflow" || kind === "branch") return "This node runs other nodes; select them in the graph or the nodes table.";
+  const meta = ne.closure?.targetMetadata;
+  if (meta?.case === "taskNodeMetadata" && meta.value.cacheStatus === CatalogCacheStatus.CACHE_HIT) return "No attempts: the outputs came from the cache.";
+  if (phase.name === "SKIPPED") return "Skipped: this node did not run.";
+  if (!phase.isTerminal) return "No attempts yet: the task has not started.";
+  return "This node ran no task attempts.";
+}
+
 export function NodePanel({
   nodeExecution,
   name,
@@ -74,17 +98,23 @@ export function NodePanel({
   const c = nodeExecution.closure;
   const phase = nodePhase(c?.phase ?? 0);
   const running = !phase.isTerminal;
-  const attempts = useNodeAttempts(id, { running, enabled: tab === "attempts" });
-  const data = useNodeExecutionData(id, { running, enabled: tab !== "attempts" });
+  const spec = useSpecNode(nodeExecution);
+  const gate = useGate(nodeExecution);
+  const kind = gate ? "gate" : nodeExecutionKind(nodeExecution, spec);
+  const attempts = useNodeAttempts(id, { running, enabled: tab === "attempts" || tab === "task" });
+  const list = newestFirst(attempts.data?.taskExecutions ?? []);
+  const hasTask = runsTask(kind) || list.length > 0;
+  const tabs = PANEL_TABS.filter((t) => t !== "task" || hasTask);
+  const shown: PanelTab = tabs.includes(tab) ? tab : "attempts";
+  const data = useNodeExecutionData(id, { running, enabled: shown === "inputs" || shown === "outputs" });
   // A new attempt or a final phase shows on the node execution first: read the attempts again then.
   const updatedMs = timestampMs(c?.updatedAt);
   const refetchAttempts = attempts.refetch;
   useEffect(() => {
-    if (tab === "attempts") void refetchAttempts();
-  }, [updatedMs, tab, refetchAttempts]);
+    if (shown === "attempts") void refetchAttempts();
+  }, [updatedMs, shown, refetchAttempts]);
   const error = c?.outputResult.case === "error" ? c.outputResult.value : undefined;
-  const list = [...(attempts.data?.taskExecutions ?? [])].sort((a, b) => (a.id?.retryAttempt ?? 0) - (b.id?.retryAttempt ?? 0));
-  const selectedAttempt = attempt ?? list.at(-1)?.id?.retryAttempt;
+  const selectedAttempt = attempt ?? list[0]?.id?.retryAttempt;
 
   return (
     <aside data-testid="node-panel" data-node-id={id.nodeId} data-phase={phase.name} aria-label={`Node ${id.nodeId}`} className="flex h-full w-[28rem] shrink-0 flex-col border-l border-slate-200 bg-slate-50">
@@ -108,37 +138,32 @@ export function NodePanel({
         <CacheStatus ne={nodeExecution} />
         <ChildExecutionLink nodeExecution={nodeExecution} />
         <GateNodeActions nodeExecution={nodeExecution} />
-        {error ? (
-          <div role="alert" data-testid="node-error" className="rounded border border-red-200 bg-red-50 p-2">
-            <p className="text-xs font-semibold text-red-800">
-              {error.kind === 1 ? "USER error" : error.kind === 2 ? "SYSTEM error" : "Error"} {error.code ? `· ${error.code}` : ""}
-            </p>
-            <pre className="mt-1 max-h-28 overflow-auto whitespace-pre-wrap font-mono text-xs text-red-900">{error.message}</pre>
-          </div>
-        ) : null}
+        {error ? <ErrorSummary error={error} testId="node-error" /> : null}
       </header>
       <nav role="tablist" aria-label="Node details" className="flex gap-1 border-b border-slate-200 bg-white px-2">
-        {PANEL_TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             role="tab"
             type="button"
-            aria-selected={tab === t}
+            aria-selected={shown === t}
             onClick={() => onChange({ panel: t })}
-            className={`-mb-px border-b-2 px-2 py-1.5 text-sm capitalize ${tab === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            className={`-mb-px border-b-2 px-2 py-1.5 text-sm capitalize ${shown === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
             {t}
           </button>
         ))}
       </nav>
       <div className="min-h-0 flex-1 space-y-2 overflow-auto p-3" role="tabpanel">
-        {tab === "attempts" ? (
+        {shown === "attempts" ? (
           attempts.isPending ? (
             <LoadingRows rows={2} label="Loading attempts" />
           ) : attempts.isError ? (
             <QueryError error={attempts.error} retry={() => void attempts.refetch()} />
           ) : list.length === 0 ? (
-            <p className="text-sm text-slate-500">{nodeExecution.metadata?.isParentNode ? "This node runs other nodes; select them in the graph or the nodes table." : "No task attempts (yet)."}</p>
+            <p className="text-sm text-slate-500" data-testid="no-attempts">
+              {noAttemptsText(nodeExecution, kind, gate, phase)}
+            </p>
           ) : (
             list.map((a) => (
               <AttemptCard
@@ -150,12 +175,17 @@ export function NodePanel({
               />
             ))
           )
+        ) : shown === "task" ? (
+          <TaskTab taskId={nodeTaskId(list, spec)} waiting={attempts.isPending} />
         ) : data.isPending ? (
-          <LoadingRows rows={3} label={`Loading ${tab}`} />
+          <LoadingRows rows={3} label={`Loading ${shown}`} />
         ) : data.isError ? (
           <QueryError error={data.error} retry={() => void data.refetch()} />
         ) : (
-          <NodeData which={tab} data={data.data} />
+          <>
+            <NodeDataActions nodeExecution={nodeExecution} which={shown} data={data.data} />
+            <NodeData which={shown} data={data.data} />
+          </>
         )}
       </div>
     </aside>

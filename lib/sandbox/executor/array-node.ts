@@ -13,7 +13,8 @@ import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { Literal, LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
 import { nodeTaskTemplate } from "@/lib/flyte/closure";
-import { plannedRunMs, taskBehaviour, type TaskBehaviour } from "./behaviour";
+import { subTaskErrorSummary } from "@/lib/flyte/sub-tasks";
+import { failure, plannedRunMs, taskBehaviour, type TaskBehaviour } from "./behaviour";
 import { simulateArray, type ArrayPlan, type ArrayState } from "./array-sim";
 import { isTaskTerminal, ms, seedOf, type NodeCtx } from "./context";
 import { emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events";
@@ -122,6 +123,18 @@ function sameResources(te: TaskExecution, resources: InitOf<typeof ExternalResou
   );
 }
 
+/**
+ * The errors of the sub-tasks that failed for good, as FlytePropeller's ArrayNode collects them (each sub-node's
+ * error message under its index, in the error collector's summary form); empty when none has.
+ */
+function failedSubTasksSummary(run: ArrayRun, state: ArrayState): string {
+  const name = run.taskId?.name ?? run.n.id;
+  const failures = state.subTasks
+    .filter((s) => s.phase === TaskExecution_Phase.FAILED)
+    .map((s) => ({ index: s.index, message: failure(run.b, run.b.errorKind, `${name}[${s.index}]`, s.retryAttempt).message }));
+  return subTaskErrorSummary(failures);
+}
+
 function outputs(run: ArrayRun, state: ArrayState): LiteralMap {
   const { n, template, b } = run;
   const entries: Record<string, Literal> = {};
@@ -139,23 +152,28 @@ function outputs(run: ArrayRun, state: ArrayState): LiteralMap {
   return literalMap(entries);
 }
 
-function finish(run: ArrayRun, state: ArrayState, atMs: number): void {
+function finish(run: ArrayRun, state: ArrayState, atMs: number, lastReason: string | undefined): void {
   const { n } = run;
   const required = requiredSuccesses(run, state.subTasks.length);
   const metadata = { externalResources: externalResources(run, state) };
+  const summary = failedSubTasksSummary(run, state);
   const common = { pluginIdentifier: "k8s-array", metadata, phaseVersion: 0 };
   if (state.succeeded >= required) {
     const out = outputs(run, state);
+    // FlytePropeller drops the collected errors of a node that succeeds anyway; the sandbox keeps them as the
+    // attempt's reason, so that a map task within its success ratio still shows why its failed items failed.
     emitTaskEvent(n, run.taskId, run.taskType, 0, TaskExecution_Phase.SUCCEEDED, atMs, {
       ...common,
+      ...(summary && summary !== lastReason ? { reason: summary } : {}),
       outputResult: { case: "outputData", value: out },
     });
     emitNodeEvent(n, NodeExecution_Phase.SUCCEEDED, atMs, { outputResult: { case: "outputData", value: out } });
     return;
   }
+  // As FlytePropeller's ArrayNode fails: with the collected sub-task errors as the message.
   const error = executionError(
     "SubTasksFailed",
-    `${state.failed} of ${state.subTasks.length} sub-tasks failed; ${required} had to succeed, ${state.succeeded} did`,
+    summary || `${state.failed} of ${state.subTasks.length} sub-tasks failed; ${required} had to succeed, ${state.succeeded} did`,
     ExecutionError_ErrorKind.USER,
     atMs,
   );
@@ -181,7 +199,7 @@ export function stepArrayNode(n: NodeCtx): void {
   const phase = te.closure?.phase ?? TaskExecution_Phase.UNDEFINED;
   if (isTaskTerminal(phase)) {
     // The task ended but the node event did not follow: finish the node from the same timeline.
-    return finish(run, simulateArray(p, Number.MAX_SAFE_INTEGER), ms(te.closure?.updatedAt) ?? now);
+    return finish(run, simulateArray(p, Number.MAX_SAFE_INTEGER), ms(te.closure?.updatedAt) ?? now, te.closure?.reason);
   }
   if (phase !== TaskExecution_Phase.RUNNING) {
     const due = (ms(te.closure?.createdAt) ?? ms(te.closure?.updatedAt) ?? now) + p.queueMs;
@@ -195,12 +213,14 @@ export function stepArrayNode(n: NodeCtx): void {
   }
   const started = ms(te.closure?.startedAt) ?? ms(te.closure?.updatedAt) ?? now;
   const state = simulateArray(p, now - started);
-  if (state.done) return finish(run, state, started + state.finishedAt);
+  if (state.done) return finish(run, state, started + state.finishedAt, te.closure?.reason);
   const resources = externalResources(run, state);
   if (sameResources(te, resources)) return;
+  const summary = failedSubTasksSummary(run, state);
   emitTaskEvent(n, run.taskId, run.taskType, 0, TaskExecution_Phase.RUNNING, now, {
     pluginIdentifier: "k8s-array",
     phaseVersion: state.version,
+    ...(summary && summary !== te.closure?.reason ? { reason: summary } : {}),
     logs: [taskLog(n, 0, run.b.logFormat)],
     metadata: { externalResources: resources },
   });

@@ -102,7 +102,7 @@ export function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
-function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskName: string, attempt: number): SimulatedError {
+export function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskName: string, attempt: number): SimulatedError {
   if (kind === ExecutionError_ErrorKind.SYSTEM) {
     return {
       code: b.errorCode ?? "OOMKilled",

@@ -30,7 +30,7 @@ import { checkNodeTransition, checkWorkflowTransition, NODE_TERMINAL, WORKFLOW_T
 import { populateCache } from "./cache";
 import { elapsed, latest, occurredAt } from "./eventTime";
 import { recordTaskEvent } from "./taskEvents";
-import { offloadedOutputsUri } from "./offload";
+import { offloadedInputsUri, offloadedOutputsUri } from "./offload";
 
 export { recordTaskEvent } from "./taskEvents";
 
@@ -83,6 +83,7 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
     if ((ev.phase === NP.RUNNING || ev.phase === NP.DYNAMIC_RUNNING) && !c.startedAt) c.startedAt = at;
     if (NODE_TERMINAL.has(ev.phase)) c.duration = elapsed(at, c.startedAt, c.createdAt);
     if (ev.inputValue.case === "inputUri") n.inputUri = ev.inputValue.value;
+    if (ev.inputValue.case === "inputData") n.inputUri = offloadedInputsUri(ev.id!.executionId, nodeId);
     if (ev.outputResult.case === "error") c.outputResult = { case: "error", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputUri") c.outputResult = { case: "outputUri", value: ev.outputResult.value };
     if (ev.outputResult.case === "outputData") c.outputResult = { case: "outputUri", value: offloadedOutputsUri(ev.id!.executionId, nodeId) };

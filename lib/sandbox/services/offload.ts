@@ -11,6 +11,11 @@ export function offloadedOutputsUri(id: WorkflowExecutionIdentifier | undefined,
   return `${STORAGE_PREFIX}/${parts.join("/")}/offloaded_outputs`;
 }
 
+/** Where FlyteAdmin says it offloaded a node's inline inputs (the same helper, "offloaded_inputs"). */
+export function offloadedInputsUri(id: WorkflowExecutionIdentifier | undefined, nodeId: string): string {
+  return offloadedOutputsUri(id, nodeId).replace(/offloaded_outputs$/, "offloaded_inputs");
+}
+
 /** The execution (and node) whose outputs `uri` names, if it is one of offloadedOutputsUri's. */
 export function parseOffloadedOutputsUri(uri: string): { project: string; domain: string; name: string; nodeId?: string } | undefined {
   if (!uri.startsWith(`${STORAGE_PREFIX}/`) || !uri.endsWith("/offloaded_outputs")) return undefined;
