@@ -164,3 +164,62 @@ export async function jsFigures(page: Page, untilMs: number): Promise<JsFigures 
     files: scripts,
   };
 }
+
+/** Where a load's time went, from navigation start (ms): the document, the scripts, and each data request. */
+export async function waterfall(page: Page, untilMs: number) {
+  return page.evaluate((until) => {
+    const r = (x: number) => Math.round(x);
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const entries = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.startTime <= until);
+    const scripts = entries.filter((e) => new URL(e.name).pathname.endsWith(".js"));
+    const requests = entries
+      .filter((e) => e.initiatorType === "fetch" || e.initiatorType === "xmlhttprequest")
+      .map((e) => ({ path: new URL(e.name).pathname.split("/").slice(-2).join("/"), start: r(e.startTime), firstByte: r(e.responseStart), end: e.responseEnd > until ? undefined : r(e.responseEnd) }));
+    return {
+      documentFirstByte: nav ? r(nav.responseStart) : undefined,
+      documentEnd: nav ? r(nav.responseEnd) : undefined,
+      domInteractive: nav ? r(nav.domInteractive) : undefined,
+      lastScriptEnd: r(Math.max(0, ...scripts.map((e) => e.responseEnd))),
+      requests,
+    };
+  }, untilMs);
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time by function (and the script it is in) over a V8 CPU profile of the page's main thread. */
+export function profileTop(profile: CpuProfile, top = 12) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const file = f.url ? new URL(f.url).pathname.split("/").pop()! : "";
+    const key = `${f.functionName || "(anonymous)"} ${file}${f.url ? `:${f.lineNumber + 1}` : ""}`.trim();
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    byScript.set(file || f.functionName, (byScript.get(file || f.functionName) ?? 0) + dt);
+  });
+  const sorted = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms) }));
+  return { functions: sorted(self), scripts: sorted(byScript) };
+}
+
+/** Runs `load` with the V8 sampling profiler on the page's main thread. */
+export async function profiled(page: Page, load: () => Promise<void>): Promise<ReturnType<typeof profileTop>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+  await cdp.send("Profiler.start");
+  await load();
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.detach();
+  return profileTop(profile as CpuProfile);
+}

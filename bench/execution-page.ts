@@ -5,6 +5,7 @@
 //  - live: sandbox event → colour change in the page, over every node that changed while the page watched;
 //  - upstream cost: FlyteAdmin calls/s while 1 or 50 viewers watch one execution.
 import { setMaxListeners } from "node:events";
+import { join } from "node:path";
 import { createClient, type Client } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import type { Browser, Page } from "playwright-core";
@@ -14,7 +15,7 @@ import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { nodePhase, workflowPhase } from "@/lib/flyte/phases";
 import { timestampMs } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
-import { benchState, jsFigures, launchChromium, newProbedContext, shownAt, type BenchState, type JsFigures } from "./browser";
+import { benchState, jsFigures, launchChromium, newProbedContext, profiled, shownAt, waterfall, type BenchState, type JsFigures } from "./browser";
 import { BENCH_DOMAIN, BENCH_PROJECT, launch, registerSynthetic, waitForPhase } from "./register";
 import { percentile, printTable, round } from "./stats";
 import { recordTarget, verdict } from "./targets";
@@ -49,6 +50,8 @@ const HEADER = '[data-testid="execution-header"]';
 const COLD_SAMPLES = Number(process.env.BENCH_COLD_SAMPLES || 3);
 const SIZES = process.env.BENCH_PAGE_SIZES ? process.env.BENCH_PAGE_SIZES.split(",").map(Number) : [100, 1000, 5000, 10_000];
 const PAN_SIZES = new Set([5000, 10_000]);
+/** One more cold load of these, under the V8 profiler (not counted in the figures: profiling slows the page). */
+const PROFILE_SIZES = new Set([1000, 10_000]);
 
 const executionUrl = (stack: Stack, id: Id) => `${stack.console}${consolePath({ page: "execution", ...id })}`;
 
@@ -129,7 +132,10 @@ interface LoadSample {
   /** What the test driver saw: goto → the check passing, with the driver's own lag. */
   driverMs: number;
   js: JsFigures;
+  /** The first cold sample's scripts, one by one. */
+  jsFiles?: { url: string; encodedBodySize: number; decodedBodySize: number; startTime: number }[];
   admin: AdminCalls;
+  waterfall: Awaited<ReturnType<typeof waterfall>>;
 }
 
 /** A browser visit to another execution: loads every route module a visit needs into the fresh server. */
@@ -150,8 +156,19 @@ async function sample(page: Page, stack: Stack, exp: Expected, kind: LoadSample[
   const admin = await adminCalls(stack);
   const state = await benchState(page);
   const headerMs = await shownAt(page, HEADER);
-  const { files: _files, ...js } = await jsFigures(page, state.drawnAt!);
-  return { kind, headerMs: Math.round(headerMs), drawnMs: Math.round(state.drawnAt!), showAllClickedMs: state.showAllAt && Math.round(state.showAllAt), driverMs, js, admin };
+  const { files, ...js } = await jsFigures(page, state.drawnAt!);
+  const jsFiles = kind === "cold" ? files.map(({ url, encodedBodySize, decodedBodySize, startTime }) => ({ url: new URL(url).pathname, encodedBodySize, decodedBodySize, startTime: Math.round(startTime) })) : undefined;
+  return {
+    kind,
+    headerMs: Math.round(headerMs),
+    drawnMs: Math.round(state.drawnAt!),
+    showAllClickedMs: state.showAllAt && Math.round(state.showAllAt),
+    driverMs,
+    js,
+    jsFiles,
+    admin,
+    waterfall: await waterfall(page, state.drawnAt!),
+  };
 }
 
 interface LoadTarget {
@@ -167,8 +184,11 @@ interface PanFigure {
   fps: number;
   p95FrameMs: number;
   maxFrameMs: number;
-  /** dag-node elements in the DOM while panning ended. */
+  /** dag-node elements in the DOM before the drag, and when it ended. */
+  nodesInDomBefore: number;
   nodesInDom: number;
+  /** What the graph looked like before the drag (results/bench/). */
+  screenshot: string;
 }
 
 async function viewportZoom(page: Page): Promise<number> {
@@ -178,7 +198,10 @@ async function viewportZoom(page: Page): Promise<number> {
   });
 }
 
-async function dragFrames(page: Page): Promise<PanFigure> {
+async function dragFrames(page: Page, shot: string): Promise<PanFigure> {
+  const screenshot = join("results", "bench", `${shot}.png`);
+  await page.screenshot({ path: screenshot });
+  const nodesInDomBefore = await page.locator('[data-testid="dag-node"]').count();
   const box = (await page.getByTestId("dag").boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -210,7 +233,9 @@ async function dragFrames(page: Page): Promise<PanFigure> {
     fps: round((gaps.length * 1000) / span, 1),
     p95FrameMs: round(percentile(gaps, 95), 1),
     maxFrameMs: round(gaps[gaps.length - 1] ?? NaN, 1),
+    nodesInDomBefore,
     nodesInDom: await page.locator('[data-testid="dag-node"]').count(),
+    screenshot,
   };
 }
 
@@ -228,12 +253,12 @@ async function zoomTo(page: Page, target: number) {
   }
 }
 
-async function panFigures(page: Page) {
+async function panFigures(page: Page, nodes: number) {
   await page.waitForTimeout(1000);
-  const fit = await dragFrames(page);
+  const fit = await dragFrames(page, `pan-${nodes}-fit`);
   await zoomTo(page, 1);
   await page.waitForTimeout(1500);
-  const zoomedIn = await dragFrames(page);
+  const zoomedIn = await dragFrames(page, `pan-${nodes}-zoom1`);
   return { fit, zoomedIn };
 }
 
@@ -242,10 +267,11 @@ interface LoadResult {
   nodes?: number;
   samples: LoadSample[];
   pan?: Awaited<ReturnType<typeof panFigures>>;
+  profile?: { drawnMs: number } & Awaited<ReturnType<typeof profiled>>;
 }
 
 /** COLD_SAMPLES times: restart the console, warm it on another execution, then a cold visit and a warm reload. */
-async function measureLoad(browser: Browser, stack: Stack, admin: Admin, target: LoadTarget, warmUpUrl: string, pan: boolean): Promise<LoadResult> {
+async function measureLoad(browser: Browser, stack: Stack, admin: Admin, target: LoadTarget, warmUpUrl: string, opts: { pan: boolean; profile: boolean }): Promise<LoadResult> {
   const exp = await expected(admin, target.id, target.nodes === undefined ? 0 : target.nodes + 2);
   const url = executionUrl(stack, target.id);
   const samples: LoadSample[] = [];
@@ -258,14 +284,55 @@ async function measureLoad(browser: Browser, stack: Stack, admin: Admin, target:
       const page = await context.newPage();
       samples.push(await sample(page, stack, exp, "cold", () => page.goto(url, { waitUntil: "commit" })));
       samples.push(await sample(page, stack, exp, "warm", () => page.reload({ waitUntil: "commit" })));
-      if (pan && i === COLD_SAMPLES - 1) panned = await panFigures(page);
+      if (opts.pan && i === COLD_SAMPLES - 1) panned = await panFigures(page, target.nodes ?? 0);
     } finally {
       await context.close();
     }
     const last = samples.slice(-2);
     console.log(`  ${target.label}: cold ${last[0].drawnMs} ms, warm ${last[1].drawnMs} ms to drawn`);
   }
-  return { label: target.label, nodes: target.nodes, samples, pan: panned };
+  let profile: LoadResult["profile"];
+  if (opts.profile) {
+    await stack.restartConsole();
+    await warmUp(browser, warmUpUrl);
+    const context = await newProbedContext(browser);
+    try {
+      const page = await context.newPage();
+      // Same origin first, so that the profiled navigation stays in this renderer process.
+      await page.goto(`${stack.console}/console/livez`);
+      const top = await profiled(page, async () => {
+        await page.goto(url, { waitUntil: "commit" });
+        await page.waitForFunction(drawnCheck, exp, { timeout: 300_000, polling: 50 });
+      });
+      profile = { drawnMs: Math.round((await benchState(page)).drawnAt!), ...top };
+    } finally {
+      await context.close();
+    }
+  }
+  return { label: target.label, nodes: target.nodes, samples, pan: panned, profile };
+}
+
+function printProfile(r: LoadResult) {
+  if (!r.profile) return;
+  const p = r.profile;
+  console.log(`
+${r.label}, one more cold load under the V8 profiler (drawn at ${p.drawnMs} ms with the profiler on): main-thread self time`);
+  const n = Math.max(p.functions.length, p.scripts.length);
+  printTable(
+    ["function (script:line)", "ms", "script", "ms"],
+    Array.from({ length: Math.min(n, 10) }, (_, i) => [p.functions[i]?.name ?? "", p.functions[i]?.ms ?? "", p.scripts[i]?.name ?? "", p.scripts[i]?.ms ?? ""]),
+  );
+}
+
+function printWaterfall(r: LoadResult) {
+  const s = ofKind(r, "cold")[0];
+  if (!s) return;
+  const w = s.waterfall;
+  const requests = w.requests.map((q) => `${q.path} ${q.start}→${q.end ?? "open"}`).join(", ");
+  console.log(
+    `${r.label}, first cold sample (ms from navigation): HTML first byte ${w.documentFirstByte}, HTML end ${w.documentEnd}, DOM interactive ${w.domInteractive}, ` +
+      `last script loaded ${w.lastScriptEnd}, header ${s.headerMs}, drawn ${s.drawnMs}; requests: ${requests}`,
+  );
 }
 
 /** Live latency over one running execution, watched from navigation on (DEFINITIONS.live). */
@@ -461,7 +528,8 @@ export async function benchExecutionPage(stack: Stack, floorJs?: JsFigures) {
   try {
     const loads: LoadResult[] = [];
     for (const t of [{ label: "small (seed-basic-wf)", id: small }, { label: "failed (seed-retries-fail)", id: failed }, ...synthetic]) {
-      loads.push(await measureLoad(browser, stack, admin, t, warmUpUrl, t.nodes !== undefined && PAN_SIZES.has(t.nodes)));
+      const n = t.nodes ?? 0;
+      loads.push(await measureLoad(browser, stack, admin, t, warmUpUrl, { pan: PAN_SIZES.has(n), profile: PROFILE_SIZES.has(n) }));
     }
     const live = await liveLatency(browser, stack, admin, run, warmUpUrl);
     const watch = await upstreamCost(stack, admin, run);
@@ -481,9 +549,17 @@ export async function benchExecutionPage(stack: Stack, floorJs?: JsFigures) {
         return [r.label, `${Math.round(c.headerMs)} / ${Math.round(w.headerMs)}`, `${Math.round(c.drawnMs)} / ${Math.round(w.drawnMs)}`, `${c.gzipKB} / ${w.wireKB}`, `${c.adminCalls} / ${w.adminCalls}`];
       }),
     );
+    console.log("\nWhere the time goes");
+    for (const l of loads) printWaterfall(l);
+    for (const l of loads) printProfile(l);
     const l1000 = byLabel(1000);
     const admin1000 = l1000 && ofKind(l1000, "cold")[0]?.admin.byMethod;
     if (admin1000) console.log(`FlyteAdmin calls of the first cold 1,000-node load, by method: ${JSON.stringify(admin1000)}`);
+    const files1000 = l1000 && ofKind(l1000, "cold")[0]?.jsFiles;
+    if (files1000) {
+      const largest = [...files1000].sort((a, b) => b.encodedBodySize - a.encodedBodySize).slice(0, 8);
+      console.log(`Largest scripts of the first cold 1,000-node load (KB as sent): ${largest.map((f) => `${f.url.split("/").pop()} ${round(f.encodedBodySize / 1024, 1)}`).join(", ")}`);
+    }
     if (floorJs && l1000) {
       const c = summarizeLoad(l1000, "cold");
       console.log(`JS floor (a blank App Router page, same next/react, cold): ${floorJs.gzipKB} KB gz in ${floorJs.scripts} scripts; the 1,000-node page fetches ${c.gzipKB} KB gz (${round(c.gzipKB - floorJs.gzipKB, 1)} KB above the floor)`);
@@ -492,10 +568,10 @@ export async function benchExecutionPage(stack: Stack, floorJs?: JsFigures) {
     console.log(`\nPanning (${DEFINITIONS.pan})`);
     const pans = loads.filter((l) => l.pan);
     printTable(
-      ["graph", "view", "zoom", "fps", "p95 frame ms", "max frame ms", "nodes in DOM", "target"],
+      ["graph", "view", "zoom", "fps", "p95 frame ms", "max frame ms", "nodes in DOM before / after", "target"],
       pans.flatMap((l) => [
-        [l.label, "fit", l.pan!.fit.zoom, l.pan!.fit.fps, l.pan!.fit.p95FrameMs, l.pan!.fit.maxFrameMs, l.pan!.fit.nodesInDom, l.nodes === 10_000 ? `≤ 20 ${verdict(l.pan!.fit.p95FrameMs <= 20)}` : ""],
-        ["", "zoom 1", l.pan!.zoomedIn.zoom, l.pan!.zoomedIn.fps, l.pan!.zoomedIn.p95FrameMs, l.pan!.zoomedIn.maxFrameMs, l.pan!.zoomedIn.nodesInDom, l.nodes === 10_000 ? `≤ 20 ${verdict(l.pan!.zoomedIn.p95FrameMs <= 20)}` : ""],
+        [l.label, "fit", l.pan!.fit.zoom, l.pan!.fit.fps, l.pan!.fit.p95FrameMs, l.pan!.fit.maxFrameMs, `${l.pan!.fit.nodesInDomBefore} / ${l.pan!.fit.nodesInDom}`, l.nodes === 10_000 ? `≤ 20 ${verdict(l.pan!.fit.p95FrameMs <= 20)}` : ""],
+        ["", "zoom 1", l.pan!.zoomedIn.zoom, l.pan!.zoomedIn.fps, l.pan!.zoomedIn.p95FrameMs, l.pan!.zoomedIn.maxFrameMs, `${l.pan!.zoomedIn.nodesInDomBefore} / ${l.pan!.zoomedIn.nodesInDom}`, l.nodes === 10_000 ? `≤ 20 ${verdict(l.pan!.zoomedIn.p95FrameMs <= 20)}` : ""],
       ]),
     );
 
@@ -504,6 +580,8 @@ export async function benchExecutionPage(stack: Stack, floorJs?: JsFigures) {
       ["graph", "page", "node executions", "changed before first draw", "changed after", "seen", "not seen", "p50 ms", "p95 ms", "max ms", "RUNNING shown / overtaken"],
       live.map((l) => [`${l.nodes} nodes`, l.kind, l.nodeExecutions, l.changedBeforeFirstDraw, l.changed, l.seen, l.notSeen, l.p50Ms, l.p95Ms, l.maxMs, `${l.running.seen} / ${l.running.overtakenBeforeShown}`]),
     );
+    const empty = pans.filter((l) => l.pan!.zoomedIn.nodesInDomBefore === 0);
+    if (empty.length) console.log(`no node was drawn at zoom 1 in: ${empty.map((l) => `${l.label} (see ${l.pan!.zoomedIn.screenshot})`).join(", ")}: that frame time is of an empty graph`);
     const unseen = live.filter((l) => l.notSeen > 0);
     if (unseen.length) console.log(`not seen: ${unseen.map((l) => `${l.nodes} nodes ${l.kind}: ${l.notSeenIds.join(", ")}`).join("; ")}`);
     console.log("RUNNING overtaken: the node finished before the page showed it running (the watch polls; a 150 ms task can start and end between two polls).");
@@ -536,7 +614,7 @@ export async function benchExecutionPage(stack: Stack, floorJs?: JsFigures) {
     const pan10k = byLabel(10_000)?.pan;
     if (pan10k) {
       recordTarget("pan-10000-out", { cold: `${pan10k.fit.p95FrameMs} ms`, pass: pan10k.fit.p95FrameMs <= 20, note: `zoom ${pan10k.fit.zoom}, ${pan10k.fit.fps} fps (not a load figure: measured once, after the loads)` });
-      recordTarget("pan-10000-in", { cold: `${pan10k.zoomedIn.p95FrameMs} ms`, pass: pan10k.zoomedIn.p95FrameMs <= 20, note: `zoom ${pan10k.zoomedIn.zoom}, ${pan10k.zoomedIn.fps} fps, ${pan10k.zoomedIn.nodesInDom} nodes in the DOM` });
+      recordTarget("pan-10000-in", { cold: `${pan10k.zoomedIn.p95FrameMs} ms`, pass: pan10k.zoomedIn.p95FrameMs <= 20 && pan10k.zoomedIn.nodesInDomBefore > 0, note: `zoom ${pan10k.zoomedIn.zoom}, ${pan10k.zoomedIn.fps} fps, ${pan10k.zoomedIn.nodesInDomBefore} nodes in the DOM${pan10k.zoomedIn.nodesInDomBefore === 0 ? ": none drawn, not a real figure" : ""}` });
     }
     const js = l1000 && summarizeLoad(l1000, "cold");
     const jsW = l1000 && summarizeLoad(l1000, "warm");

@@ -33,7 +33,7 @@ const want = (name: string) => wanted.size === 0 || wanted.has(name);
 if (want("sandbox")) write("sandbox", await benchSandbox());
 
 if (want("graph")) {
-  const graph = [100, 1000, 5000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
+  const graph = [100, 1000, 5000, 10_000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
   console.log("\nGraph model (lib/flyte/graph), median of 5");
   printTable(["nodes", "build ms", "build + size, all open, ms"], graph.map((g) => [g.nodes, g.buildMs, g.buildAndSizeAllOpenMs]));
   write("graph", graph);
