@@ -1,5 +1,6 @@
 // The issue's targets, in its table's order: each section fills in its figures, and `npm run bench`
 // ends with one table of them all, PASS or MISS (cold unless the target says otherwise).
+import { cpus, loadavg } from "node:os";
 import { printTable } from "./stats";
 
 export interface TargetRow {
@@ -37,7 +38,8 @@ export const verdict = (pass: boolean | undefined) => (pass === undefined ? "—
 /** The closing table; figures of sections not run say so. */
 export function printTargets(): TargetRow[] {
   const all = ISSUE_TARGETS.map((t) => rows.get(t.key) ?? { figure: t.figure, target: t.target, note: "section not run" });
-  console.log("\nTargets (issue 12): cold unless the target says otherwise; this machine, other work sharing its CPU");
+  const load = loadavg().map((x) => x.toFixed(1)).join(" / ");
+  console.log(`\nTargets (issue 12): cold unless the target says otherwise; ${cpus().length} CPUs shared with other work (load average now ${load} over 1 / 5 / 15 min)`);
   printTable(
     ["figure", "cold", "warm", "target", "", "note"],
     all.map((r) => [r.figure, r.cold ?? "—", r.warm ?? "—", r.target, verdict(r.pass), r.note ?? ""]),
