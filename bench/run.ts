@@ -1,15 +1,20 @@
-// `npm run bench`: figures for the hot paths, printed as tables and written to results/bench/*.json.
-// Sections: `npm run bench -- sandbox graph bff page dashboard deploy` (default: all).
+// `npm run bench`: figures for the hot paths, printed as tables and written to results/bench/*.json, and
+// at the end one table of issue 12's targets with PASS or MISS (results/bench/targets.json).
+// Sections: `npm run bench -- sandbox graph bff page dashboard deploy` (default: all). Ports: bench/ports.ts.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { os } from "./os";
 import { benchBff } from "./bff";
 import { benchDashboard } from "./dashboard";
 import { benchDeploy } from "./deploy";
+import { launchChromium } from "./browser";
 import { benchExecutionPage } from "./execution-page";
+import { measureFloor } from "./floor";
+import { PORTS } from "./ports";
 import { benchSandbox } from "./sandbox";
 import { startStack } from "./stack";
 import { printTable, round } from "./stats";
+import { printTargets } from "./targets";
 import { benchBuildGraph, benchBuildLayoutInput } from "@/lib/flyte/graph/bench";
 
 const outDir = join(process.cwd(), "results", "bench");
@@ -28,7 +33,7 @@ const want = (name: string) => wanted.size === 0 || wanted.has(name);
 if (want("sandbox")) write("sandbox", await benchSandbox());
 
 if (want("graph")) {
-  const graph = [100, 1000, 5000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
+  const graph = [100, 1000, 5000, 10_000].map((n) => ({ nodes: n, buildMs: round(benchBuildGraph(n), 2), buildAndSizeAllOpenMs: round(benchBuildLayoutInput(n), 2) }));
   console.log("\nGraph model (lib/flyte/graph), median of 5");
   printTable(["nodes", "build ms", "build + size, all open, ms"], graph.map((g) => [g.nodes, g.buildMs, g.buildAndSizeAllOpenMs]));
   write("graph", graph);
@@ -41,18 +46,23 @@ if (want("bff") || want("page") || want("dashboard") || want("deploy")) {
 
 if (want("bff") || want("page") || want("deploy")) {
   const stack = await startStack({
-    grpcPort: 28089,
-    httpPort: 28088,
-    consolePort: 23000,
+    ...PORTS.page,
     env: { FLYTE_SANDBOX_TASK_MS: "150", FLYTE_SANDBOX_QUEUE_MS: "30", FLYTE_SANDBOX_FAILURE_RATE: "0" },
   });
   try {
     if (want("bff")) write("bff", await benchBff(stack));
-    if (want("page")) write("execution-page", await benchExecutionPage(stack));
-    if (want("deploy")) write("deploy", await benchDeploy(stack, { server: 23100, nginxHttp: 23080, nginxGrpc: 23081 }));
+    if (want("page")) {
+      const browser = await launchChromium();
+      const floor = await measureFloor(browser, PORTS.floor).finally(() => browser.close());
+      write("floor", floor);
+      write("execution-page", await benchExecutionPage(stack, floor));
+    }
+    if (want("deploy")) write("deploy", await benchDeploy(stack, PORTS.deploy));
   } finally {
     stack.stop();
   }
 }
 
 if (want("dashboard")) write("dashboard", await benchDashboard());
+
+if (want("page") || want("dashboard")) write("targets", printTargets());
