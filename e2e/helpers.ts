@@ -23,7 +23,9 @@ export async function callBff(
   headers: Record<string, string> = {},
 ) {
   return request.post(`/console/api/connect/${method}`, {
-    headers: { "content-type": "application/json", ...headers },
+    // A fresh connection each call: reusing a pooled one the server has just closed for idling (Node's
+    // 5 s keep-alive) fails with ECONNRESET, as a spec's cleanup call after a long page visit once did.
+    headers: { "content-type": "application/json", connection: "close", ...headers },
     data: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
