@@ -1,7 +1,7 @@
 "use client";
 
-import { Handle, Position, useStore, type Node } from "@xyflow/react";
-import { createContext, memo, useContext, type ReactNode } from "react";
+import { Handle, Position, useStore, type NodeProps, type Node } from "@xyflow/react";
+import { memo } from "react";
 import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
@@ -43,29 +43,11 @@ function subtitle(node: GraphNode, waiting: boolean): string | undefined {
   return node.taskType ?? KIND_LABEL[node.kind];
 }
 
-const PlainHandlesContext = createContext(false);
-
-/** Nodes drawn outside React Flow's node list (a large graph's DetailLayer): their handles are only drawn. */
-export function PlainHandles({ children }: { children: ReactNode }) {
-  return <PlainHandlesContext.Provider value>{children}</PlainHandlesContext.Provider>;
-}
-
-const HANDLE_CLASS = "!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400";
-
-function Handles() {
-  const plain = useContext(PlainHandlesContext);
-  if (plain) {
-    return (
-      <>
-        <span className="absolute top-1/2 -left-0.5 h-1 w-1 -translate-y-1/2 bg-slate-400" />
-        <span className="absolute top-1/2 -right-0.5 h-1 w-1 -translate-y-1/2 bg-slate-400" />
-      </>
-    );
-  }
+function handles() {
   return (
     <>
-      <Handle type="target" position={Position.Left} className={HANDLE_CLASS} isConnectable={false} />
-      <Handle type="source" position={Position.Right} className={HANDLE_CLASS} isConnectable={false} />
+      <Handle type="target" position={Position.Left} className="!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400" isConnectable={false} />
+      <Handle type="source" position={Position.Right} className="!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400" isConnectable={false} />
     </>
   );
 }
@@ -78,7 +60,7 @@ function useBranchCaseState(data: FlyteNodeData, started: boolean): "taken" | "s
   return branch && nodePhase(branch.phase).isTerminal ? "skipped" : undefined;
 }
 
-function FlyteNodeView({ data }: { data: FlyteNodeData }) {
+function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const node = data.node;
   const { overlay, selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const simple = useStore(zoomedOut);
@@ -100,7 +82,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
   if (terminal) {
     return (
       <div {...common} className="flex h-full w-full items-center justify-center rounded-full bg-slate-100 text-[11px] text-slate-500 ring-1 ring-slate-300">
-        <Handles />
+        {handles()}
         {node.kind === "start" ? "start" : "end"}
       </div>
     );
@@ -117,7 +99,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
         className={`h-full w-full rounded ${tone}`}
         style={started ? { backgroundColor: "currentColor", opacity: 0.85 } : undefined}
       >
-        <Handles />
+        {handles()}
       </div>
     );
   }
@@ -136,7 +118,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
         branchState === "skipped" ? "opacity-50" : ""
       } ${selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""}`}
     >
-      <Handles />
+      {handles()}
       {caseLabel ? (
         <span className={`absolute -top-2 left-2 rounded px-1 text-[9px] font-medium uppercase tracking-wide ring-1 ${branchState === "taken" ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-500 ring-slate-300"}`}>
           {caseLabel}
@@ -218,7 +200,7 @@ function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<numbe
   );
 }
 
-function GroupNodeView({ data }: { data: FlyteNodeData }) {
+function GroupNodeView({ data }: NodeProps<FlyteFlowNode>) {
   const node = data.node;
   const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const { select, toggleGroup } = useDagActions();
@@ -230,7 +212,7 @@ function GroupNodeView({ data }: { data: FlyteNodeData }) {
         selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""
       }`}
     >
-      <Handles />
+      {handles()}
       <div className="flex items-center gap-1.5 px-2 py-1.5">
         <button type="button" onClick={() => select(node.id)} className="flex min-w-0 items-center gap-1.5 text-left">
           <PhaseIcon icon={started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />
