@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type PlaywrightTestArgs, type TestType } from "@playwright/test";
 
 export const SANDBOX_HTTP = `http://127.0.0.1:${process.env.E2E_SANDBOX_HTTP_PORT || 18088}`;
 /** The sandbox's gRPC API, as FLYTE_ADMIN_ENDPOINT names it. */
@@ -52,4 +52,32 @@ export async function watchPollLoops(request: APIRequestContext, metricsUrl: str
   expect(res.ok()).toBeTruthy();
   const line = (await res.text()).split("\n").find((l) => l.startsWith("flyte_console_watch_poll_loops "));
   return Number(line?.split(" ")[1]);
+}
+
+/** Waits until the sandbox reports `name` ended, SUCCEEDED or FAILED. */
+export async function waitUntilEnded(request: APIRequestContext, name: string) {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${SANDBOX_HTTP}/api/v1/executions/${PROJECT}/${DOMAIN}/${name}`);
+        return ((await res.json()) as { closure?: { phase?: string } }).closure?.phase;
+      },
+      { timeout: 90_000, message: `${name} ends` },
+    )
+    .toMatch(/SUCCEEDED|FAILED/);
+}
+
+/** Fails each test of the calling spec on any page error or console error (hydration mismatches among them). */
+export function failOnPageErrors(t: TestType<PlaywrightTestArgs, object>) {
+  let errors: string[] = [];
+  t.beforeEach(({ page }) => {
+    errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+  });
+  t.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
 }

@@ -2,40 +2,18 @@
 // copied to the clipboard, its attempts newest first with the error's last line up front, a map node's
 // sub-tasks counted per phase with each failed one's error and logs, and a gate or launch-plan node saying why
 // it has no attempts.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DOMAIN, PROJECT, SANDBOX_HTTP, executionUrl } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { DOMAIN, PROJECT, executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-async function finished(request: APIRequestContext, name: string) {
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`${SANDBOX_HTTP}/api/v1/executions/${PROJECT}/${DOMAIN}/${name}`);
-        return ((await res.json()) as { closure?: { phase?: string } }).closure?.phase;
-      },
-      { timeout: 90_000, message: `${name} ends` },
-    )
-    .toMatch(/SUCCEEDED|FAILED/);
-}
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-// Any error in the page fails the test.
-let errors: string[] = [];
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-});
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
+failOnPageErrors(test);
 
 test("a failed task node: attempts newest first with the traceback's last line, the task it ran, its data's URIs copied", async ({ page, request }) => {
-  await finished(request, "seed-retries-fail");
+  await waitUntilEnded(request, "seed-retries-fail");
   await page.goto(executionUrl("seed-retries-fail", "?node=n1"));
   const panel = page.getByTestId("node-panel");
   await expect(panel).toHaveAttribute("data-phase", "FAILED");
@@ -87,7 +65,7 @@ test("a failed task node: attempts newest first with the traceback's last line, 
 });
 
 test("a map node counts its sub-tasks per phase and shows the failed one's error and logs", async ({ page, request }) => {
-  await finished(request, "seed-map-task");
+  await waitUntilEnded(request, "seed-map-task");
   await page.goto(executionUrl("seed-map-task", "?node=n0"));
   const panel = page.getByTestId("node-panel");
   const counts = panel.getByTestId("sub-task-counts");

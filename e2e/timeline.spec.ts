@@ -2,7 +2,7 @@
 // place, each retry of a node as a block of its own, and the critical path marked on the nodes that decided
 // when the run ended.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DOMAIN, PROJECT, SANDBOX_HTTP, executionUrl } from "./helpers";
+import { DOMAIN, PROJECT, SANDBOX_HTTP, executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 
 // Half an hour off UTC, so every local label differs from its UTC one.
 test.use({ timezoneId: "Asia/Kolkata" });
@@ -12,17 +12,6 @@ interface RestNode {
   closure: { phase: string; startedAt?: string; duration?: string };
 }
 
-async function finished(request: APIRequestContext, name: string) {
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`${SANDBOX_HTTP}/api/v1/executions/${PROJECT}/${DOMAIN}/${name}`);
-        return ((await res.json()) as { closure?: { phase?: string } }).closure?.phase;
-      },
-      { timeout: 90_000, message: `${name} ends` },
-    )
-    .toMatch(/SUCCEEDED|FAILED/);
-}
 
 async function nodeExecutions(request: APIRequestContext, name: string): Promise<RestNode[]> {
   const res = await request.get(`${SANDBOX_HTTP}/api/v1/node_executions/${PROJECT}/${DOMAIN}/${name}?limit=100`);
@@ -32,24 +21,13 @@ async function nodeExecutions(request: APIRequestContext, name: string): Promise
 
 const endMs = (n: RestNode) => Date.parse(n.closure.startedAt!) + parseFloat(n.closure.duration ?? "0") * 1000;
 
-// Any error in the page (a hydration mismatch of local times among them) fails the test.
-let errors: string[] = [];
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-});
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
+failOnPageErrors(test);
 
 const row = (page: Page, nodeId: string) => page.locator(`[data-testid="timeline-row"][data-node-id="${nodeId}"]`);
 const tickLabels = (page: Page) => page.getByTestId("timeline-tick").allTextContents();
 
 test("the axis names its times in local time or in UTC, and the choice is remembered", async ({ page, request }) => {
-  await finished(request, "seed-raw-container");
+  await waitUntilEnded(request, "seed-raw-container");
   await page.goto(executionUrl("seed-raw-container", "?tab=timeline"));
   const zone = page.getByTestId("timeline-zone");
   await expect(zone).toHaveText("Times in local time (GMT+5:30)");
@@ -72,7 +50,7 @@ test("the axis names its times in local time or in UTC, and the choice is rememb
 });
 
 test("zoom in and out keeps the time under the pointer, and resets", async ({ page, request }) => {
-  await finished(request, "seed-raw-container");
+  await waitUntilEnded(request, "seed-raw-container");
   await page.goto(executionUrl("seed-raw-container", "?tab=timeline"));
   const level = page.getByTestId("timeline-zoom");
   await expect(level).toHaveText("×1");
@@ -111,7 +89,7 @@ test("zoom in and out keeps the time under the pointer, and resets", async ({ pa
 });
 
 test("a node that was retried shows each attempt as its own block, in order", async ({ page, request }) => {
-  await finished(request, "seed-retries-ok");
+  await waitUntilEnded(request, "seed-retries-ok");
   await page.goto(executionUrl("seed-retries-ok", "?tab=timeline"));
   const attempts = row(page, "n1").getByTestId("timeline-attempt");
   await expect(attempts).toHaveCount(3); // fails twice, succeeds on the third attempt
@@ -125,7 +103,7 @@ test("a node that was retried shows each attempt as its own block, in order", as
 });
 
 test("the critical path is marked on the slowest of the parallel nodes and the node they feed", async ({ page, request }) => {
-  await finished(request, "seed-raw-container");
+  await waitUntilEnded(request, "seed-raw-container");
   // Five raw containers n0…n4 run side by side and feed n5: the one that ended last held n5 back.
   const parallel = (await nodeExecutions(request, "seed-raw-container")).filter((n) => /^n[0-4]$/.test(n.id.nodeId));
   expect(parallel).toHaveLength(5);
