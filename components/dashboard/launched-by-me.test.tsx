@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { createRouterTransport } from "@connectrpc/connect";
-import { TransportProvider } from "@connectrpc/connect-query";
+import { createConnectQueryKey, TransportProvider } from "@connectrpc/connect-query";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { create } from "@bufbuild/protobuf";
+import { ConsoleService, GetSessionResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
+import { hydrateOverAnswers } from "@/lib/query/hydration.testutil";
+import { getSession } from "@/lib/query/session";
 import { sessionService, type SignedIn } from "@/lib/query/session.testutil";
 import { LaunchedByMe } from "./launched-by-me";
 
@@ -77,5 +80,21 @@ describe("LaunchedByMe", () => {
     await waitFor(() => expect((button() as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(button());
     expect(seen).toEqual(["00u1ada"]);
+  });
+
+  it("hydrates without a mismatch when the header's GetSession answered first, and ends enabled", async () => {
+    const transport = createRouterTransport(({ service }) => service(ConsoleService, sessionService(null)));
+    const { errors, container, unmount } = await hydrateOverAnswers(transport, <LaunchedByMe user={undefined} onChange={() => {}} />, (cache) =>
+      cache.setQueryData(
+        createConnectQueryKey({ schema: getSession, input: {}, transport, cardinality: "finite" }),
+        create(GetSessionResponseSchema, { authEnabled: true, user: { subject: "00u1ada", name: "Ada Lovelace" } }),
+      ),
+    );
+    expect(errors).toEqual([]);
+    // The server rendered it disabled (session loading); hydrating must not leave it so.
+    const button = container.querySelector("button")!;
+    expect(button.disabled).toBe(false);
+    expect(button.title).toBe("Runs launched by you, Ada Lovelace (00u1ada): principal 00u1ada");
+    await unmount();
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useState } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { nodePhase } from "@/lib/flyte/phases";
@@ -11,6 +11,7 @@ import { axisTicks, visibleWindow, zoneCaption, zoneOf } from "@/lib/flyte/timel
 import { EmptyState } from "@/components/ui/query-state";
 import { toneClass } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
+import { useHydrated } from "@/lib/query/hydrated";
 import { useExecutionClosure } from "@/lib/query/workflows";
 import { isTaskNodeExecution, useTaskAttempts } from "@/lib/query/use-node-extras";
 import { AttemptSegments } from "./attempt-segments";
@@ -27,9 +28,6 @@ const INSET = { left: LABEL_WIDTH, right: DURATION_WIDTH };
 /** Pixels between tick labels. */
 const TICK_SPACING = 110;
 
-const noSubscription = () => () => {};
-/** Tick labels are in the browser's zone, which the server does not know: they appear once hydrated. */
-const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 export function TimelineTab({
   nodes,

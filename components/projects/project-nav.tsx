@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { consolePath } from "@/lib/flyte/urls";
+import { useHydrated } from "@/lib/query/hydrated";
 import { useDomains, useProjects } from "@/lib/query/projects";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { useRememberProjectDomain } from "./last-project";
@@ -27,7 +28,9 @@ export function ProjectNav({ project, domain, section }: { project: string; doma
   useRememberProjectDomain(project, domain);
   const projects = useProjects();
   const domains = useDomains();
-  const info = projects.data?.projects.find((p) => p.id === project);
+  // The header's project switcher asks ListProjects too: its answer may come before this hydrates.
+  const hydrated = useHydrated();
+  const info = hydrated ? projects.data?.projects.find((p) => p.id === project) : undefined;
   const domainList = info?.domains.length ? info.domains : (domains.data?.domains ?? []);
   return (
     <header className="space-y-3" data-testid="project-nav">

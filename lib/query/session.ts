@@ -9,6 +9,7 @@ import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { UserInfoResponse } from "@/lib/gen/flyteidl/service/identity_pb";
 import { actorLabel } from "@/lib/flyte/identity";
 import { SIGN_IN_URL_HEADER } from "@/lib/flyte/sign-in";
+import { useHydrated } from "./hydrated";
 
 export const getSession = ConsoleService.method.getSession;
 
@@ -33,7 +34,9 @@ export function sessionFromResult(data: { authEnabled: boolean; user?: UserInfoR
 
 export function useSession(): Session {
   const q = useQuery(getSession, {}, { staleTime: SESSION_STALE_MS, gcTime: Infinity });
-  return sessionFromResult(q.data, q.error);
+  // The header asks first; a part of the page hydrating after its answer must still match the server's HTML.
+  const hydrated = useHydrated();
+  return hydrated ? sessionFromResult(q.data, q.error) : { status: "loading" };
 }
 
 /** The signed-in user, or undefined (signed out, sign-in off, or still loading). */
