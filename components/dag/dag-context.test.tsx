@@ -43,7 +43,7 @@ describe("drawn DAG nodes", () => {
   it("carry the real node execution id in data-node-id, hashed or not, and their graph id apart", () => {
     const { container } = render(
       <DagContext.Provider value={stores()}>
-        <OverviewLayer edgesPath="" nodes={nodes} />
+        <OverviewLayer edgePaths={[]} nodes={nodes} />
       </DagContext.Provider>,
     );
     const started = container.querySelector(`[data-graph-id="${graphId}"]`);
@@ -57,7 +57,7 @@ describe("drawn DAG nodes", () => {
     const select = vi.fn();
     const { container } = render(
       <DagContext.Provider value={stores(select)}>
-        <OverviewLayer edgesPath="" nodes={nodes} />
+        <OverviewLayer edgePaths={[]} nodes={nodes} />
       </DagContext.Provider>,
     );
     fireEvent.click(container.querySelector(`[data-node-id="${hashedId}"]`)!);

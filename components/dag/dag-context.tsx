@@ -16,7 +16,7 @@ export interface DagStores {
 
 export const DagContext = createContext<DagStores | null>(null);
 
-function useDag(): DagStores {
+export function useDag(): DagStores {
   const stores = useContext(DagContext);
   if (!stores) throw new Error("DAG node rendered outside <DagView>");
   return stores;
@@ -39,6 +39,11 @@ export function useIsSelected(graphNodeId: string): boolean {
 export function useDrawnNode(graphNodeId: string, kind: GraphNodeKind) {
   const overlay = useNodeOverlay(graphNodeId);
   const selected = useIsSelected(graphNodeId);
+  return { ...drawnNode(graphNodeId, kind, overlay), selected };
+}
+
+/** What useDrawnNode gives, for a drawing that reads the overlay itself (the overview of a large graph). */
+export function drawnNode(graphNodeId: string, kind: GraphNodeKind, overlay: NodeOverlayEntry | undefined) {
   const started = overlay !== undefined;
   const phase = nodePhase(overlay?.phase ?? 0);
   const hooks = {
@@ -50,5 +55,5 @@ export function useDrawnNode(graphNodeId: string, kind: GraphNodeKind) {
     "data-phase": started ? phase.name : "UNDEFINED",
     "data-kind": kind,
   };
-  return { overlay, selected, started, phase, hooks };
+  return { overlay, started, phase, hooks };
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { Handle, Position, useStore, type NodeProps, type Node } from "@xyflow/react";
-import { memo } from "react";
+import { Handle, Position, useStore, type Node } from "@xyflow/react";
+import { createContext, memo, useContext, type ReactNode } from "react";
 import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
@@ -43,11 +43,29 @@ function subtitle(node: GraphNode, waiting: boolean): string | undefined {
   return node.taskType ?? KIND_LABEL[node.kind];
 }
 
-function handles() {
+const PlainHandlesContext = createContext(false);
+
+/** Nodes drawn outside React Flow's node list (a large graph's DetailLayer): their handles are only drawn. */
+export function PlainHandles({ children }: { children: ReactNode }) {
+  return <PlainHandlesContext.Provider value>{children}</PlainHandlesContext.Provider>;
+}
+
+const HANDLE_CLASS = "!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400";
+
+function Handles() {
+  const plain = useContext(PlainHandlesContext);
+  if (plain) {
+    return (
+      <>
+        <span className="absolute top-1/2 -left-0.5 h-1 w-1 -translate-y-1/2 bg-slate-400" />
+        <span className="absolute top-1/2 -right-0.5 h-1 w-1 -translate-y-1/2 bg-slate-400" />
+      </>
+    );
+  }
   return (
     <>
-      <Handle type="target" position={Position.Left} className="!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400" isConnectable={false} />
-      <Handle type="source" position={Position.Right} className="!h-1 !w-1 !min-w-0 !border-0 !bg-slate-400" isConnectable={false} />
+      <Handle type="target" position={Position.Left} className={HANDLE_CLASS} isConnectable={false} />
+      <Handle type="source" position={Position.Right} className={HANDLE_CLASS} isConnectable={false} />
     </>
   );
 }
@@ -60,7 +78,7 @@ function useBranchCaseState(data: FlyteNodeData, started: boolean): "taken" | "s
   return branch && nodePhase(branch.phase).isTerminal ? "skipped" : undefined;
 }
 
-function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
+function FlyteNodeView({ data }: { data: FlyteNodeData }) {
   const node = data.node;
   const { overlay, selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const simple = useStore(zoomedOut);
@@ -82,7 +100,7 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
   if (terminal) {
     return (
       <div {...common} className="flex h-full w-full items-center justify-center rounded-full bg-slate-100 text-[11px] text-slate-500 ring-1 ring-slate-300">
-        {handles()}
+        <Handles />
         {node.kind === "start" ? "start" : "end"}
       </div>
     );
@@ -99,7 +117,7 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
         className={`h-full w-full rounded ${tone}`}
         style={started ? { backgroundColor: "currentColor", opacity: 0.85 } : undefined}
       >
-        {handles()}
+        <Handles />
       </div>
     );
   }
@@ -118,7 +136,7 @@ function FlyteNodeView({ data }: NodeProps<FlyteFlowNode>) {
         branchState === "skipped" ? "opacity-50" : ""
       } ${selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""}`}
     >
-      {handles()}
+      <Handles />
       {caseLabel ? (
         <span className={`absolute -top-2 left-2 rounded px-1 text-[9px] font-medium uppercase tracking-wide ring-1 ${branchState === "taken" ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-500 ring-slate-300"}`}>
           {caseLabel}
@@ -200,7 +218,7 @@ function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<numbe
   );
 }
 
-function GroupNodeView({ data }: NodeProps<FlyteFlowNode>) {
+function GroupNodeView({ data }: { data: FlyteNodeData }) {
   const node = data.node;
   const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
   const { select, toggleGroup } = useDagActions();
@@ -212,7 +230,7 @@ function GroupNodeView({ data }: NodeProps<FlyteFlowNode>) {
         selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""
       }`}
     >
-      {handles()}
+      <Handles />
       <div className="flex items-center gap-1.5 px-2 py-1.5">
         <button type="button" onClick={() => select(node.id)} className="flex min-w-0 items-center gap-1.5 text-left">
           <PhaseIcon icon={started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />

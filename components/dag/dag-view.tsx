@@ -6,12 +6,13 @@ import type { ExecutionOverlay, NodeOverlayEntry } from "@/lib/flyte/graph/overl
 import { layoutInput } from "@/lib/flyte/graph/layout-input";
 import type { GraphNode, WorkflowGraph } from "@/lib/flyte/graph/types";
 import { DagContext, type DagStores } from "./dag-context";
-import { DETAIL_ZOOM, nodeTypes, zoomedOut, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
-import { absoluteBoxes, edgesPath } from "./edge-path";
+import { nodeTypes, zoomedOut, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
+import { DetailLayer, type DetailNode } from "./detail-layer";
+import { absoluteBoxes, edgePathTiles } from "./edge-path";
 import { toFlowEdge } from "./flow-edge";
 import { KeyedStore } from "./keyed-store";
 import { EDGE_STROKE, OverviewLayer, type OverviewNode } from "./overview-layer";
-import type { Layout } from "./layout";
+import type { Layout, NodeBox } from "@/lib/flyte/graph/layout";
 import { nextNodeInDirection } from "./keyboard";
 import { useLayout } from "./use-layout";
 
@@ -56,11 +57,16 @@ function branchCaseOf(graph: WorkflowGraph, n: GraphNode): FlyteNodeData["branch
 }
 
 interface FlowElements {
+  /** How many nodes the graph draws. */
+  count: number;
+  /** React Flow's nodes and edges, for graphs up to LARGE_FLOW nodes. */
   nodes: FlyteFlowNode[];
-  /** React Flow's edges, for graphs up to LARGE_FLOW nodes. */
   edges: Edge[];
-  /** Larger graphs: all edges as one SVG path, and the nodes as OverviewLayer draws them zoomed out. */
-  large?: { edgesPath: string; overview: OverviewNode[]; hiddenNodes: FlyteFlowNode[] };
+  /**
+   * Larger graphs, drawn beside React Flow rather than by it (its store holds no node): all edges as one SVG
+   * path, the nodes as OverviewLayer draws them zoomed out and as DetailLayer mounts them zoomed in.
+   */
+  large?: { edgePaths: string[]; overview: OverviewNode[]; detail: DetailNode[]; boxes: ReadonlyMap<string, NodeBox> };
 }
 
 function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
@@ -88,21 +94,30 @@ function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
   }
   if (nodes.length > LARGE_FLOW) {
     const boxes = absoluteBoxes(layout.boxes, (id) => graph.byId.get(id)?.parentId);
-    const overview = nodes.map((n) => ({ id: n.id, name: n.data.node.name, kind: n.data.node.kind, group: n.type === "group", box: boxes.get(n.id)! }));
-    const hiddenNodes = nodes.map((n) => ({ ...n, hidden: true }));
-    return { nodes, edges: [], large: { edgesPath: edgesPath(graph.edges, boxes), overview, hiddenNodes } };
+    const overview: OverviewNode[] = [];
+    const detail: DetailNode[] = [];
+    for (const n of nodes) {
+      const box = boxes.get(n.id)!;
+      overview.push({ id: n.id, name: n.data.node.name, kind: n.data.node.kind, group: n.type === "group", box });
+      detail.push({ id: n.id, type: n.type === "group" ? "group" : "flyte", data: n.data, box });
+    }
+    return { count: nodes.length, nodes: [], edges: [], large: { edgePaths: edgePathTiles(graph.edges, boxes), overview, detail, boxes } };
   }
   const edges: Edge[] = [];
   for (const e of graph.edges) {
     if (!layout.boxes[e.source] || !layout.boxes[e.target]) continue;
     edges.push(toFlowEdge(e));
   }
-  return { nodes, edges };
+  return { count: nodes.length, nodes, edges };
 }
 
-type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialViewport: Viewport };
+type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialViewport: Viewport; fitViewport: Viewport };
 
-function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport }: FlowProps) {
+function absoluteBox(position: { x: number; y: number } | undefined, box: NodeBox | undefined): NodeBox | undefined {
+  return position && box ? { ...box, x: position.x, y: position.y } : undefined;
+}
+
+function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport, fitViewport }: FlowProps) {
   const reactFlow = useReactFlow();
   // The latest handlers for the nodes' clicks, which happen after commit: updated in an effect, not while rendering.
   const callbacks = useRef({ onSelect, onToggleGroup });
@@ -126,19 +141,16 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
       const next = nextNodeInDirection(graph, layout, selectedId, event.key);
       if (!next) return;
       onSelect(next);
-      const box = layout.boxes[next];
-      const node = reactFlow.getInternalNode(next);
-      if (box && node) {
-        const { x, y } = node.internals.positionAbsolute;
-        void reactFlow.setCenter(x + box.width / 2, y + box.height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 150 });
-      }
+      const box = flow.large?.boxes.get(next) ?? absoluteBox(reactFlow.getInternalNode(next)?.internals.positionAbsolute, layout.boxes[next]);
+      if (box) void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 150 });
     },
-    [graph, layout, selectedId, onSelect, reactFlow],
+    [graph, layout, flow, selectedId, onSelect, reactFlow],
   );
 
-  // Zoomed out, a large graph is drawn by OverviewLayer; React Flow keeps its nodes, hidden, for fit and keys.
-  const overview = useStore(zoomedOut) && !!flow.large;
-  const small = flow.nodes.length <= MINIMAP_MAX_NODES;
+  const out = useStore(zoomedOut);
+  const small = flow.count <= MINIMAP_MAX_NODES;
+  // React Flow fits the nodes in its store, and a large graph's are not there.
+  const fitLarge = useCallback(() => void reactFlow.setViewport(fitViewport), [reactFlow, fitViewport]);
   return (
     <DagContext.Provider value={stores}>
       <div
@@ -148,17 +160,17 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
         aria-label="Workflow graph. Arrow keys move between nodes."
         onKeyDown={onKeyDown}
         data-testid="dag"
-        data-node-count={flow.nodes.length}
+        data-node-count={flow.count}
       >
         <ReactFlow
-          nodes={overview ? flow.large!.hiddenNodes : flow.nodes}
+          className={flow.large && out ? "dag-overview-mode" : undefined}
+          nodes={flow.nodes}
           edges={flow.edges}
           nodeTypes={nodeTypes}
           defaultViewport={initialViewport}
           fitViewOptions={FIT}
           minZoom={MIN_ZOOM}
           maxZoom={2}
-          onlyRenderVisibleElements={flow.nodes.length > LARGE_FLOW}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
@@ -169,11 +181,13 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
         >
           {flow.large ? (
             <ViewportPortal>
-              <OverviewLayer edgesPath={flow.large.edgesPath} nodes={overview ? flow.large.overview : undefined} />
+              <OverviewLayer edgePaths={flow.large.edgePaths} nodes={flow.large.overview} showNodes={out} />
+              <DetailLayer nodes={flow.large.detail} />
             </ViewportPortal>
           ) : null}
-          <Background gap={24} size={1} color="#e2e8f0" />
-          <Controls showInteractive={false} position="bottom-left" />
+          {/* Redrawn on every frame of a pan: in a large graph that repaint makes the browser re-layerize its thousands of rectangles. */}
+          {flow.large ? null : <Background gap={24} size={1} color="#e2e8f0" />}
+          <Controls showInteractive={false} position="bottom-left" onFitView={flow.large ? fitLarge : undefined} />
           {small ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" /> : null}
         </ReactFlow>
       </div>
@@ -218,7 +232,7 @@ export function DagView(props: DagViewProps) {
         </div>
       ) : size && initialViewport ? (
         <ReactFlowProvider
-          initialNodes={flow.large && initialViewport.zoom < DETAIL_ZOOM ? flow.large.hiddenNodes : flow.nodes}
+          initialNodes={flow.nodes}
           initialEdges={flow.edges}
           initialWidth={size.width}
           initialHeight={size.height}
@@ -227,7 +241,7 @@ export function DagView(props: DagViewProps) {
           initialFitViewOptions={FIT}
           fitView
         >
-          <Flow {...props} layout={layout} flow={flow} initialViewport={initialViewport} />
+          <Flow {...props} layout={layout} flow={flow} initialViewport={initialViewport} fitViewport={initialViewport} />
         </ReactFlowProvider>
       ) : null}
     </div>

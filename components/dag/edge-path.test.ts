@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteBoxes, edgesPath } from "./edge-path";
+import { absoluteBoxes, edgePathTiles, edgesPath } from "./edge-path";
 
 describe("edgesPath", () => {
   const boxes = {
@@ -31,5 +31,20 @@ describe("edgesPath", () => {
       abs,
     );
     expect(d.match(/M/g)).toHaveLength(2);
+  });
+
+  it("splits the curves into one path per tile of their sources, every curve in exactly one", () => {
+    const grid = new Map(Array.from({ length: 40 }, (_, i) => [`n${i}`, { x: (i % 10) * 300, y: Math.floor(i / 10) * 300, width: 100, height: 40 }]));
+    const edges = Array.from({ length: 39 }, (_, i) => ({ source: `n${i}`, target: `n${i + 1}` }));
+    const tiles = edgePathTiles(edges, grid, 1000);
+    expect(tiles.length).toBeGreaterThan(1);
+    expect(tiles.join("").match(/M/g)).toHaveLength(39);
+    const curves = (d: string) => d.split("M").filter(Boolean).sort();
+    expect(curves(tiles.join(""))).toEqual(curves(edgesPath(edges, grid)));
+    // A tile's curves start inside it.
+    for (const d of tiles) {
+      const starts = [...d.matchAll(/M(\d+)/g)].map((m) => Math.floor(Number(m[1]) / 1000));
+      expect(new Set(starts).size).toBe(1);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Arrow-key movement between DAG nodes: right/left follow edges downstream/upstream,
 // up/down move to the nearest node above/below in the same column. Pure.
 import type { WorkflowGraph } from "@/lib/flyte/graph/types";
-import type { Layout } from "./layout";
+import type { Layout } from "@/lib/flyte/graph/layout";
 
 function absolute(graph: WorkflowGraph, layout: Layout, id: string): { x: number; y: number } | undefined {
   let x = 0;

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from "react";
 export class KeyedStore<V> {
   private values: ReadonlyMap<string, V>;
   private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly wholeMapListeners = new Set<(prev: ReadonlyMap<string, V>, next: ReadonlyMap<string, V>) => void>();
 
   constructor(initial: ReadonlyMap<string, V> = new Map()) {
     this.values = initial;
@@ -16,12 +17,21 @@ export class KeyedStore<V> {
 
   get = (key: string): V | undefined => this.values.get(key);
 
+  all = (): ReadonlyMap<string, V> => this.values;
+
   replace(next: ReadonlyMap<string, V>) {
     const prev = this.values;
     this.values = next;
     for (const [key, set] of this.listeners) {
       if (prev.get(key) !== next.get(key)) for (const l of set) l();
     }
+    for (const l of this.wholeMapListeners) l(prev, next);
+  }
+
+  /** Told of every replacement with both maps: for a reader that draws thousands of keys without a subscription each. */
+  subscribeAll(listener: (prev: ReadonlyMap<string, V>, next: ReadonlyMap<string, V>) => void): () => void {
+    this.wholeMapListeners.add(listener);
+    return () => void this.wholeMapListeners.delete(listener);
   }
 
   subscribe(key: string, listener: () => void): () => void {

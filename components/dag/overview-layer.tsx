@@ -2,15 +2,20 @@
 
 // A large graph zoomed out: edges as one path and nodes as plain rectangles in one SVG, instead of
 // thousands of React Flow nodes. The browser lays out, hit-tests and layerizes one element rather than
-// 5,000 transformed boxes each frame, so the graph appears sooner and pans smoothly. Each rectangle still
+// 10,000 transformed boxes each frame, so the graph appears sooner and pans smoothly. Each rectangle still
 // carries the automation hooks (data-node-id, data-phase) and takes a click; zooming in past
 // DETAIL_ZOOM brings back the full nodes.
-import { memo, useState, type MouseEvent } from "react";
+//
+// The rectangles are made and kept up to date with DOM calls, not as one React component each: at 10,000
+// nodes, components with their store subscriptions cost more to mount than the drawing itself, and a phase
+// change repaints only the rectangles whose overlay entry changed (the overlay keeps unchanged entries).
+import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
+import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
 import { toneClass } from "@/components/ui/phase-badge";
-import { useDagActions, useDrawnNode } from "./dag-context";
-import type { NodeBox } from "./layout";
+import { drawnNode, useDag } from "./dag-context";
+import type { NodeBox } from "@/lib/flyte/graph/layout";
 
 export interface OverviewNode {
   id: string;
@@ -23,32 +28,69 @@ export interface OverviewNode {
 }
 
 export const EDGE_STROKE = { stroke: "#94a3b8", strokeWidth: 1.25 };
+const SVG = "http://www.w3.org/2000/svg";
 
-const OverviewRect = memo(function OverviewRect({ node }: { node: OverviewNode }) {
-  const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
-  const { x, y, width, height } = node.box;
-  return (
-    <rect
-      {...hooks}
-      aria-label={`${node.name}${node.name !== node.id ? ` (${node.id})` : ""}: ${started ? phase.label : "not started"}`}
-      x={x}
-      y={y}
-      width={width}
-      height={height}
-      rx={node.kind === "start" || node.kind === "end" ? height / 2 : 4}
-      className={started ? toneClass(phase.tone) : "text-slate-300"}
-      fill={node.group ? "none" : "currentColor"}
-      fillOpacity={started ? 0.85 : 1}
-      stroke={selected ? "#4f46e5" : node.group ? "currentColor" : "none"}
-      strokeWidth={selected ? 8 : 2}
-      strokeDasharray={node.group && !selected ? "8 6" : undefined}
-    />
-  );
-});
+/** Sets what a rectangle shows of its node's execution and selection (README: Automation contract). */
+export function paintRect(rect: SVGRectElement, node: OverviewNode, entry: NodeOverlayEntry | undefined, selected: boolean) {
+  const { started, phase, hooks } = drawnNode(node.id, node.kind, entry);
+  for (const [name, value] of Object.entries(hooks)) rect.setAttribute(name, value);
+  rect.setAttribute("aria-label", `${node.name}${node.name !== node.id ? ` (${node.id})` : ""}: ${started ? phase.label : "not started"}`);
+  rect.setAttribute("class", started ? toneClass(phase.tone) : "text-slate-300");
+  rect.setAttribute("fill-opacity", started ? "0.85" : "1");
+  rect.setAttribute("stroke", selected ? "#4f46e5" : node.group ? "currentColor" : "none");
+  rect.setAttribute("stroke-width", selected ? "8" : "2");
+  if (node.group && !selected) rect.setAttribute("stroke-dasharray", "8 6");
+  else rect.removeAttribute("stroke-dasharray");
+}
 
-const OverviewRects = memo(function OverviewRects({ nodes }: { nodes: readonly OverviewNode[] }) {
-  return nodes.map((n) => <OverviewRect key={n.id} node={n} />);
-});
+export interface OverviewDrawing {
+  /** The rectangles, to attach to the SVG when zoomed out. */
+  root: SVGGElement;
+  /** Repaints the nodes whose entry differs (by identity) between the two overlays. */
+  update(prev: ReadonlyMap<string, NodeOverlayEntry>, next: ReadonlyMap<string, NodeOverlayEntry>): void;
+  /** Repaints the nodes whose selection changed. */
+  select(prev: ReadonlyMap<string, true>, next: ReadonlyMap<string, true>): void;
+}
+
+export function drawOverview(
+  doc: Document,
+  nodes: readonly OverviewNode[],
+  overlay: ReadonlyMap<string, NodeOverlayEntry>,
+  selection: ReadonlyMap<string, true>,
+): OverviewDrawing {
+  const root = doc.createElementNS(SVG, "g");
+  const rects = new Map<string, { rect: SVGRectElement; node: OverviewNode }>();
+  for (const node of nodes) {
+    const rect = doc.createElementNS(SVG, "rect");
+    const { x, y, width, height } = node.box;
+    rect.setAttribute("x", String(x));
+    rect.setAttribute("y", String(y));
+    rect.setAttribute("width", String(width));
+    rect.setAttribute("height", String(height));
+    rect.setAttribute("rx", String(node.kind === "start" || node.kind === "end" ? height / 2 : 4));
+    rect.setAttribute("fill", node.group ? "none" : "currentColor");
+    paintRect(rect, node, overlay.get(node.id), selection.has(node.id));
+    rects.set(node.id, { rect, node });
+    root.appendChild(rect);
+  }
+  let current = { overlay, selection };
+  const repaint = (id: string) => {
+    const drawn = rects.get(id);
+    if (drawn) paintRect(drawn.rect, drawn.node, current.overlay.get(id), current.selection.has(id));
+  };
+  return {
+    root,
+    update(prev, next) {
+      current = { ...current, overlay: next };
+      for (const [id, entry] of next) if (prev.get(id) !== entry) repaint(id);
+      for (const id of prev.keys()) if (!next.has(id)) repaint(id);
+    },
+    select(prev, next) {
+      current = { ...current, selection: next };
+      for (const id of new Set([...prev.keys(), ...next.keys()])) repaint(id);
+    },
+  };
+}
 
 interface Hover {
   label: string;
@@ -56,9 +98,39 @@ interface Hover {
   y: number;
 }
 
-export function OverviewLayer({ edgesPath, nodes }: { edgesPath: string; nodes?: readonly OverviewNode[] }) {
-  const { select } = useDagActions();
+/** Edges always (as a few paths, see edgePathTiles); the nodes' rectangles while `showNodes` (zoomed out). */
+export function OverviewLayer({ edgePaths, nodes, showNodes = true }: { edgePaths: readonly string[]; nodes?: readonly OverviewNode[]; showNodes?: boolean }) {
+  const { select, overlay, selection } = useDag();
+  const svg = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<Hover | undefined>(undefined);
+  const drawing = useRef<OverviewDrawing | undefined>(undefined);
+  const shown = showNodes && !!nodes;
+  const attached = useRef(shown);
+
+  // Drawn once per set of nodes (a layout), then kept current from the stores.
+  useLayoutEffect(() => {
+    if (!nodes) return;
+    const d = drawOverview(document, nodes, overlay.all(), selection.all());
+    drawing.current = d;
+    if (attached.current) svg.current?.appendChild(d.root);
+    const stopOverlay = overlay.subscribeAll((prev, next) => d.update(prev, next));
+    const stopSelection = selection.subscribeAll((prev, next) => d.select(prev, next));
+    return () => {
+      stopOverlay();
+      stopSelection();
+      d.root.remove();
+      drawing.current = undefined;
+    };
+  }, [nodes, overlay, selection]);
+
+  // Zoomed in, the full nodes are the graph's nodes: the rectangles leave the DOM (and their hooks with them).
+  useLayoutEffect(() => {
+    attached.current = shown;
+    const root = drawing.current?.root;
+    if (shown && root) svg.current?.appendChild(root);
+    else root?.remove();
+  }, [shown]);
+
   const nodeAt = (event: MouseEvent<SVGSVGElement>) => (event.target as Element).closest("[data-graph-id]");
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
     const id = nodeAt(event)?.getAttribute("data-graph-id");
@@ -67,23 +139,25 @@ export function OverviewLayer({ edgesPath, nodes }: { edgesPath: string; nodes?:
   // The rectangles are too small for text: the one under the pointer says its name and phase.
   const onMouseMove = (event: MouseEvent<SVGSVGElement>) => {
     const label = event.buttons === 0 ? nodeAt(event)?.getAttribute("aria-label") : undefined;
-    setHover(label ? { label, x: event.clientX, y: event.clientY } : undefined);
+    setHover((h) => (label ? (h?.label === label && h.x === event.clientX && h.y === event.clientY ? h : { label, x: event.clientX, y: event.clientY }) : undefined));
   };
   return (
-    // Below React Flow's nodes (z-index 0) and above open groups' backgrounds (-1, earlier in the DOM).
+    // Below the full nodes and above open groups' backgrounds (both drawn later with their own z-index).
     <svg
+      ref={svg}
       className="dag-overview absolute top-0 left-0 overflow-visible"
       style={{ zIndex: -1 }}
       width={1}
       height={1}
       onClick={onClick}
-      onMouseMove={nodes ? onMouseMove : undefined}
+      onMouseMove={shown ? onMouseMove : undefined}
       onMouseLeave={() => setHover(undefined)}
       data-testid="dag-overview"
     >
-      <path d={edgesPath} fill="none" {...EDGE_STROKE} pointerEvents="none" />
-      {nodes ? <OverviewRects nodes={nodes} /> : null}
-      {hover && nodes
+      {edgePaths.map((d, i) => (
+        <path key={i} d={d} fill="none" {...EDGE_STROKE} pointerEvents="none" />
+      ))}
+      {hover && shown
         ? createPortal(
             <div
               role="tooltip"

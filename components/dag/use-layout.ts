@@ -2,11 +2,26 @@
 
 import { useEffect, useState } from "react";
 import type { LayoutInput } from "@/lib/flyte/graph/layout-input";
-import type { Layout } from "./layout";
+import type { Layout } from "@/lib/flyte/graph/layout";
+import { readStoredLayout, storeLayout } from "./stored-layouts";
 
-// Layouts by key (closure hash + open groups): phase changes and revisits never lay out again.
+// Layouts by key (closure hash + open groups): phase changes and revisits never lay out again. In memory for
+// this page's life, and in IndexedDB (stored-layouts.ts) for the next visit.
 const cache = new Map<string, Layout>();
 const MAX_CACHED = 20;
+
+function remember(layout: Layout) {
+  cache.set(layout.key, layout);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * A layout computed elsewhere (initialLayout on the server, sent with the page): the graph whose key it carries
+ * draws at once, without the worker.
+ */
+export function primeLayoutCache(layout: Layout) {
+  remember(layout);
+}
 
 let worker: Worker | undefined;
 const waiting = new Map<string, ((l: Layout) => void)[]>();
@@ -16,14 +31,20 @@ function layoutWorker(): Worker {
     worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (event: MessageEvent<{ layout: Layout }>) => {
       const { layout } = event.data;
-      cache.set(layout.key, layout);
-      if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+      remember(layout);
+      void storeLayout(layout);
       for (const resolve of waiting.get(layout.key) ?? []) resolve(layout);
       waiting.delete(layout.key);
     };
   }
   return worker;
 }
+
+/*
+ * The worker's script (the layout code and dagre) takes longer to fetch and compile than a 10,000-node layout
+ * takes to compute: started with this module, it is ready by the time the workflow arrives.
+ */
+if (typeof window !== "undefined" && typeof Worker !== "undefined") layoutWorker();
 
 function requestLayout(input: LayoutInput): Promise<Layout> {
   const hit = cache.get(input.key);
@@ -32,7 +53,13 @@ function requestLayout(input: LayoutInput): Promise<Layout> {
     const list = waiting.get(input.key);
     if (list) return list.push(resolve);
     waiting.set(input.key, [resolve]);
-    layoutWorker().postMessage(input);
+    void readStoredLayout(input.key).then((stored) => {
+      if (stored) {
+        remember(stored);
+        for (const done of waiting.get(input.key) ?? []) done(stored);
+        waiting.delete(input.key);
+      } else layoutWorker().postMessage(input);
+    });
   });
 }
 

@@ -3,9 +3,7 @@
 import { useCallback, useMemo, useState } from "react";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { buildWorkflowGraph } from "@/lib/flyte/graph/build";
-
-/** Graphs with fewer nodes than this open every group; bigger ones open with groups closed. */
-const OPEN_ALL_BELOW = 40;
+import { closureNodeCount, defaultExpanded } from "@/lib/flyte/graph/layout";
 
 /**
  * The graph of a compiled workflow, with the groups the user opened or closed. Until they toggle one,
@@ -13,10 +11,10 @@ const OPEN_ALL_BELOW = 40;
  */
 export function useWorkflowGraph(closure: CompiledWorkflowClosure | undefined, dynamicClosures?: ReadonlyMap<string, CompiledWorkflowClosure>) {
   const [expanded, setExpanded] = useState<ReadonlySet<string> | undefined>(undefined);
-  const nodeCount = closure ? (closure.primary?.template?.nodes.length ?? 0) + closure.subWorkflows.reduce((s, w) => s + (w.template?.nodes.length ?? 0), 0) : 0;
+  const nodeCount = closure ? closureNodeCount(closure) : 0;
   const graph = useMemo(
-    () => (closure ? buildWorkflowGraph(closure, { expanded: expanded ?? (nodeCount < OPEN_ALL_BELOW ? "all" : new Set()), dynamicClosures }) : undefined),
-    [closure, expanded, nodeCount, dynamicClosures],
+    () => (closure ? buildWorkflowGraph(closure, { expanded: expanded ?? defaultExpanded(closure), dynamicClosures }) : undefined),
+    [closure, expanded, dynamicClosures],
   );
   const toggleGroup = useCallback(
     (graphId: string) => {

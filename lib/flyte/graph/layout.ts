@@ -7,7 +7,37 @@
 // ranking without the ordering heuristic, and the largest ones a plain layered placement (ranks by
 // longest path, one barycentre sweep), which takes milliseconds at 5,000 nodes.
 import dagre from "@dagrejs/dagre";
-import type { LayoutInput, LayoutNodeInput } from "@/lib/flyte/graph/layout-input";
+import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
+import { buildWorkflowGraph } from "./build";
+import { layoutInput, type LayoutInput, type LayoutNodeInput } from "./layout-input";
+
+/**
+ * Part of every stored layout's key (components/dag/use-layout.ts keeps layouts across visits): bump it when the
+ * placement below or the node sizes in layout-input.ts change, so no browser reuses a layout drawn the old way.
+ */
+export const LAYOUT_VERSION = 2;
+
+/** Graphs with fewer nodes than this open every group; bigger ones open with groups closed. */
+const OPEN_ALL_BELOW = 40;
+
+/** The closure's node count: its workflow's and its sub-workflows' nodes (not branch cases or array inner nodes). */
+export function closureNodeCount(closure: CompiledWorkflowClosure): number {
+  return (closure.primary?.template?.nodes.length ?? 0) + closure.subWorkflows.reduce((s, w) => s + (w.template?.nodes.length ?? 0), 0);
+}
+
+/** Which groups a graph opens with until the viewer toggles one: all in a small workflow, none in a large one. */
+export function defaultExpanded(closure: CompiledWorkflowClosure): "all" | ReadonlySet<string> {
+  return closureNodeCount(closure) < OPEN_ALL_BELOW ? "all" : new Set();
+}
+
+/**
+ * The layout a viewer of `closure` first sees: groups open as by default, no dynamic workflow yielded yet, no
+ * filter. A pure function of the closure, so a server may compute it once per closure and send it with the page
+ * (the browser takes it through primeLayoutCache in components/dag/use-layout.ts); `key` says which graph it fits.
+ */
+export function initialLayout(closure: CompiledWorkflowClosure): Layout {
+  return computeLayout(layoutInput(buildWorkflowGraph(closure, { expanded: defaultExpanded(closure) })));
+}
 
 export interface NodeBox {
   /** Top-left, relative to the parent group (React Flow's convention for `parentId`). */
