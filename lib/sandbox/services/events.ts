@@ -25,7 +25,7 @@ import type { TaskExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier
 import { appendEvent } from "../store/events";
 import type { SandboxContext } from "./context";
 import { invalidArgument, notFound, requireFields } from "./errors";
-import { formatExecutionId, mustGetExecution } from "./executions";
+import { formatExecutionId, mustGetExecution, mustGetExecutionRowId } from "./executions";
 import { checkNodeTransition, checkWorkflowTransition, NODE_TERMINAL, WORKFLOW_TERMINAL } from "./phaseRules";
 import { populateCache } from "./cache";
 import { elapsed, latest, occurredAt } from "./eventTime";
@@ -66,11 +66,11 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
   if (!ev) throw invalidArgument("missing event in node execution event request");
   requireFields("node execution event id", { node_id: ev.id?.nodeId });
   ctx.db.transaction(() => {
-    const stored = mustGetExecution(ctx.db, ev.id!.executionId);
+    const executionRow = mustGetExecutionRowId(ctx.db, ev.id!.executionId);
     const nodeId = ev.id!.nodeId;
     const what = `node execution ${nodeId} of ${formatExecutionId(ev.id!.executionId)}`;
     const at = occurredAt(ctx, ev.occurredAt);
-    const existing = getNodeExecution(ctx.db, stored.id, nodeId);
+    const existing = getNodeExecution(ctx.db, executionRow, nodeId);
 
     const n = existing ? clone(NodeExecutionSchema, existing.nodeExecution) : create(NodeExecutionSchema, { id: ev.id, inputUri: "" });
     const c = (n.closure ??= create(NodeExecutionClosureSchema));
@@ -111,20 +111,20 @@ export function recordNodeEvent(ctx: SandboxContext, req: NodeExecutionEventRequ
       updateNodeExecution(ctx.db, rowId, n, ctx.now());
     } else {
       const parentNodeId = ev.parentNodeMetadata?.nodeId || undefined;
-      if (parentNodeId && !getNodeExecution(ctx.db, stored.id, parentNodeId)) {
+      if (parentNodeId && !getNodeExecution(ctx.db, executionRow, parentNodeId)) {
         throw notFound(`parent node execution ${parentNodeId} of ${what} not found`);
       }
       const parentTask = ev.parentTaskMetadata?.id;
-      if (parentTask) markTaskParent(ctx, stored.id, parentTask);
-      rowId = insertNodeExecution(ctx.db, stored.id, n, { parentNodeId, parentTaskKey: parentTask ? taskAttemptKeyOf(parentTask) : undefined }, ctx.now());
+      if (parentTask) markTaskParent(ctx, executionRow, parentTask);
+      rowId = insertNodeExecution(ctx.db, executionRow, n, { parentNodeId, parentTaskKey: parentTask ? taskAttemptKeyOf(parentTask) : undefined }, ctx.now());
     }
     setNodeExecutionData(ctx.db, rowId, {
       inputs: ev.inputValue.case === "inputData" ? ev.inputValue.value : undefined,
       outputs: ev.outputResult.case === "outputData" ? ev.outputResult.value : undefined,
       dynamicWorkflow: ev.targetMetadata.case === "taskNodeMetadata" ? ev.targetMetadata.value.dynamicWorkflow?.compiledWorkflow : undefined,
     });
-    if (ev.phase === NP.SUCCEEDED && ev.targetMetadata.case === "taskNodeMetadata") populateCache(ctx, stored.id, rowId, n, ev.targetMetadata.value);
-    appendEvent(ctx.db, stored.id, { kind: "node", nodeId, phase: NP[ev.phase], occurredAt: msOf(at) ?? 0 }, NodeExecutionEventRequestSchema, req);
+    if (ev.phase === NP.SUCCEEDED && ev.targetMetadata.case === "taskNodeMetadata") populateCache(ctx, executionRow, rowId, n, ev.targetMetadata.value);
+    appendEvent(ctx.db, executionRow, { kind: "node", nodeId, phase: NP[ev.phase], occurredAt: msOf(at) ?? 0 }, NodeExecutionEventRequestSchema, req);
   })();
 }
 

@@ -4,7 +4,7 @@ import type { ServiceImpl } from "@connectrpc/connect";
 import type { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { ExecutionListSchema, WorkflowExecutionGetDataResponseSchema } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
-import { getExecution, getExecutionData, listExecutions, type StoredExecution } from "../store/executions";
+import { getExecution, getExecutionData, getExecutionRowId, listExecutions, type StoredExecution } from "../store/executions";
 import type { Db } from "../store/db";
 import type { SandboxContext } from "./context";
 import { notFound, requireFields, requireLimit } from "./errors";
@@ -19,6 +19,14 @@ export function mustGetExecution(db: Db, id: WorkflowExecutionIdentifier | undef
   const found = getExecution(db, { project: id!.project, domain: id!.domain, name: id!.name });
   if (!found) throw notFound(`execution ${formatExecutionId(id)} not found`);
   return found;
+}
+
+/** The store's row id of execution `id`, or NotFound. */
+export function mustGetExecutionRowId(db: Db, id: WorkflowExecutionIdentifier | undefined): number {
+  requireFields("execution id", { project: id?.project, domain: id?.domain, name: id?.name });
+  const rowId = getExecutionRowId(db, { project: id!.project, domain: id!.domain, name: id!.name });
+  if (rowId === undefined) throw notFound(`execution ${formatExecutionId(id)} not found`);
+  return rowId;
 }
 
 export function executionReadService(ctx: SandboxContext): Partial<ServiceImpl<typeof AdminService>> {

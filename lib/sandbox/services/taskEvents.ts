@@ -14,7 +14,7 @@ import { getTaskExecution, insertTaskExecution, setTaskExecutionData, updateTask
 import type { SandboxContext } from "./context";
 import { invalidArgument, notFound, requireFields } from "./errors";
 import { elapsed, latest, occurredAt } from "./eventTime";
-import { formatExecutionId, mustGetExecution } from "./executions";
+import { formatExecutionId, mustGetExecutionRowId } from "./executions";
 import { checkTaskTransition, TASK_TERMINAL } from "./phaseRules";
 
 function mergeLogs(current: TaskLog[], incoming: TaskLog[]): TaskLog[] {
@@ -52,13 +52,13 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
   const nodeExecId = ev.parentNodeExecutionId;
   requireFields("task execution event", { node_id: nodeExecId?.nodeId, task_name: ev.taskId?.name });
   ctx.db.transaction(() => {
-    const stored = mustGetExecution(ctx.db, nodeExecId!.executionId);
-    const node = getNodeExecution(ctx.db, stored.id, nodeExecId!.nodeId);
+    const executionRow = mustGetExecutionRowId(ctx.db, nodeExecId!.executionId);
+    const node = getNodeExecution(ctx.db, executionRow, nodeExecId!.nodeId);
     if (!node) throw notFound(`node execution ${nodeExecId!.nodeId} of ${formatExecutionId(nodeExecId!.executionId)} not found`);
     const id = create(TaskExecutionIdentifierSchema, { taskId: ev.taskId, nodeExecutionId: nodeExecId, retryAttempt: ev.retryAttempt });
     const what = `task execution ${ev.taskId!.name} attempt ${ev.retryAttempt} of node ${nodeExecId!.nodeId} in ${formatExecutionId(nodeExecId!.executionId)}`;
     const at = occurredAt(ctx, ev.occurredAt);
-    const existing = getTaskExecution(ctx.db, stored.id, id);
+    const existing = getTaskExecution(ctx.db, executionRow, id);
 
     const t = existing ? clone(TaskExecutionSchema, existing.taskExecution) : create(TaskExecutionSchema, { id, inputUri: "" });
     const c = (t.closure ??= create(TaskExecutionClosureSchema));
@@ -88,7 +88,7 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
     if (ev.outputResult.case === "outputUri") c.outputResult = { case: "outputUri", value: ev.outputResult.value };
 
     const writtenAt = ctx.now();
-    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, stored.id, t, ev.phaseVersion, writtenAt);
+    const rowId = existing ? existing.rowId : insertTaskExecution(ctx.db, executionRow, t, ev.phaseVersion, writtenAt);
     if (existing) updateTaskExecution(ctx.db, rowId, t, ev.phaseVersion, writtenAt);
     setTaskExecutionData(ctx.db, rowId, {
       inputs: ev.inputValue.case === "inputData" ? ev.inputValue.value : undefined,
@@ -96,7 +96,7 @@ export function recordTaskEvent(ctx: SandboxContext, req: TaskExecutionEventRequ
     });
     appendEvent(
       ctx.db,
-      stored.id,
+      executionRow,
       { kind: "task", nodeId: nodeExecId!.nodeId, retryAttempt: ev.retryAttempt, phase: TP[ev.phase], occurredAt: msOf(at) ?? 0 },
       TaskExecutionEventRequestSchema,
       req,

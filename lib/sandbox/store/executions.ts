@@ -232,6 +232,14 @@ export function getExecution(db: Db, key: ExecutionKey): StoredExecution | undef
   return row && { id: row.id, execution: fromBinary(ExecutionSchema, row.message) };
 }
 
+/** The row id alone: node and task events need no more of their execution, and decoding it for each is most of their cost. */
+export function getExecutionRowId(db: Db, key: ExecutionKey): number | undefined {
+  const row = stmt(db, "SELECT id FROM executions WHERE project = ? AND domain = ? AND name = ?").get(key.project, key.domain, key.name) as
+    | { id: number }
+    | undefined;
+  return row?.id;
+}
+
 export function getExecutionById(db: Db, id: number): StoredExecution | undefined {
   const row = stmt(db, "SELECT id, message FROM executions WHERE id = ?").get(id) as MessageRow | undefined;
   return row && { id: row.id, execution: fromBinary(ExecutionSchema, row.message) };
