@@ -19,6 +19,17 @@ export type { WatchUpdate } from "./watch-state";
 
 export type ExecutionRef = { project: string; domain: string; name: string };
 
+/**
+ * How long to wait before the next poll. Polls start an interval apart, however long each took, so a change
+ * waits at most one interval (plus the poll that finds it) to be seen; a poll slower than the interval is
+ * still followed by a pause (a third of it), so a slow FlyteAdmin is not asked back to back. After failures
+ * the wait backs off from the end of the last one.
+ */
+export function nextPollDelay(options: Pick<WatchOptions, "intervalMs" | "maxBackoffMs">, failures: number, tookMs: number): number {
+  if (failures > 0) return Math.min(options.intervalMs * 2 ** failures, options.maxBackoffMs);
+  return Math.max(options.intervalMs / 3, options.intervalMs - tookMs);
+}
+
 /** Upstream answers that end a viewer's stream (those of the credentials that got them) instead of being retried. */
 const ENDS_STREAM = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
 
@@ -195,6 +206,7 @@ export class ExecutionWatch {
       while (!abort.signal.aborted && !this.terminal) {
         const poller = this.pickPoller();
         if (!poller) return;
+        const startedAt = performance.now();
         try {
           await this.poll(poller.headers, abort.signal);
           failures = 0;
@@ -214,7 +226,7 @@ export class ExecutionWatch {
         }
         if (this.terminal) return;
         this.recheckOthers(poller.key);
-        const delay = Math.min(this.options.intervalMs * 2 ** failures, this.options.maxBackoffMs);
+        const delay = nextPollDelay(this.options, failures, performance.now() - startedAt);
         await sleep(delay, abort.signal);
       }
     } finally {
