@@ -15,7 +15,7 @@ export function executionLineage(e: Execution): ExecutionLineage | undefined {
   const parent = m?.parentNodeExecution;
   if (parent?.executionId?.name) return { relation: "child", execution: parent.executionId, nodeId: parent.nodeId };
   const ref = m?.referenceExecution;
-  if (!ref?.name) return undefined;
+  if (!m || !ref?.name) return undefined;
   if (m.mode === Mode.RECOVERED) return { relation: "recovered", execution: ref };
   if (m.mode === Mode.RELAUNCH) return { relation: "relaunched", execution: ref };
   return undefined;
