@@ -12,11 +12,14 @@ import { literalMapToJson, stringifyJson } from "@/lib/flyte/literals/json";
 import { flyteRemoteExecutionSnippet } from "@/lib/flyte/remote-snippet";
 import { useExecutionData } from "@/lib/query/launch";
 import { useExecutionClosure } from "@/lib/query/workflows";
+import { CopyButton } from "@/components/literals/copy-button";
 import { DataActions } from "@/components/literals/data-actions";
 import { LiteralMapView } from "@/components/literals/literal-map-view";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 
 type ExecutionRef = { project: string; domain: string; name: string };
+
+const BUTTON = "border border-slate-300 bg-white text-indigo-700";
 
 function Values({
   which,
@@ -36,14 +39,11 @@ function Values({
   const rows = blob?.url ? [{ label: "Storage URI", value: blob.url, copy: `Copy ${which === "inputs" ? "input" : "output"} URI` }] : [];
   return (
     <section className="space-y-1.5" data-testid={`execution-${which}`} aria-label={title}>
-      <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
-      {rows.length || hasValues ? (
-        <DataActions
-          testId={`execution-${which}-actions`}
-          rows={rows}
-          buttons={hasValues ? [{ label: `Copy ${which} as JSON`, text: () => stringifyJson(literalMapToJson(map, variables)) }] : []}
-        />
-      ) : null}
+      <div className="flex items-center gap-2">
+        <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
+        {hasValues ? <CopyButton text={() => stringifyJson(literalMapToJson(map, variables))} label={`Copy ${which} as JSON`} caption="Copy as JSON" className={BUTTON} /> : null}
+      </div>
+      {rows.length ? <DataActions testId={`execution-${which}-actions`} rows={rows} buttons={[]} /> : null}
       {!hasValues && blob?.url ? (
         <p className="text-sm text-slate-500">Stored at the URI above ({blob.bytes.toString()} bytes): too large to show inline.</p>
       ) : (
@@ -70,9 +70,11 @@ export function ExecutionData({ id, workflowId, ended }: { id: ExecutionRef; wor
   if (data.isError) return <QueryError error={data.error} retry={() => void data.refetch()} />;
   return (
     <div className="space-y-4" data-testid="execution-data">
+      <div className="flex justify-end">
+        <CopyButton text={() => flyteRemoteExecutionSnippet(id)} label="Copy FlyteRemote snippet" caption="Copy FlyteRemote snippet" className={BUTTON} />
+      </div>
       <Values which="inputs" map={data.data.fullInputs} blob={data.data.inputs} variables={iface?.inputs?.variables} emptyText="This execution takes no inputs." />
       <Values which="outputs" map={data.data.fullOutputs} blob={data.data.outputs} variables={iface?.outputs?.variables} emptyText="No outputs (yet)." />
-      <DataActions testId="execution-remote-actions" rows={[]} buttons={[{ label: "Copy FlyteRemote snippet", text: () => flyteRemoteExecutionSnippet(id) }]} />
     </div>
   );
 }

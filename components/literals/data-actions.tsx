@@ -28,11 +28,13 @@ export function DataActions({ testId, rows, buttons }: { testId: string; rows: D
           ))}
         </dl>
       ) : null}
-      <div className="flex flex-wrap gap-1">
-        {buttons.map((b) => (
-          <CopyButton key={b.label} text={b.text} label={b.label} caption={b.label} className="border border-slate-300 bg-white text-indigo-700" />
-        ))}
-      </div>
+      {buttons.length ? (
+        <div className="flex flex-wrap gap-1">
+          {buttons.map((b) => (
+            <CopyButton key={b.label} text={b.text} label={b.label} caption={b.label} className="border border-slate-300 bg-white text-indigo-700" />
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }
