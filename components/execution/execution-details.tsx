@@ -109,21 +109,19 @@ export function ExecutionDetails({ execution }: { execution: Execution }) {
               <span className="break-all font-mono">{d.secrets.join(", ")}</span>
             </Row>
           ) : null}
-          {d.labels.length ? (
-            <Row label="Labels">
-              <Pairs pairs={d.labels} label="Labels" testId="execution-labels" />
-            </Row>
-          ) : null}
-          {d.annotations.length ? (
-            <Row label="Annotations">
-              <Pairs pairs={d.annotations} label="Annotations" testId="execution-annotations" />
-            </Row>
-          ) : null}
-          {d.envs.length ? (
-            <Row label="Environment">
-              <Pairs pairs={d.envs} label="Environment variables" testId="execution-envs" />
-            </Row>
-          ) : null}
+          {(
+            [
+              ["Labels", "Labels", d.labels, "execution-labels"],
+              ["Annotations", "Annotations", d.annotations, "execution-annotations"],
+              ["Environment", "Environment variables", d.envs, "execution-envs"],
+            ] as const
+          ).map(([label, name, pairs, testId]) =>
+            pairs.length ? (
+              <Row key={label} label={label}>
+                <Pairs pairs={pairs} label={name} testId={testId} />
+              </Row>
+            ) : null,
+          )}
         </dl>
       </details>
     </div>
