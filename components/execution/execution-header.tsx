@@ -16,6 +16,7 @@ import { scopeCrumbs } from "@/components/projects/sections";
 import { Banner } from "@/components/ui/banner";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
+import { ExecutionDetails } from "./execution-details";
 import { LiveIndicator } from "./live-indicator";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -60,7 +61,6 @@ export function ExecutionHeader({
   const duration = s.durationMs ?? (s.startedMs && !phase.isTerminal ? now - s.startedMs : undefined);
   const lp = execution.spec?.launchPlan;
   const wf = execution.closure?.workflowId;
-  const labels = Object.entries(execution.spec?.labels?.values ?? {});
   return (
     <section data-testid="execution-header" data-phase={phase.name} className="space-y-3">
       <Breadcrumbs
@@ -102,15 +102,7 @@ export function ExecutionHeader({
         </Fact>
         <Fact label="Tags">{s.tags.length ? s.tags.join(", ") : "—"}</Fact>
       </dl>
-      {labels.length ? (
-        <ul className="flex flex-wrap gap-1.5" aria-label="Labels">
-          {labels.map(([k, v]) => (
-            <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
-              {k}={v}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ExecutionDetails execution={execution} />
       {nodes ? <GateBanner execution={execution} nodes={nodes} selectedNodeId={selectedNodeId} onShowNode={onShowNode} /> : null}
       {s.error ? (
         <Banner

@@ -31,6 +31,7 @@ const GraphTab = dynamic(loadGraphTab, { ssr: false, loading: () => <LoadingRows
 const NodePanel = dynamic(() => import("./node-panel").then((m) => m.NodePanel), { ssr: false, loading: () => <PanelLoading /> });
 const NodesTab = dynamic(() => import("./nodes-tab").then((m) => m.NodesTab), { ssr: false, loading: () => <LoadingRows rows={6} label="Loading nodes" /> });
 const TimelineTab = dynamic(() => import("./timeline-tab").then((m) => m.TimelineTab), { ssr: false, loading: () => <LoadingRows rows={6} label="Loading the timeline" /> });
+const ExecutionData = dynamic(() => import("@/components/executions/execution-data").then((m) => m.ExecutionData), { ssr: false, loading: () => <LoadingRows rows={3} label="Loading inputs and outputs" /> });
 const LogDrawer = dynamic(() => import("./log-drawer").then((m) => m.LogDrawer), { ssr: false });
 
 function PanelLoading() {
@@ -45,6 +46,7 @@ const TABS = [
   { id: "graph", label: "Graph" },
   { id: "nodes", label: "Nodes" },
   { id: "timeline", label: "Timeline" },
+  { id: "io", label: "Inputs & outputs" },
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
 
@@ -165,8 +167,12 @@ function ExecutionView({
             <GraphTab execution={execution} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
             <NodesTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
-          ) : (
+          ) : tab === "timeline" ? (
             <TimelineTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} workflowId={execution.closure?.workflowId} />
+          ) : (
+            <div className="h-full overflow-auto p-2">
+              <ExecutionData id={{ project, domain, name }} workflowId={execution.closure?.workflowId} ended={!running} />
+            </div>
           )}
         </div>
         {selected ? (

@@ -1,35 +1,15 @@
 "use client";
 
 // An execution's inputs and outputs from its row (the old console's "View Inputs & Outputs"), in a
-// modal on the native <dialog>, rendered by the one literal codec.
+// modal on the native <dialog>; the execution page's "Inputs & outputs" tab shows the same.
 import { useEffect, useId, useRef } from "react";
-import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
-import type { UrlBlob } from "@/lib/gen/flyteidl/admin/common_pb";
-import { useExecutionData } from "@/lib/query/launch";
-import { LiteralMapView } from "@/components/literals/literal-map-view";
+import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { Button } from "@/components/ui/button";
-import { LoadingRows, QueryError } from "@/components/ui/query-state";
+import { ExecutionData } from "./execution-data";
 
-function Values({ title, map, blob, emptyText }: { title: string; map: LiteralMap | undefined; blob: UrlBlob | undefined; emptyText: string }) {
-  const offloaded = (!map || Object.keys(map.literals).length === 0) && blob?.url;
-  return (
-    <section className="space-y-1" data-testid={`execution-${title.toLowerCase()}`}>
-      <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
-      {offloaded ? (
-        <p className="text-sm text-slate-500">
-          Stored at <span className="break-all font-mono">{blob.url}</span> ({blob.bytes.toString()} bytes).
-        </p>
-      ) : (
-        <LiteralMapView literals={map} label={title} emptyText={emptyText} />
-      )}
-    </section>
-  );
-}
-
-export function ExecutionDataDialog({ id, onClose }: { id: { project: string; domain: string; name: string }; onClose(): void }) {
+export function ExecutionDataDialog({ id, workflowId, onClose }: { id: { project: string; domain: string; name: string }; workflowId?: Identifier; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const data = useExecutionData(id.project, id.domain, id.name);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -49,16 +29,7 @@ export function ExecutionDataDialog({ id, onClose }: { id: { project: string; do
         <h2 id={titleId} className="text-lg font-semibold">
           Inputs and outputs of <span className="font-mono">{id.name}</span>
         </h2>
-        {data.isPending ? (
-          <LoadingRows label="Loading inputs and outputs" rows={3} />
-        ) : data.isError ? (
-          <QueryError error={data.error} retry={() => void data.refetch()} />
-        ) : (
-          <>
-            <Values title="Inputs" map={data.data.fullInputs} blob={data.data.inputs} emptyText="This execution takes no inputs." />
-            <Values title="Outputs" map={data.data.fullOutputs} blob={data.data.outputs} emptyText="No outputs (yet)." />
-          </>
-        )}
+        <ExecutionData id={id} workflowId={workflowId} />
         <div className="flex justify-end">
           <Button onClick={onClose} autoFocus>
             Close

@@ -56,7 +56,7 @@ export function ExecutionRowActions({ execution }: { execution: Execution }) {
         </ActionButton>
       </div>
       {archive.error ? <ActionFailure error={archive.error} action="archive" scope={scope} testId="row-archive-error" /> : null}
-      {viewing ? <ExecutionDataDialog id={key} onClose={() => setViewing(false)} /> : null}
+      {viewing ? <ExecutionDataDialog id={key} workflowId={execution.closure?.workflowId} onClose={() => setViewing(false)} /> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { NodeExecutionIdentifierSchema } from "@/lib/gen/flyteidl/core/identifier_pb";
-import { flyteRemoteNodeSnippet, nodeDataFlyteUrls } from "./remote-snippet";
+import { flyteRemoteExecutionSnippet, flyteRemoteNodeSnippet, nodeDataFlyteUrls } from "./remote-snippet";
 
 const id = (nodeId: string) => create(NodeExecutionIdentifierSchema, { nodeId, executionId: { project: "flytesnacks", domain: "development", name: "abc123" } });
 
@@ -31,5 +31,19 @@ describe("FlyteRemote snippet of a node's data", () => {
   it("quotes names as Python strings", () => {
     const s = flyteRemoteNodeSnippet(create(NodeExecutionIdentifierSchema, { nodeId: 'n"1', executionId: { project: "p", domain: "d", name: "e" } }), { topLevel: true });
     expect(s).toContain('node_executions["n\\"1"]');
+  });
+});
+
+describe("FlyteRemote snippet of an execution's data", () => {
+  it("fetches the execution by its full id and reads its inputs and outputs", () => {
+    const s = flyteRemoteExecutionSnippet({ project: "flytesnacks", domain: "development", name: "abc123" });
+    expect(s).toContain('remote = FlyteRemote(Config.auto(), default_project="flytesnacks", default_domain="development")');
+    expect(s).toContain('execution = remote.fetch_execution(project="flytesnacks", domain="development", name="abc123")');
+    expect(s).toMatch(/^inputs = execution\.inputs$/m);
+    expect(s).toMatch(/^outputs = execution\.outputs/m);
+  });
+
+  it("quotes names as Python strings", () => {
+    expect(flyteRemoteExecutionSnippet({ project: 'p"x', domain: "d", name: "n\\" })).toContain('fetch_execution(project="p\\"x", domain="d", name="n\\\\")');
   });
 });

@@ -1,5 +1,5 @@
-// Python that fetches a node execution's data with flytekit's FlyteRemote, for a person to paste. Pure.
-import type { NodeExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+// Python that fetches an execution's or a node execution's data with flytekit's FlyteRemote, for a person to paste. Pure.
+import type { NodeExecutionIdentifier, WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 
 /** A Python string literal (JSON's escapes are Python's too). */
 const py = (s: string) => JSON.stringify(s);
@@ -14,6 +14,27 @@ export function nodeDataFlyteUrls(id: NodeExecutionIdentifier): { inputs: string
   return { inputs: `${base}/i`, outputs: `${base}/o` };
 }
 
+function remoteHead(project: string, domain: string): string[] {
+  return [
+    "from flytekit.configuration import Config",
+    "from flytekit.remote import FlyteRemote",
+    "",
+    "# Config.auto() reads ~/.flyte/config.yaml or the FLYTE_* environment variables.",
+    `remote = FlyteRemote(Config.auto(), default_project=${py(project)}, default_domain=${py(domain)})`,
+  ];
+}
+
+/** A snippet that loads an execution's inputs and outputs (fetch_execution syncs them, typed). */
+export function flyteRemoteExecutionSnippet(id: Pick<WorkflowExecutionIdentifier, "project" | "domain" | "name">): string {
+  return [
+    ...remoteHead(id.project, id.domain),
+    `execution = remote.fetch_execution(project=${py(id.project)}, domain=${py(id.domain)}, name=${py(id.name)})`,
+    "inputs = execution.inputs",
+    "outputs = execution.outputs  # raises until the execution has succeeded",
+    "",
+  ].join("\n");
+}
+
 /**
  * A snippet that loads this node execution's inputs and outputs. A top-level node is read from the synced
  * execution (typed, works with any FlyteAdmin); a node inside a sub-workflow, branch or dynamic node by its
@@ -21,13 +42,7 @@ export function nodeDataFlyteUrls(id: NodeExecutionIdentifier): { inputs: string
  */
 export function flyteRemoteNodeSnippet(id: NodeExecutionIdentifier, opts: { topLevel: boolean; urls?: { inputs: string; outputs: string } }): string {
   const e = id.executionId;
-  const head = [
-    "from flytekit.configuration import Config",
-    "from flytekit.remote import FlyteRemote",
-    "",
-    "# Config.auto() reads ~/.flyte/config.yaml or the FLYTE_* environment variables.",
-    `remote = FlyteRemote(Config.auto(), default_project=${py(e?.project ?? "")}, default_domain=${py(e?.domain ?? "")})`,
-  ];
+  const head = remoteHead(e?.project ?? "", e?.domain ?? "");
   if (opts.topLevel) {
     return [
       ...head,

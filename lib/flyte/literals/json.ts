@@ -1,7 +1,17 @@
 // Values as plain JSON for "copy as JSON": int64 stays exact (bigint printed as digits), which
 // JSON.stringify cannot do.
+import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
+import type { Variable } from "@/lib/gen/flyteidl/core/interface_pb";
+import { literalMapToDisplay } from "./display";
 import type { DisplayNode } from "./display-node";
 import type { JsonLike } from "./json-like";
+
+/** A whole inputs or outputs map as one JSON object, name to value, in the order the panel shows them. */
+export function literalMapToJson(map: LiteralMap | undefined, variables?: { [name: string]: Variable }): JsonLike {
+  const out: { [key: string]: JsonLike } = {};
+  for (const row of literalMapToDisplay(map, variables)) define(out, row.name, displayToJson(row.node));
+  return out;
+}
 
 export function displayToJson(node: DisplayNode): JsonLike {
   switch (node.kind) {

@@ -33,6 +33,8 @@ const SEEDED: { type: MatchableResource; project: string; domain: string; target
         labels: { values: { team: "ml-platform" } },
         annotations: { values: { "cost-center": "1234" } },
         interruptible: true,
+        securityContext: { runAs: { k8sServiceAccount: "flytesnacks-runner" } },
+        envs: { values: [{ key: "FLYTE_SDK_LOGGING_LEVEL", value: "20" }] },
       },
     },
   },

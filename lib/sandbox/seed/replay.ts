@@ -18,6 +18,7 @@ import { TaskExecutionSchema } from "@/lib/gen/flyteidl/admin/task_execution_pb"
 import { CompiledWorkflowClosureSchema } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { TaskExecutionIdentifierSchema, WorkflowExecutionIdentifierSchema } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { LiteralMapSchema } from "@/lib/gen/flyteidl/core/literals_pb";
+import { executionDefaults, resolveExecutionSpec, type ExecutionDefaults } from "../services/executionConfig";
 import { findLaunchPlan } from "../services/lookups";
 import { stmt, type Db } from "../store/db";
 import { getExecutionById } from "../store/executions";
@@ -149,6 +150,7 @@ export interface RunTemplate {
     spec: ExecutionSpec;
   };
   launchPlan?: LaunchPlanSpec;
+  defaults: ExecutionDefaults;
   tables: RowsTemplate[];
 }
 
@@ -172,6 +174,7 @@ export function captureRun(db: Db, script: RunScript): RunTemplate {
       spec: e.spec ?? create(ExecutionSpecSchema),
     },
     launchPlan: e.spec?.launchPlan && findLaunchPlan(db, e.spec.launchPlan)?.spec,
+    defaults: executionDefaults(db, e.id?.project ?? "", e.id?.domain ?? ""),
     tables: TABLES.map((copy) => rowsTemplate(copy, stmt(db, copy.select).all(copy.table === "cache_entries" ? script.name : script.rowId) as Row[], marks)),
   };
 }
@@ -186,11 +189,7 @@ function replaySpec(t: RunTemplate, run: SimulatedRun): ExecutionSpec {
   if (run.launch?.referenceExecution) m.referenceExecution = run.launch.referenceExecution;
   m.principal ||= "sandbox";
   m.systemMetadata = t.execution.spec.metadata?.systemMetadata;
-  const lp = t.launchPlan;
-  if (!spec.labels && lp?.labels) spec.labels = lp.labels;
-  if (!spec.annotations && lp?.annotations) spec.annotations = lp.annotations;
-  if (!spec.securityContext && lp?.securityContext) spec.securityContext = lp.securityContext;
-  if (!spec.rawOutputDataConfig && lp?.rawOutputDataConfig) spec.rawOutputDataConfig = lp.rawOutputDataConfig;
+  resolveExecutionSpec(spec, t.launchPlan, t.defaults);
   return spec;
 }
 

@@ -26,6 +26,7 @@ import { getProject } from "../store/projects";
 import type { SandboxContext } from "./context";
 import { alreadyExists, invalidArgument, notFound, requireFields } from "./errors";
 import { formatExecutionId, mustGetExecution } from "./executions";
+import { executionDefaults, resolveExecutionSpec } from "./executionConfig";
 import { literalTypeError } from "./literalTypes";
 import { findLaunchPlan, findWorkflow, formatIdentifier } from "./lookups";
 import { DOMAINS } from "./projects";
@@ -118,10 +119,7 @@ export function launchExecution(ctx: SandboxContext, req: ExecutionCreateRequest
   if (options.referenceExecution) metadata.referenceExecution = options.referenceExecution;
   metadata.principal ||= "sandbox";
   metadata.systemMetadata = { $typeName: "flyteidl.admin.SystemMetadata", executionCluster: "sandbox", namespace: `${req.project}-${req.domain}` };
-  if (!spec.labels && lp.spec?.labels) spec.labels = lp.spec.labels;
-  if (!spec.annotations && lp.spec?.annotations) spec.annotations = lp.spec.annotations;
-  if (!spec.securityContext && lp.spec?.securityContext) spec.securityContext = lp.spec.securityContext;
-  if (!spec.rawOutputDataConfig && lp.spec?.rawOutputDataConfig) spec.rawOutputDataConfig = lp.spec.rawOutputDataConfig;
+  resolveExecutionSpec(spec, lp.spec, executionDefaults(ctx.db, req.project, req.domain));
 
   const execution = create(ExecutionSchema, {
     id,
