@@ -11,7 +11,8 @@ import { summarizeExecution, type ExecutionSummary } from "@/lib/flyte/execution
 import { workflowPhase } from "@/lib/flyte/phases";
 import { formatDuration } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
-import { RelativeTime, useHydrated } from "@/components/ui/client-time";
+import { RelativeTime } from "@/components/ui/client-time";
+import { useHydrated } from "@/lib/query/hydrated";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionRowActions } from "./execution-row-actions";
