@@ -24,9 +24,10 @@ import { ChildExecutionLink } from "./child-execution-link";
 import { ErrorSummary } from "./error-summary";
 import { NodeData } from "./node-data";
 import { NodeDataActions } from "./node-data-actions";
+import { NodeDeck } from "./node-deck";
 import { TaskTab } from "./task-tab";
 
-const PANEL_TABS = ["attempts", "task", "inputs", "outputs"] as const;
+const PANEL_TABS = ["attempts", "task", "inputs", "outputs", "deck"] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 const CACHE_LABEL: Partial<Record<CatalogCacheStatus, string>> = {
@@ -104,7 +105,7 @@ export function NodePanel({
   const attempts = useNodeAttempts(id, { running, enabled: tab === "attempts" || tab === "task" });
   const list = newestFirst(attempts.data?.taskExecutions ?? []);
   const hasTask = runsTask(kind) || list.length > 0;
-  const tabs = PANEL_TABS.filter((t) => t !== "task" || hasTask);
+  const tabs = PANEL_TABS.filter((t) => (t !== "task" || hasTask) && (t !== "deck" || !!c?.deckUri));
   const shown: PanelTab = tabs.includes(tab) ? tab : "attempts";
   const data = useNodeExecutionData(id, { running, enabled: shown === "inputs" || shown === "outputs" });
   // A new attempt or a final phase shows on the node execution first: read the attempts again then.
@@ -177,6 +178,8 @@ export function NodePanel({
           )
         ) : shown === "task" ? (
           <TaskTab taskId={nodeTaskId(list, spec)} waiting={attempts.isPending} />
+        ) : shown === "deck" ? (
+          <NodeDeck nodeExecution={nodeExecution} />
         ) : data.isPending ? (
           <LoadingRows rows={3} label={`Loading ${shown}`} />
         ) : data.isError ? (
@@ -184,7 +187,7 @@ export function NodePanel({
         ) : (
           <>
             <NodeDataActions nodeExecution={nodeExecution} which={shown} data={data.data} />
-            <NodeData which={shown} data={data.data} />
+            <NodeData id={id} which={shown} data={data.data} />
           </>
         )}
       </div>

@@ -3,6 +3,9 @@
 //   GET /api/logs?uri=U[&offset=N][&limit=M] → 200 text/plain (bytes [N, N+M) of the log, capped), or a
 //                                          JSON error `{ error }` (400 bad request, 403 not allowed,
 //                                          502 upstream failed, 504 upstream too slow)
+//   GET /api/logs?uri=U&as=html         → the same object (a Flyte Deck behind a DataProxy signed link) as
+//                                          text/html under `Content-Security-Policy: sandbox allow-scripts`:
+//                                          its scripts run, but in an opaque origin, never the console's
 import { withBasePath } from "../urls";
 import type { LogSource } from "./sources";
 
@@ -61,6 +64,11 @@ export function logApiUrl(uri: string, offset = 0, limit?: number): string {
   if (offset > 0) params.set("offset", String(offset));
   if (limit !== undefined) params.set("limit", String(limit));
   return withBasePath(`${LOG_API_PATH}?${params.toString()}`);
+}
+
+/** The BFF URL that serves an HTML object (a deck) read through the same allowlist, sandboxed as a page. */
+export function sandboxedHtmlUrl(uri: string): string {
+  return withBasePath(`${LOG_API_PATH}?${new URLSearchParams({ uri, as: "html" }).toString()}`);
 }
 
 /** The console's full-page view of one log (`/console/logs`), as a raw link, e.g. to open it in its own tab. */
