@@ -2,7 +2,7 @@
 
 // A launch-plan node runs its workflow as a separate child execution (FlytePropeller reports its id in the
 // node's workflow_node_metadata). Like flyteconsole, the node links to that execution instead of opening in place.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { executionPath } from "@/lib/flyte/urls";

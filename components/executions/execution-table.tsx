@@ -3,7 +3,7 @@
 // Executions as a table that stays smooth at any length: only the rows in view are in the DOM,
 // and reaching the end asks for the next page.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { errorHeadline } from "@/lib/flyte/error-line";
