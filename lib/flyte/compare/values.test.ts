@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "@bufbuild/protobuf";
 import { create } from "@bufbuild/protobuf";
 import { LiteralMapSchema } from "@/lib/gen/flyteidl/core/literals_pb";
 import { literalToDisplay } from "../literals/display";
@@ -8,7 +9,7 @@ import { compareLiteralMaps, diffDisplay } from "./values";
 const d = (json: Parameters<typeof lit>[0], type?: Parameters<typeof lt>[0]) => literalToDisplay(lit(json), type ? lt(type) : undefined);
 const ints = (...xs: number[]) => ({ collection: { literals: xs.map((x) => prim({ integer: String(x) })) } });
 const blob = (uri: string) => ({ scalar: { blob: { metadata: { type: { dimensionality: "SINGLE", format: "csv" } }, uri } } });
-const struct = (fields: Record<string, unknown>) => ({ scalar: { generic: fields } });
+const struct = (fields: JsonObject) => ({ scalar: { generic: fields } });
 
 describe("diffDisplay", () => {
   it("finds nothing between equal values", () => {
@@ -54,7 +55,7 @@ describe("diffDisplay", () => {
   });
 
   it("compares a union's variant before its value", () => {
-    const u = (tag: string, v: Record<string, unknown>) => ({ scalar: { union: { value: prim(v), type: { simple: tag === "int" ? "INTEGER" : "STRING", structure: { tag } } } } });
+    const u = (tag: string, v: JsonObject) => ({ scalar: { union: { value: prim(v), type: { simple: tag === "int" ? "INTEGER" : "STRING", structure: { tag } } } } });
     const type = T.union({ simple: "INTEGER", structure: { tag: "int" } }, { simple: "STRING", structure: { tag: "str" } });
     expect(diffDisplay(d(u("int", { integer: "1" }), type), d(u("str", { stringValue: "1" }), type), "u")[0]).toMatchObject({ what: "union variant changed" });
     expect(diffDisplay(d(u("int", { integer: "1" }), type), d(u("int", { integer: "2" }), type), "u")[0]).toMatchObject({ what: "value changed", before: "1", after: "2" });
@@ -62,7 +63,7 @@ describe("diffDisplay", () => {
 });
 
 describe("compareLiteralMaps", () => {
-  const map = (o: Record<string, unknown>) => create(LiteralMapSchema, { literals: Object.fromEntries(Object.entries(o).map(([k, v]) => [k, lit(v as never)])) });
+  const map = (o: JsonObject) => create(LiteralMapSchema, { literals: Object.fromEntries(Object.entries(o).map(([k, v]) => [k, lit(v)])) });
 
   it("lines up variables across runs against the first, marking only those that differ", () => {
     const rows = compareLiteralMaps([map({ a: prim({ stringValue: "x" }), n: prim({ integer: "1" }) }), map({ a: prim({ stringValue: "y" }), n: prim({ integer: "1" }) }), map({ a: prim({ stringValue: "x" }), n: prim({ integer: "1" }), extra: prim({ integer: "9" }) })]);
