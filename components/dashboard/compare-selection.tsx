@@ -20,7 +20,7 @@ export function CompareBar({ project, domain, picked, rows, onClear }: { project
   if (picked.length === 0) return null;
   const runs = compareOrder(picked, rows);
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm" data-testid="compare-bar" role="region" aria-label="Selected runs">
+    <div className="sticky bottom-3 z-20 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm shadow-md" data-testid="compare-bar" role="region" aria-label="Selected runs">
       <span className="text-slate-800">
         {picked.length} selected{picked.length < 2 ? ": pick another run to compare" : ""}
         {picked.length >= MAX_COMPARED ? ` (at most ${MAX_COMPARED})` : ""}

@@ -98,7 +98,6 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
       ) : (
         <>
           {executions.isError ? <QueryError error={executions.error} retry={() => void executions.fetchNextPage()} /> : null}
-          <CompareBar project={project} domain={domain} picked={selection.picked} rows={rows} onClear={selection.clear} />
           <ExecutionTable
             selection={selection}
             executions={rows}
@@ -106,6 +105,7 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
             loadingMore={executions.isFetchingNextPage}
             onLoadMore={() => void executions.fetchNextPage()}
           />
+          <CompareBar project={project} domain={domain} picked={selection.picked} rows={rows} onClear={selection.clear} />
           <p className="text-xs text-slate-500" data-testid="rows-loaded" data-count={rows.length}>
             {rows.length.toLocaleString("en")} execution{rows.length === 1 ? "" : "s"} loaded
             {executions.hasNextPage ? " · scroll the table for more" : ""}

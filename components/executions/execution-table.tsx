@@ -237,7 +237,7 @@ export function ExecutionTable({
           <tr aria-rowindex={1}>
             {columns.map((c) => (
               <th key={c.label} scope="col" className="px-3 py-2 font-medium">
-                {c.label}
+                {c === SELECT_COLUMN ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
           </tr>

@@ -18,7 +18,7 @@ export const TIME_CHANGE_MIN_RATIO = 0.25;
 const BOOKENDS = new Set(["start-node", "end-node"]);
 
 export const CACHE_LABEL: Record<number, string> = {
-  [CatalogCacheStatus.CACHE_DISABLED]: "not cached",
+  [CatalogCacheStatus.CACHE_DISABLED]: "off",
   [CatalogCacheStatus.CACHE_MISS]: "miss",
   [CatalogCacheStatus.CACHE_HIT]: "hit",
   [CatalogCacheStatus.CACHE_POPULATED]: "populated",
