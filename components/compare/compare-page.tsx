@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import dynamic from "next/dynamic";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { nodeDisplayName } from "@/lib/flyte/closure";
 import { compareNodes, type NodeChange } from "@/lib/flyte/compare/nodes";
@@ -12,6 +13,8 @@ import { workflowPhase } from "@/lib/flyte/phases";
 import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
 import { comparePath, consolePath } from "@/lib/flyte/urls";
 import { DETAIL_LIMIT, MAX_COMPARED, useComparedRuns, type ComparedRun } from "@/lib/query/compare";
+import { comparePreloadCache } from "@/lib/query/compare-preload";
+import type { ExecutionPreload } from "@/lib/query/execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { scopeCrumbs } from "@/components/projects/sections";
 import { PhaseBadge } from "@/components/ui/phase-badge";
@@ -82,9 +85,13 @@ function RunCard({ run, index, runs, project, domain }: { run: ComparedRun; inde
   );
 }
 
-export function ComparePage({ project, domain, runs: requested }: { project: string; domain: string; runs: string[] }) {
+/** `preloads`: what the server fetched of each compared run while rendering (lib/admin's loadExecutionPreload), in order. */
+export function ComparePage({ project, domain, runs: requested, preloads }: { project: string; domain: string; runs: string[]; preloads?: (ExecutionPreload | undefined)[] }) {
   const crumbs = [...scopeCrumbs(project, domain), { label: "Compare" }];
   const runs = requested.slice(0, MAX_COMPARED);
+  const runsKey = runs.join(",");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the runs' names (`runsKey`), not the array's identity
+  const cache = useMemo(() => comparePreloadCache({ project, domain }, runs, preloads), [project, domain, runsKey, preloads]);
   if (runs.length < 2) {
     return (
       <section className="space-y-4">
@@ -99,7 +106,11 @@ export function ComparePage({ project, domain, runs: requested }: { project: str
       </section>
     );
   }
-  return <Comparison project={project} domain={domain} runs={runs} dropped={requested.length - runs.length} crumbs={crumbs} />;
+  return (
+    <HydrationBoundary state={cache}>
+      <Comparison project={project} domain={domain} runs={runs} dropped={requested.length - runs.length} crumbs={crumbs} />
+    </HydrationBoundary>
+  );
 }
 
 function Comparison({ project, domain, runs, dropped, crumbs }: { project: string; domain: string; runs: string[]; dropped: number; crumbs: { label: string; href?: string }[] }) {
@@ -152,6 +163,16 @@ function Comparison({ project, domain, runs, dropped, crumbs }: { project: strin
           <RunCard key={r.name} run={r} index={i} runs={runs} project={project} domain={domain} />
         ))}
       </ol>
+      {compared
+        .filter((r) => r.execution && r.error)
+        .map((r) => (
+          <div key={r.name}>
+            <p className="mb-1 text-sm text-slate-700">
+              Part of <span className="font-mono">{r.name}</span> could not be loaded; what it lacks is left out of the comparison.
+            </p>
+            <QueryError error={r.error} />
+          </div>
+        ))}
       {ready ? (
         <p className="text-sm text-slate-700" data-testid="compare-summary" data-inputs={differences.inputs} data-outputs={differences.outputs} data-nodes={differences.nodes} data-spec={differences.spec}>
           Against the baseline: {differences.inputs} input{differences.inputs === 1 ? "" : "s"}, {differences.outputs} output{differences.outputs === 1 ? "" : "s"}, {differences.nodes} node

@@ -48,12 +48,17 @@ async function allTopLevelNodes(admin: Admin, id: Scope & { name: string }, sign
   return out;
 }
 
-const workflowKey = (id: Identifier | undefined) => [id?.project, id?.domain, id?.name, id?.version, id?.org];
+/** The compare page's cache keys, shared with the server's preload (compare-preload.ts). */
+export const compareKeys = {
+  execution: (project: string, domain: string, name: string) => ["flyte", "compare", "execution", project, domain, name],
+  nodeExecutions: (project: string, domain: string, name: string) => ["flyte", "compare", "node-executions", project, domain, name],
+  workflow: (id: Identifier | undefined) => ["flyte", "compare", "workflow", id?.project, id?.domain, id?.name, id?.version, id?.org],
+};
 
 export interface ComparedRun {
   name: string;
   execution?: Execution;
-  /** GetExecution failed: why. */
+  /** A call for this run failed (the execution, its data, its nodes or its workflow): why. */
   error?: Error;
   inputs?: LiteralMap;
   outputs?: LiteralMap;
@@ -74,7 +79,7 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
   const { project, domain } = scope;
   const executions = useQueries({
     queries: names.map((name) => ({
-      queryKey: ["flyte", "compare", "execution", project, domain, name],
+      queryKey: compareKeys.execution(project, domain, name),
       queryFn: ({ signal }: { signal: AbortSignal }) => admin.getExecution({ id: { project, domain, name } }, { signal }),
       refetchInterval: (q: { state: { data?: Execution } }) => (running(q.state.data) ? RUNNING_REFRESH_MS : false),
       retry: 1,
@@ -93,7 +98,7 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
   });
   const nodes = useQueries({
     queries: names.map((name, i) => ({
-      queryKey: ["flyte", "compare", "node-executions", project, domain, name],
+      queryKey: compareKeys.nodeExecutions(project, domain, name),
       queryFn: ({ signal }: { signal: AbortSignal }) => allTopLevelNodes(admin, { project, domain, name }, signal),
       refetchInterval: running(executions[i].data) ? RUNNING_REFRESH_MS : (false as const),
     })),
@@ -101,7 +106,7 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
   const workflowIds = names.map((_, i) => executions[i].data?.closure?.workflowId);
   const workflows = useQueries({
     queries: workflowIds.map((id) => ({
-      queryKey: ["flyte", "compare", "workflow", ...workflowKey(id)],
+      queryKey: compareKeys.workflow(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => admin.getWorkflow({ id }, { signal }),
       enabled: id !== undefined,
       staleTime: Infinity,
@@ -151,7 +156,7 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
       names.map((name, i) => ({
         name,
         execution: executions[i].data,
-        error: executions[i].error ?? undefined,
+        error: executions[i].error ?? data[i].error ?? nodes[i].error ?? workflows[i].error ?? undefined,
         inputs: data[i].data?.inputs,
         outputs: data[i].data?.outputs,
         dataLoaded: data[i].data !== undefined,

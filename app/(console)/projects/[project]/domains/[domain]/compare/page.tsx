@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { decodeParams } from "@/app/params";
+import { MAX_COMPARED } from "@/lib/flyte/compare/runs";
 import { parseRunList } from "@/lib/flyte/urls";
+import { loadExecutionPreload } from "@/lib/admin";
 import { ComparePage } from "@/components/compare/compare-page";
 
 type Params = { project: string; domain: string };
@@ -13,6 +15,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function Page({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { project, domain } = await decodeParams(params);
-  const runs = (await searchParams).runs;
-  return <ComparePage project={project} domain={domain} runs={parseRunList(Array.isArray(runs) ? runs.join(",") : runs)} />;
+  const raw = (await searchParams).runs;
+  const runs = parseRunList(Array.isArray(raw) ? raw.join(",") : raw);
+  // Each run as its execution page would start (execution, workflow, node executions), fetched side by side
+  // while rendering, within the execution page's budget: the browser then asks for none of it.
+  const compared = runs.slice(0, MAX_COMPARED);
+  const preloads = compared.length >= 2 ? await Promise.all(compared.map((name) => loadExecutionPreload(project, domain, name))) : undefined;
+  return <ComparePage project={project} domain={domain} runs={runs} preloads={preloads} />;
 }
