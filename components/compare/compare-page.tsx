@@ -3,7 +3,7 @@
 import Link from "next/link";
 import dynamic from "next/dynamic";
 import { HydrationBoundary } from "@tanstack/react-query";
-import { useMemo, useState, type ReactNode } from "react";
+import { Suspense, use, useMemo, useState, type ReactNode } from "react";
 import { nodeDisplayName } from "@/lib/flyte/closure";
 import { compareNodes, type NodeChange } from "@/lib/flyte/compare/nodes";
 import { compareSpecs } from "@/lib/flyte/compare/spec";
@@ -85,13 +85,15 @@ function RunCard({ run, index, runs, project, domain }: { run: ComparedRun; inde
   );
 }
 
-/** `preloads`: what the server fetched of each compared run while rendering (lib/admin's loadExecutionPreload), in order. */
-export function ComparePage({ project, domain, runs: requested, preloads }: { project: string; domain: string; runs: string[]; preloads?: (ExecutionPreload | undefined)[] }) {
+type Crumbs = { label: string; href?: string }[];
+
+/**
+ * `preloads`: what the server fetches of each compared run (lib/admin's loadExecutionPreload), in order; streamed,
+ * so the page's scripts load while the server asks FlyteAdmin.
+ */
+export function ComparePage({ project, domain, runs: requested, preloads }: { project: string; domain: string; runs: string[]; preloads?: Promise<(ExecutionPreload | undefined)[]> }) {
   const crumbs = [...scopeCrumbs(project, domain), { label: "Compare" }];
   const runs = requested.slice(0, MAX_COMPARED);
-  const runsKey = runs.join(",");
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the runs' names (`runsKey`), not the array's identity
-  const cache = useMemo(() => comparePreloadCache({ project, domain }, runs, preloads), [project, domain, runsKey, preloads]);
   if (runs.length < 2) {
     return (
       <section className="space-y-4">
@@ -106,14 +108,40 @@ export function ComparePage({ project, domain, runs: requested, preloads }: { pr
       </section>
     );
   }
+  const props = { project, domain, runs, dropped: requested.length - runs.length, crumbs };
+  return (
+    <Suspense fallback={<Starting crumbs={crumbs} count={runs.length} />}>
+      <Preloaded {...props} preloads={preloads} />
+    </Suspense>
+  );
+}
+
+function Starting({ crumbs, count }: { crumbs: Crumbs; count: number }) {
+  return (
+    <div className="space-y-4" data-testid="compare-page" data-ready="false">
+      <Breadcrumbs items={crumbs} />
+      <h1 className="text-xl font-semibold">Compare {count} runs</h1>
+      <LoadingRows rows={4} label="Loading the runs" />
+    </div>
+  );
+}
+
+type ComparisonProps = { project: string; domain: string; runs: string[]; dropped: number; crumbs: Crumbs };
+
+function Preloaded({ preloads, ...props }: ComparisonProps & { preloads?: Promise<(ExecutionPreload | undefined)[]> }) {
+  const loaded = preloads ? use(preloads) : undefined;
+  const { project, domain, runs } = props;
+  const runsKey = runs.join(",");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the runs' names (`runsKey`), not the array's identity
+  const cache = useMemo(() => comparePreloadCache({ project, domain }, runs, loaded), [project, domain, runsKey, loaded]);
   return (
     <HydrationBoundary state={cache}>
-      <Comparison project={project} domain={domain} runs={runs} dropped={requested.length - runs.length} crumbs={crumbs} />
+      <Comparison {...props} />
     </HydrationBoundary>
   );
 }
 
-function Comparison({ project, domain, runs, dropped, crumbs }: { project: string; domain: string; runs: string[]; dropped: number; crumbs: { label: string; href?: string }[] }) {
+function Comparison({ project, domain, runs, dropped, crumbs }: ComparisonProps) {
   const [params, setParams] = useUrlState();
   const selectedId = params.get("node") ?? undefined;
   const [detailNodes, setDetailNodes] = useState<ReadonlySet<string>>(() => new Set());

@@ -6,6 +6,7 @@ import { nodePhase } from "@/lib/flyte/phases";
 import { formatDuration } from "@/lib/flyte/time";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { MARK_OF, MARK_STYLE } from "./marks";
+import { RunHeaders } from "./run-columns";
 import { ValueComparison } from "./value-comparison";
 
 const delta = (ms: number | undefined, base: number | undefined) => {
@@ -159,21 +160,7 @@ export function NodeComparisonTable({
       {shown.length ? (
         <div className="overflow-x-auto">
           <table className="w-full table-fixed text-left text-sm" aria-label="Nodes">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="w-48 px-2 py-1 font-medium">
-                  Node
-                </th>
-                {runs.map((r) => (
-                  <th key={r} scope="col" className="px-2 py-1 font-mono font-medium normal-case">
-                    {r}
-                  </th>
-                ))}
-                <th scope="col" className="w-48 px-2 py-1 font-medium">
-                  Changes
-                </th>
-              </tr>
-            </thead>
+            <RunHeaders runs={runs} first="Node" last="Changes" />
             <tbody>
               {shown.map((row) => (
                 <NodeRow

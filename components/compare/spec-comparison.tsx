@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { SpecRow } from "@/lib/flyte/compare/spec";
+import { RunHeaders } from "./run-columns";
 
 /** The spec rows that differ (launch plan, workflow version, images, resources, labels, settings); the rest on request. */
 export function SpecComparison({ rows, runs, ready }: { rows: SpecRow[]; runs: readonly string[]; ready: boolean }) {
@@ -21,18 +22,7 @@ export function SpecComparison({ rows, runs, ready }: { rows: SpecRow[]; runs: r
         </p>
       ) : (
         <table className="w-full table-fixed text-left text-sm" aria-label="Spec">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="w-48 px-2 py-1 font-medium">
-                Setting
-              </th>
-              {runs.map((r) => (
-                <th key={r} scope="col" className="px-2 py-1 font-mono font-medium normal-case">
-                  {r}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <RunHeaders runs={runs} first="Setting" />
           <tbody>
             {shown.map((row) => (
               <tr key={row.key} data-testid="compare-spec-row" data-key={row.key} data-differs={row.differs} className="border-t border-slate-100 align-top">

@@ -2,6 +2,7 @@
 
 import type { ValueChange, VariableComparison } from "@/lib/flyte/compare/values";
 import { LiteralTree } from "@/components/literals/literal-tree";
+import { RunHeaders } from "./run-columns";
 
 /** One change, as a person reads it: "list element added at xs[3]: 4". */
 function ChangeLine({ c }: { c: ValueChange }) {
@@ -35,19 +36,7 @@ export function ValueComparison({ rows, runs, label, testId, emptyText }: { rows
   return (
     <div className="overflow-x-auto">
       <table data-testid={testId} aria-label={label} className="w-full table-fixed text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="w-48 px-2 py-1 font-medium">
-              Name
-            </th>
-            {runs.map((r, i) => (
-              <th key={r} scope="col" className="px-2 py-1 font-medium">
-                <span className="font-mono normal-case">{r}</span>
-                {i === 0 ? <span className="ml-1 normal-case text-slate-400">(baseline)</span> : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <RunHeaders runs={runs} first="Name" />
         <tbody>
           {rows.map((row) => (
             <tr key={row.name} data-testid="compare-value" data-name={row.name} data-differs={row.differs} className="border-t border-slate-100 align-top">

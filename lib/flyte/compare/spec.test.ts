@@ -40,7 +40,7 @@ describe("compareSpecs", () => {
       ["launch plan", "launch plan", ["lp @ v1", "lp @ v2"]],
       ["workflow", "workflow", ["wf @ v1", "wf @ v2"]],
       ["image", "t1", ["img:1", "img:2"]],
-      ["resources", "t1", ["requests cpu=1", "requests cpu=2"]],
+      ["resources", "t1", ["CPU 1", "CPU 2"]],
       ["label", "team", ["a", "b"]],
     ]);
   });
@@ -56,6 +56,6 @@ describe("resourcesText", () => {
     expect(resourcesText(undefined)).toBeUndefined();
     expect(
       resourcesText({ requests: [{ name: Resources_ResourceName.MEMORY, value: "1Gi" }, { name: Resources_ResourceName.CPU, value: "500m" }], limits: [{ name: Resources_ResourceName.GPU, value: "1" }] } as never),
-    ).toBe("requests cpu=500m memory=1Gi; limits gpu=1");
+    ).toBe("CPU 500m, GPU no request (limit 1), Memory 1Gi");
   });
 });

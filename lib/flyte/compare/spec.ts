@@ -3,7 +3,8 @@
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
-import { Resources_ResourceName, type Resources } from "@/lib/gen/flyteidl/core/tasks_pb";
+import type { Resources } from "@/lib/gen/flyteidl/core/tasks_pb";
+import { resourceRows } from "../entities/task-template";
 import type { Node } from "@/lib/gen/flyteidl/core/workflow_pb";
 
 export type SpecGroup = "launch plan" | "workflow" | "image" | "resources" | "label" | "annotation" | "environment" | "setting";
@@ -22,21 +23,11 @@ export interface SpecRow {
 
 const idText = (id: Identifier | undefined) => (id?.name ? `${id.name} @ ${id.version}` : undefined);
 
-const RESOURCE_NAME: Record<number, string> = {
-  [Resources_ResourceName.CPU]: "cpu",
-  [Resources_ResourceName.GPU]: "gpu",
-  [Resources_ResourceName.MEMORY]: "memory",
-  [Resources_ResourceName.STORAGE]: "storage",
-  [Resources_ResourceName.EPHEMERAL_STORAGE]: "ephemeral-storage",
-};
-
-/** "requests cpu=1 memory=1Gi; limits cpu=2", or undefined when nothing is set. */
+/** "CPU 1 (limit 2), Memory 1Gi", or undefined when nothing is set. */
 export function resourcesText(r: Resources | undefined): string | undefined {
-  if (!r) return undefined;
-  const part = (label: string, entries: Resources["requests"]) =>
-    entries.length ? `${label} ${entries.map((e) => `${RESOURCE_NAME[e.name] ?? "unknown"}=${e.value}`).sort().join(" ")}` : "";
-  const text = [part("requests", r.requests), part("limits", r.limits)].filter(Boolean).join("; ");
-  return text || undefined;
+  const rows = resourceRows(r);
+  if (!rows.length) return undefined;
+  return rows.map((x) => `${x.name} ${x.request ?? "no request"}${x.limit ? ` (limit ${x.limit})` : ""}`).join(", ");
 }
 
 type Entries = Map<string, { group: SpecGroup; label: string; value: string }>;

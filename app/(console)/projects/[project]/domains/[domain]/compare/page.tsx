@@ -18,8 +18,9 @@ export default async function Page({ params, searchParams }: { params: Promise<P
   const raw = (await searchParams).runs;
   const runs = parseRunList(Array.isArray(raw) ? raw.join(",") : raw);
   // Each run as its execution page would start (execution, workflow, node executions), fetched side by side
-  // while rendering, within the execution page's budget: the browser then asks for none of it.
+  // within the execution page's budget and streamed to the page when they come: the browser loads its
+  // scripts meanwhile, then asks for none of it.
   const compared = runs.slice(0, MAX_COMPARED);
-  const preloads = compared.length >= 2 ? await Promise.all(compared.map((name) => loadExecutionPreload(project, domain, name))) : undefined;
+  const preloads = compared.length >= 2 ? Promise.all(compared.map((name) => loadExecutionPreload(project, domain, name))) : undefined;
   return <ComparePage project={project} domain={domain} runs={runs} preloads={preloads} />;
 }
