@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import dynamic from "next/dynamic";
-import { HydrationBoundary } from "@tanstack/react-query";
-import { Suspense, use, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { nodeDisplayName } from "@/lib/flyte/closure";
 import { compareNodes, type NodeChange } from "@/lib/flyte/compare/nodes";
 import { compareSpecs } from "@/lib/flyte/compare/spec";
@@ -13,8 +12,6 @@ import { workflowPhase } from "@/lib/flyte/phases";
 import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
 import { comparePath, consolePath } from "@/lib/flyte/urls";
 import { DETAIL_LIMIT, MAX_COMPARED, useComparedRuns, type ComparedRun } from "@/lib/query/compare";
-import { comparePreloadCache } from "@/lib/query/compare-preload";
-import type { ExecutionPreload } from "@/lib/query/execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { scopeCrumbs } from "@/components/projects/sections";
 import { PhaseBadge } from "@/components/ui/phase-badge";
@@ -85,13 +82,7 @@ function RunCard({ run, index, runs, project, domain }: { run: ComparedRun; inde
   );
 }
 
-type Crumbs = { label: string; href?: string }[];
-
-/**
- * `preloads`: what the server fetches of each compared run (lib/admin's loadExecutionPreload), in order; streamed,
- * so the page's scripts load while the server asks FlyteAdmin.
- */
-export function ComparePage({ project, domain, runs: requested, preloads }: { project: string; domain: string; runs: string[]; preloads?: Promise<(ExecutionPreload | undefined)[]> }) {
+export function ComparePage({ project, domain, runs: requested }: { project: string; domain: string; runs: string[] }) {
   const crumbs = [...scopeCrumbs(project, domain), { label: "Compare" }];
   const runs = requested.slice(0, MAX_COMPARED);
   if (runs.length < 2) {
@@ -108,38 +99,10 @@ export function ComparePage({ project, domain, runs: requested, preloads }: { pr
       </section>
     );
   }
-  const props = { project, domain, runs, dropped: requested.length - runs.length, crumbs };
-  return (
-    <Suspense fallback={<Starting crumbs={crumbs} count={runs.length} />}>
-      <Preloaded {...props} preloads={preloads} />
-    </Suspense>
-  );
+  return <Comparison project={project} domain={domain} runs={runs} dropped={requested.length - runs.length} crumbs={crumbs} />;
 }
 
-function Starting({ crumbs, count }: { crumbs: Crumbs; count: number }) {
-  return (
-    <div className="space-y-4" data-testid="compare-page" data-ready="false">
-      <Breadcrumbs items={crumbs} />
-      <h1 className="text-xl font-semibold">Compare {count} runs</h1>
-      <LoadingRows rows={4} label="Loading the runs" />
-    </div>
-  );
-}
-
-type ComparisonProps = { project: string; domain: string; runs: string[]; dropped: number; crumbs: Crumbs };
-
-function Preloaded({ preloads, ...props }: ComparisonProps & { preloads?: Promise<(ExecutionPreload | undefined)[]> }) {
-  const loaded = preloads ? use(preloads) : undefined;
-  const { project, domain, runs } = props;
-  const runsKey = runs.join(",");
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the runs' names (`runsKey`), not the array's identity
-  const cache = useMemo(() => comparePreloadCache({ project, domain }, runs, loaded), [project, domain, runsKey, loaded]);
-  return (
-    <HydrationBoundary state={cache}>
-      <Comparison {...props} />
-    </HydrationBoundary>
-  );
-}
+type ComparisonProps = { project: string; domain: string; runs: string[]; dropped: number; crumbs: { label: string; href?: string }[] };
 
 function Comparison({ project, domain, runs, dropped, crumbs }: ComparisonProps) {
   const [params, setParams] = useUrlState();

@@ -48,7 +48,7 @@ async function allTopLevelNodes(admin: Admin, id: Scope & { name: string }, sign
   return out;
 }
 
-/** The compare page's cache keys, shared with the server's preload (compare-preload.ts). */
+/** The compare page's cache keys. */
 export const compareKeys = {
   execution: (project: string, domain: string, name: string) => ["flyte", "compare", "execution", project, domain, name],
   nodeExecutions: (project: string, domain: string, name: string) => ["flyte", "compare", "node-executions", project, domain, name],
