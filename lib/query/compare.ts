@@ -92,7 +92,6 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
         const d = await admin.getExecutionData({ id: { project, domain, name } }, { signal });
         return { inputs: d.fullInputs, outputs: d.fullOutputs };
       },
-      enabled: executions[i].data !== undefined,
       staleTime: Infinity,
     })),
   });
