@@ -13,6 +13,7 @@ import { LastRefreshed } from "@/components/ui/last-refreshed";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionTable } from "@/components/executions/execution-table";
 import { ExecutionChart } from "./execution-chart";
+import { CompareBar, useCompareSelection } from "./compare-selection";
 import { ExecutionCounts } from "./execution-counts";
 import { FilterBar } from "./filter-bar";
 import { useDashboardFilters } from "./use-dashboard-filters";
@@ -47,6 +48,7 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
     [rows],
   );
   const filtered = hasActiveFilters(filters);
+  const selection = useCompareSelection();
 
   return (
     <div className="space-y-4" data-testid="dashboard">
@@ -97,11 +99,13 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
         <>
           {executions.isError ? <QueryError error={executions.error} retry={() => void executions.fetchNextPage()} /> : null}
           <ExecutionTable
+            selection={selection}
             executions={rows}
             hasMore={executions.hasNextPage}
             loadingMore={executions.isFetchingNextPage}
             onLoadMore={() => void executions.fetchNextPage()}
           />
+          <CompareBar project={project} domain={domain} picked={selection.picked} rows={rows} onClear={selection.clear} />
           <p className="text-xs text-slate-500" data-testid="rows-loaded" data-count={rows.length}>
             {rows.length.toLocaleString("en")} execution{rows.length === 1 ? "" : "s"} loaded
             {executions.hasNextPage ? " · scroll the table for more" : ""}
