@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { comparePath } from "@/lib/flyte/urls";
 import { usePreviousRun } from "@/lib/query/compare";

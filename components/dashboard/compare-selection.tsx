@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { compareOrder, MAX_COMPARED } from "@/lib/flyte/compare/runs";
