@@ -14,6 +14,7 @@ import { useExecutionPreload } from "@/lib/query/use-execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { scopeCrumbs } from "@/components/projects/sections";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
+import { useEscapeLayer } from "@/components/ui/use-escape-layer";
 import { ExecutionHeader } from "./execution-header";
 import type { PanelTab } from "./node-panel";
 import { useLiveExecution } from "@/lib/query/use-live-execution";
@@ -124,6 +125,9 @@ function ExecutionView({
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);
   const nameOf = useNodeNames(waiting ? undefined : execution);
+  const closePanel = () => setParams({ node: undefined, attempt: undefined, panel: undefined });
+  // Escape closes the log drawer, then the node panel; not while typing (a signal's value, a log search).
+  useEscapeLayer(!!openLog || !!selectedNodeId, () => (openLog ? setOpenLog(undefined) : closePanel()), { keepWhileTyping: true });
 
   if (!execution) {
     if (first.isPending) return <LoadingRows rows={4} label="Loading execution" />;
@@ -183,7 +187,7 @@ function ExecutionView({
             tab={panelTab}
             attempt={attempt}
             onChange={(c) => setParams({ ...(c.panel ? { panel: c.panel } : {}), ...(c.attempt !== undefined ? { attempt: String(c.attempt) } : {}) })}
-            onClose={() => setParams({ node: undefined, attempt: undefined, panel: undefined })}
+            onClose={closePanel}
             onOpenLog={(log, isRunning) => setOpenLog({ log, running: isRunning })}
           />
         ) : null}
