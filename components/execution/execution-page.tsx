@@ -6,6 +6,7 @@ import dynamic from "next/dynamic";
 import { Suspense, use, useMemo, useState } from "react";
 import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import type { LogOwner } from "@/lib/flyte/logs/protocol";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import type { ExecutionPreload, ExecutionPreloadRest } from "@/lib/query/execution-preload";
@@ -118,7 +119,7 @@ function ExecutionView({
   const panelTab = (params.get("panel") as PanelTab | null) ?? "attempts";
   const attemptParam = params.get("attempt");
   const attempt = attemptParam !== null && /^\d+$/.test(attemptParam) ? Number(attemptParam) : undefined;
-  const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean } | undefined>();
+  const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean; owner: LogOwner } | undefined>();
 
   const first = useExecution({ project, domain, name });
   const live = useLiveExecution(project, domain, name, snapshot, !waiting);
@@ -188,11 +189,13 @@ function ExecutionView({
             attempt={attempt}
             onChange={(c) => setParams({ ...(c.panel ? { panel: c.panel } : {}), ...(c.attempt !== undefined ? { attempt: String(c.attempt) } : {}) })}
             onClose={closePanel}
-            onOpenLog={(log, isRunning) => setOpenLog({ log, running: isRunning })}
+            onOpenLog={(log, isRunning, attemptNo) =>
+              setOpenLog({ log, running: isRunning, owner: { project, domain, execution: name, nodeId: selected.id?.nodeId ?? "", attempt: attemptNo } })
+            }
           />
         ) : null}
       </div>
-      {openLog ? <LogDrawer log={openLog.log} running={openLog.running} onClose={() => setOpenLog(undefined)} /> : null}
+      {openLog ? <LogDrawer log={openLog.log} running={openLog.running} owner={openLog.owner} onClose={() => setOpenLog(undefined)} /> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { NodeExecution_Phase as NP } from "@/lib/gen/flyteidl/core/execution_pb"
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
-import type { SetSignalRequest } from "@/lib/gen/flyteidl/admin/signal_pb";
+import type { SignalSetRequest } from "@/lib/gen/flyteidl/admin/signal_pb";
 import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
 import { polyfillDialog } from "@/components/ui/dialog.testutil";
 import { refusals } from "@/lib/query/permissions";
@@ -34,7 +34,7 @@ const gateNode = create(NodeExecutionSchema, { id: { nodeId: "n1", executionId }
 
 type GateCondition = { case: "approve"; value: { signalId: string } } | { case: "signal"; value: { signalId: string; type: { type: { case: "simple"; value: SimpleType } } } };
 
-function renderGate(setSignal: (req: SetSignalRequest) => object, condition: GateCondition = { case: "approve", value: { signalId: "ok" } }) {
+function renderGate(setSignal: (req: SignalSetRequest) => object, condition: GateCondition = { case: "approve", value: { signalId: "ok" } }) {
   const transport = createRouterTransport(({ service }) => {
     service(ConsoleService, sessionService({ subject: "00u1ada", name: "Ada Lovelace", preferredUsername: "ada" }));
     service(AdminService, {
@@ -88,7 +88,7 @@ describe("GateNodeActions", () => {
 
   it("asks before setting a signal to an empty value, as before rejecting, and sends it only once confirmed", async () => {
     const sent: string[] = [];
-    const setSignal = vi.fn((req: SetSignalRequest) => {
+    const setSignal = vi.fn((req: SignalSetRequest) => {
       const v = req.value?.value;
       sent.push(v?.case === "scalar" && v.value.value.case === "primitive" ? String(v.value.value.value.value.value) : "?");
       return {};
