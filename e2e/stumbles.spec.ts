@@ -82,7 +82,7 @@ test.describe("keyboard", () => {
 
   test("Tab reaches the dashboard's filters before the counts and the chart's bars", async ({ page }) => {
     await page.goto(DASHBOARD);
-    await expect(page.getByTestId("chart-bar").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("chart-bar").first()).toBeVisible({ timeout: 45_000 });
     await page.getByRole("link", { name: "production" }).focus();
     const reached: string[] = [];
     for (let i = 0; i < 40 && !reached.includes("bar"); i++) {
@@ -138,9 +138,11 @@ test.describe("dashboard at 1440×900", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test("the first runs are on the first screen; counts and chart say their period and fold away, remembered", async ({ page }) => {
+    // The counts scan the sandbox's 10,000 past runs: on a busy machine that takes a while.
+    test.setTimeout(120_000);
     await page.goto(DASHBOARD);
     const overview = page.getByTestId("dashboard-overview");
-    await expect(page.getByTestId("chart-bar").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("chart-bar").first()).toBeVisible({ timeout: 45_000 });
     const rows = page.locator("[data-execution-name]");
     const firstRow = (await rows.first().boundingBox())!;
     const secondRow = (await rows.nth(1).boundingBox())!;
@@ -149,7 +151,7 @@ test.describe("dashboard at 1440×900", () => {
 
     // What the tiles count: the chart's 14 UTC days by default, a preset's whole days once chosen.
     await expect(page.getByTestId("counts-period")).toHaveText(/^Runs started in the last 14 days \(since [A-Z][a-z]{2} \d{1,2}, UTC\)$/);
-    await expect(page.getByTestId("count-succeeded")).toHaveAccessibleName(/^Succeeded: [\d,]+\+?, started in the last 14 days \(since /);
+    await expect(page.getByTestId("count-succeeded")).toHaveAccessibleName(/^Succeeded: [\d,]+, started in the last 14 days \(since /);
     await page.getByTestId("time-filter").selectOption("7d");
     await expect(page.getByTestId("counts-period")).toHaveText(/^Runs started in the last 8 days \(since [A-Z][a-z]{2} \d{1,2}, UTC\)$/);
     await page.getByTestId("time-filter").selectOption("");
@@ -165,9 +167,9 @@ test.describe("dashboard at 1440×900", () => {
     // Remembered on this browser: a new visit starts folded.
     await page.reload();
     await expect(overview).toHaveAttribute("data-state", "hidden");
-    await expect(page.getByTestId("counts-summary")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("counts-summary")).toBeVisible({ timeout: 45_000 });
     await overview.getByTestId("overview-toggle").click();
-    await expect(page.getByTestId("chart-bar").first()).toBeVisible();
+    await expect(page.getByTestId("chart-bar").first()).toBeVisible({ timeout: 45_000 });
     await page.reload();
     await expect(overview).toHaveAttribute("data-state", "shown");
   });

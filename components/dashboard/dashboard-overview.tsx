@@ -35,7 +35,7 @@ export function DashboardOverview({
   aside,
 }: {
   stats: UseQueryResult<ExecutionStats>;
-  /** The window asked for (the answer's own once it came). */
+  /** The window asked for: the period the counts cover (or will, while the previous counts still show, dimmed). */
   window: ChartWindow | undefined;
   nowMs: number;
   filters: DashboardFilters;
@@ -47,7 +47,7 @@ export function DashboardOverview({
   const open = shown === "shown";
   const bodyId = useId();
   const titleId = useId();
-  const w = stats.data?.window ?? window;
+  const w = window ?? stats.data?.window;
   const period = w ? periodWords(w, nowMs) : undefined;
   const narrowed = filters.since !== undefined || filters.from !== undefined || filters.to !== undefined;
 
