@@ -1,8 +1,9 @@
 "use client";
 
-// A per-browser preference among a few values (the timeline's time zone, whether the dashboard shows its
-// counts and chart), kept in localStorage and shared by every tab. Before hydration it is the fallback, as
-// on the server; with storage disabled the choice lasts until the page is left.
+// Per-browser preferences kept in localStorage and shared by every tab: a few fixed values (the timeline's
+// time zone, whether the dashboard shows its counts and chart) or a line of text (the name "me" stands for).
+// Before hydration each is its fallback, as on the server; with storage disabled a choice lasts until the
+// page is left.
 import { useCallback, useSyncExternalStore } from "react";
 
 const EVENT = "flyteconsole:stored-choice";
@@ -17,19 +18,18 @@ function subscribe(onChange: () => void) {
   };
 }
 
-export function useStoredChoice<T extends string>(key: string, choices: readonly T[], fallback: T): [T, (next: T) => void] {
+/** The text stored under `key` ("" when none), and a setter every tab hears. */
+export function useStoredText(key: string): [string, (next: string) => void] {
   const read = () => {
-    let stored: string | null | undefined;
     try {
-      stored = window.localStorage.getItem(key);
+      return window.localStorage.getItem(key) ?? "";
     } catch {
-      stored = unsaved.get(key);
+      return unsaved.get(key) ?? "";
     }
-    return choices.find((c) => c === stored) ?? fallback;
   };
-  const choice = useSyncExternalStore(subscribe, read, () => fallback);
+  const text = useSyncExternalStore(subscribe, read, () => "");
   const set = useCallback(
-    (next: T) => {
+    (next: string) => {
       try {
         window.localStorage.setItem(key, next);
       } catch {
@@ -39,5 +39,11 @@ export function useStoredChoice<T extends string>(key: string, choices: readonly
     },
     [key],
   );
-  return [choice, set];
+  return [text, set];
+}
+
+/** One of `choices` stored under `key`; `fallback` when none (or another value) is stored. */
+export function useStoredChoice<T extends string>(key: string, choices: readonly T[], fallback: T): [T, (next: T) => void] {
+  const [text, set] = useStoredText(key);
+  return [choices.find((c) => c === text) ?? fallback, set];
 }
