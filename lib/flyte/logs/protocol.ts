@@ -71,7 +71,6 @@ export function sandboxedHtmlUrl(uri: string): string {
   return withBasePath(`${LOG_API_PATH}?${new URLSearchParams({ uri, as: "html" }).toString()}`);
 }
 
-
 /** Whose log it is: the task attempt that wrote it. The full-page view names it and links back to it. */
 export interface LogOwner {
   project: string;
