@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { logOwnerFrom, type LogOwner } from "@/lib/flyte/logs/protocol";
 import { executionPath } from "@/lib/flyte/urls";
 import { scopeCrumbs } from "@/components/projects/sections";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/query-state";
 import { LogViewer } from "@/components/logs/log-viewer";
 
