@@ -93,7 +93,8 @@ export function NodePanel({
   attempt?: number;
   onChange(changes: { panel?: PanelTab; attempt?: number }): void;
   onClose(): void;
-  onOpenLog(log: TaskLog, running: boolean): void;
+  /** `attempt`: the task attempt (retry_attempt) whose log it is. */
+  onOpenLog(log: TaskLog, running: boolean, attempt: number): void;
 }) {
   const id = nodeExecution.id!;
   const c = nodeExecution.closure;
@@ -172,7 +173,7 @@ export function NodePanel({
                 attempt={a}
                 selected={a.id?.retryAttempt === selectedAttempt}
                 onSelect={() => onChange({ attempt: a.id?.retryAttempt })}
-                onOpenLog={(log) => onOpenLog(log, !taskPhase(a.closure?.phase ?? 0).isTerminal)}
+                onOpenLog={(log) => onOpenLog(log, !taskPhase(a.closure?.phase ?? 0).isTerminal, a.id?.retryAttempt ?? 0)}
               />
             ))
           )
