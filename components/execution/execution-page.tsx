@@ -3,13 +3,13 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { HydrationBoundary } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { Suspense, use, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { LogOwner } from "@/lib/flyte/logs/protocol";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
-import type { ExecutionPreload, ExecutionPreloadRest } from "@/lib/query/execution-preload";
+import type { ExecutionPreload } from "@/lib/query/execution-preload";
 import { useExecution } from "@/lib/query/use-execution";
 import { useExecutionPreload } from "@/lib/query/use-execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -65,12 +65,10 @@ function NotFound(id: ExecutionRef) {
 }
 
 /**
- * `preload`: what the server fetched while rendering the route (lib/admin's loadExecutionPreload): the
- * execution at once, so its header is in the HTML's first bytes, and `rest` (the workflow and the live
- * snapshot) streamed after it. With both the page starts with everything in hand and opens its stream from
- * the snapshot's cursor; until `rest` arrives it shows the header and opens nothing.
+ * `preload`: what the server fetched while rendering the route (lib/admin's loadExecutionPreload). With it
+ * the page starts with the execution, its workflow and the live snapshot in hand, and its header is in the HTML.
  */
-export function ExecutionPage({ preload, rest, ...id }: ExecutionRef & { preload?: ExecutionPreload; rest?: Promise<ExecutionPreloadRest> }) {
+export function ExecutionPage({ preload, ...id }: ExecutionRef & { preload?: ExecutionPreload }) {
   const start = useExecutionPreload(preload, id.project, id.domain, id.name);
   if (start.notFound) {
     return (
@@ -82,37 +80,12 @@ export function ExecutionPage({ preload, rest, ...id }: ExecutionRef & { preload
   }
   return (
     <HydrationBoundary state={start.cache}>
-      {rest && preload?.kind === "found" ? (
-        <Suspense fallback={<ExecutionView {...id} renderedAt={start.renderedAt} waiting />}>
-          <ExecutionWithRest {...id} head={preload} rest={rest} />
-        </Suspense>
-      ) : (
-        <ExecutionView {...id} snapshot={start.snapshot} renderedAt={start.renderedAt} />
-      )}
-    </HydrationBoundary>
-  );
-}
-
-function ExecutionWithRest({ head, rest, ...id }: ExecutionRef & { head: ExecutionPreload; rest: Promise<ExecutionPreloadRest> }) {
-  const more = use(rest);
-  const whole = useMemo(() => ({ ...head, ...more }), [head, more]);
-  const start = useExecutionPreload(whole, id.project, id.domain, id.name);
-  return (
-    <HydrationBoundary state={start.cache}>
       <ExecutionView {...id} snapshot={start.snapshot} renderedAt={start.renderedAt} />
     </HydrationBoundary>
   );
 }
 
-/** `waiting`: the server's snapshot is still to come; the header shows, the views wait, no stream opens. */
-function ExecutionView({
-  project,
-  domain,
-  name,
-  snapshot,
-  renderedAt,
-  waiting = false,
-}: ExecutionRef & { snapshot?: WatchExecutionResponse; renderedAt?: number; waiting?: boolean }) {
+function ExecutionView({ project, domain, name, snapshot, renderedAt }: ExecutionRef & { snapshot?: WatchExecutionResponse; renderedAt?: number }) {
   const [params, setParams] = useUrlState();
   const tab = (TABS.find((t) => t.id === params.get("tab"))?.id ?? "graph") as Tab;
   const selectedNodeId = params.get("node") ?? undefined;
@@ -122,10 +95,10 @@ function ExecutionView({
   const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean; owner: LogOwner } | undefined>();
 
   const first = useExecution({ project, domain, name });
-  const live = useLiveExecution(project, domain, name, snapshot, !waiting);
+  const live = useLiveExecution(project, domain, name, snapshot);
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);
-  const nameOf = useNodeNames(waiting ? undefined : execution);
+  const nameOf = useNodeNames(execution);
   const closePanel = () => setParams({ node: undefined, attempt: undefined, panel: undefined });
   // Escape closes the log drawer, then the node panel; not while typing (a signal's value, a log search).
   useEscapeLayer(!!openLog || !!selectedNodeId, () => (openLog ? setOpenLog(undefined) : closePanel()), { keepWhileTyping: true });
@@ -166,9 +139,7 @@ function ExecutionView({
       </nav>
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white">
         <div className="min-w-0 flex-1 p-2" role="tabpanel">
-          {waiting ? (
-            <LoadingRows rows={4} label="Loading the workflow graph" />
-          ) : tab === "graph" ? (
+          {tab === "graph" ? (
             <GraphTab execution={execution} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
             <NodesTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />

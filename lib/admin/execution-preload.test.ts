@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { NodeExecution_Phase as Node, WorkflowExecution_Phase as Workflow } from "@/lib/gen/flyteidl/core/execution_pb";
 import { decodeExecutionPreload, type PreloadedExecution } from "@/lib/query/execution-preload";
 import { readAdminConfig } from "./config";
-import { preloadExecution, preloadExecutionInParts } from "./execution-preload";
+import { preloadExecution } from "./execution-preload";
 import { metrics } from "./metrics";
 import { createUpstream, type Upstream } from "./upstream";
 import type { WatchUpdate } from "./watch/execution-watch";
@@ -101,23 +101,6 @@ describe("preloadExecution", () => {
     expect(p.execution.id?.name).toBe(admin.id.name);
     expect(p.workflow?.id?.name).toBe("wf");
     expect(p.watch).toBeUndefined();
-  });
-
-  it("hands the page the execution as soon as FlyteAdmin answers, and the workflow and snapshot after, as they come", async () => {
-    admin.latency.set("GetWorkflow", 300);
-    admin.latency.set("ListNodeExecutions", 300);
-    const started = Date.now();
-    const parts = await preloadExecutionInParts(up, hub, { ...admin.id }, alice, BUDGET_MS);
-    const headAfter = Date.now() - started;
-    if (!parts || parts.head.kind !== "found") throw new Error("no head");
-    expect(parts.head.workflow).toBeUndefined();
-    expect(decodeExecutionPreload(parts.head, admin.id)).toMatchObject({ execution: { id: { name: admin.id.name } } });
-    const rest = await parts.rest;
-    const restAfter = Date.now() - started;
-    expect(headAfter).toBeLessThan(restAfter - 200);
-    const whole = decoded({ ...parts.head, ...rest });
-    expect(whole.workflow?.id?.name).toBe("wf");
-    expect(whole.watch?.nodeExecutions).toHaveLength(2);
   });
 
   it("lets a snapshot that missed the budget finish, so the browser's stream finds it ready instead of polling again", async () => {

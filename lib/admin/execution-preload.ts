@@ -6,12 +6,11 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { headers } from "next/headers";
 import { create } from "@bufbuild/protobuf";
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
-import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { WorkflowSchema, type Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { opaqueFrom } from "@/lib/protobuf/opaque";
-import { encodeExecutionPreload, encodeExecutionPreloadRest, type ExecutionPreload, type ExecutionPreloadRest } from "@/lib/query/execution-preload";
+import { encodeExecutionPreload, type ExecutionPreload } from "@/lib/query/execution-preload";
 import { credentialsFor } from "./credentials";
 import { upstream, type Upstream } from "./upstream";
 import type { WatchHub } from "./watch/hub";
@@ -39,26 +38,18 @@ async function opaqueWorkflow(up: Upstream, id: Identifier, headers: Headers, ti
   return opaqueFrom(WorkflowSchema, res.message);
 }
 
-/** What the page can render at once (the execution, or NotFound), and the rest as it comes. */
-export interface PreloadInParts {
-  head: ExecutionPreload;
-  /** The workflow and the watch's snapshot, each when it came within the budget; never rejects. */
-  rest: Promise<ExecutionPreloadRest>;
-}
-
 /**
- * What `viewer` may see of execution `id`, fetched with their own credentials within `budgetMs`, in two
- * parts: the execution as soon as FlyteAdmin answers (the page's header needs no more, so the HTML starts
- * with it), then the workflow and the watch's snapshot when they arrive in time. NotFound says so (the page
- * renders its not-found state); any other failure of GetExecution gives undefined.
+ * What `viewer` may see of execution `id`, fetched with their own credentials within `budgetMs`: the
+ * execution, or nothing; with it the workflow and the watch's snapshot when they arrive in time.
+ * NotFound says so (the page renders its not-found state); any other failure gives undefined.
  */
-export async function preloadExecutionInParts(
+export async function preloadExecution(
   up: Upstream,
   hub: WatchHub,
   id: { project: string; domain: string; name: string },
   viewer: PreloadViewer,
   budgetMs: number,
-): Promise<PreloadInParts | undefined> {
+): Promise<ExecutionPreload | undefined> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), budgetMs);
   const call = { headers: viewer.headers, timeoutMs: budgetMs, signal: abort.signal };
@@ -72,53 +63,36 @@ export async function preloadExecutionInParts(
   });
   snapshot.catch(() => undefined);
   const budget = new Promise<undefined>((resolve) => abort.signal.addEventListener("abort", () => resolve(undefined), { once: true }));
-  const done = () => {
+  try {
+    const execution = up.admin.getExecution({ id }, call);
+    // Without the execution there is nothing to render: stop waiting for the rest.
+    execution.catch(() => {
+      abort.abort();
+      watching.abort();
+    });
+    const workflow = execution.then((e) => (e.closure?.workflowId ? opaqueWorkflow(up, e.closure.workflowId, viewer.headers, budgetMs, abort.signal) : undefined));
+    const [e, w, s] = await Promise.allSettled([execution, workflow, Promise.race([snapshot, budget])]);
+    if (e.status === "rejected") return ConnectError.from(e.reason).code === Code.NotFound ? { kind: "notFound" } : undefined;
+    return encodeExecutionPreload({
+      execution: e.value,
+      workflow: w.status === "fulfilled" ? w.value : undefined,
+      watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
+      renderedAt: Date.now(),
+    });
+  } finally {
     clearTimeout(timer);
     abort.abort();
-  };
-  let execution: Execution;
-  try {
-    execution = await up.admin.getExecution({ id }, call);
-  } catch (err) {
-    // Without the execution there is nothing to render: stop waiting for the rest.
-    done();
-    watching.abort();
-    return ConnectError.from(err).code === Code.NotFound ? { head: { kind: "notFound" }, rest: Promise.resolve({}) } : undefined;
   }
-  const workflowId = execution.closure?.workflowId;
-  const workflow = workflowId ? opaqueWorkflow(up, workflowId, viewer.headers, budgetMs, abort.signal) : Promise.resolve(undefined);
-  const rest = Promise.allSettled([workflow, Promise.race([snapshot, budget])])
-    .then(([w, s]) =>
-      encodeExecutionPreloadRest({
-        workflow: w.status === "fulfilled" ? w.value : undefined,
-        watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
-      }),
-    )
-    .finally(done);
-  return { head: encodeExecutionPreload({ execution, renderedAt: Date.now() }), rest };
 }
 
-/** The whole preload at once: the execution with the workflow and snapshot that came in time. */
-export async function preloadExecution(
-  up: Upstream,
-  hub: WatchHub,
-  id: { project: string; domain: string; name: string },
-  viewer: PreloadViewer,
-  budgetMs: number,
-): Promise<ExecutionPreload | undefined> {
-  const parts = await preloadExecutionInParts(up, hub, id, viewer, budgetMs);
-  if (!parts || parts.head.kind === "notFound") return parts?.head;
-  return { ...parts.head, ...(await parts.rest) };
-}
-
-/** The execution page's preload for the request being rendered, in parts; undefined when signed out or on failure. */
-export async function loadExecutionPreload(project: string, domain: string, name: string): Promise<PreloadInParts | undefined> {
+/** The execution page's preload for the request being rendered; undefined when signed out or on failure. */
+export async function loadExecutionPreload(project: string, domain: string, name: string): Promise<ExecutionPreload | undefined> {
   try {
     const up = upstream();
     const credentials = credentialsFor(await headers(), up.config);
     // Signed out: the browser's own request gets the Unauthenticated that sends it to sign in.
     if (!credentials.ok) return undefined;
-    return await preloadExecutionInParts(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS);
+    return await preloadExecution(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS);
   } catch {
     return undefined;
   }

@@ -14,20 +14,16 @@ export type ExecutionPreload =
   /** FlyteAdmin answered NotFound for the viewer's credentials. */
   | { kind: "notFound" };
 
-export interface FoundExecution extends ExecutionPreloadRest {
+export interface FoundExecution {
   kind: "found";
   /** GetExecution's answer. */
   execution: string;
-  /** When the server rendered the page (epoch ms, the server's clock): running durations start from it on both sides. */
-  renderedAt: number;
-}
-
-/** What the server sends after the execution, as it comes (the page's header does not wait for it). */
-export interface ExecutionPreloadRest {
   /** GetWorkflow's answer for the execution's closure.workflowId, when it came in time. */
   workflow?: string;
   /** The watch's snapshot (WatchExecutionResponse) with the cursor to resume from, when it came in time. */
   watch?: string;
+  /** When the server rendered the page (epoch ms, the server's clock): running durations start from it on both sides. */
+  renderedAt: number;
 }
 
 export interface PreloadedExecution {
@@ -37,15 +33,14 @@ export interface PreloadedExecution {
   renderedAt: number;
 }
 
-export function encodeExecutionPreloadRest(p: Pick<PreloadedExecution, "workflow" | "watch">): ExecutionPreloadRest {
+export function encodeExecutionPreload(p: PreloadedExecution): FoundExecution {
   return {
+    kind: "found",
+    execution: base64Encode(toBinary(ExecutionSchema, p.execution)),
     ...(p.workflow ? { workflow: base64Encode(toBinary(WorkflowSchema, p.workflow)) } : {}),
     ...(p.watch ? { watch: base64Encode(toBinary(WatchExecutionResponseSchema, p.watch)) } : {}),
+    renderedAt: p.renderedAt,
   };
-}
-
-export function encodeExecutionPreload(p: PreloadedExecution): FoundExecution {
-  return { kind: "found", execution: base64Encode(toBinary(ExecutionSchema, p.execution)), ...encodeExecutionPreloadRest(p), renderedAt: p.renderedAt };
 }
 
 const sameId = (a: Identifier | undefined, b: Identifier | undefined) =>

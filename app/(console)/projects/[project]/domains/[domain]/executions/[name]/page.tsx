@@ -13,5 +13,5 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function Page({ params }: { params: Promise<Params> }) {
   const { project, domain, name } = await decodeParams(params);
   const preload = await loadExecutionPreload(project, domain, name);
-  return <ExecutionPage project={project} domain={domain} name={name} preload={preload?.head} rest={preload?.rest} />;
+  return <ExecutionPage project={project} domain={domain} name={name} preload={preload} />;
 }
