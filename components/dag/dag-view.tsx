@@ -25,6 +25,8 @@ import { useMinimapShown } from "./use-minimap-shown";
 const LARGE_FLOW = 200;
 const MIN_ZOOM = 0.02;
 const MAX_FIT_ZOOM = 1.2;
+/** Moving by keyboard zooms in at least this far: the node moved to reads at its own size. */
+const KEYBOARD_ZOOM = 1;
 /** The minimap's size in px, and React Flow's margin around its panels. */
 const MINIMAP = { width: 160, height: 110 };
 const PANEL_MARGIN = 15;
@@ -182,7 +184,7 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
       const next = nextNodeInDirection(graph, layout, selectedId, event.key);
       if (!next) return;
       onSelect(next);
-      centreOn(next, Math.max(reactFlow.getZoom(), 0.8), 150);
+      centreOn(next, Math.max(reactFlow.getZoom(), KEYBOARD_ZOOM), 150);
     },
     [graph, layout, selectedId, onSelect, reactFlow, centreOn],
   );
@@ -254,7 +256,7 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
             ) : null}
           </Controls>
           {minimap.offered && minimap.shown ? (
-            <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" style={MINIMAP} data-testid="dag-minimap" />
+            <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" style={MINIMAP} />
           ) : null}
         </ReactFlow>
       </div>
