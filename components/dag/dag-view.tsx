@@ -296,9 +296,8 @@ export function DagView(props: DagViewProps) {
   // Used when React Flow mounts: first, and again after each new layout (the "Laying out…" state unmounts it).
   const initialViewport = useMemo(
     () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, MAX_FIT_ZOOM, fit.padding ?? 0) : undefined),
-    // Not refitted when the minimap is hidden or shown: the graph stays where the viewer left it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layout, size],
+    // Hiding or showing the minimap changes this but moves no graph: React Flow reads it only when it mounts.
+    [layout, size, fit],
   );
   return (
     <div ref={container} className="h-full w-full">
