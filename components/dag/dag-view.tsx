@@ -14,6 +14,7 @@ import { KeyedStore } from "./keyed-store";
 import { EDGE_STROKE, OverviewLayer, type OverviewNode } from "./overview-layer";
 import type { Layout, NodeBox, Point } from "@/lib/flyte/graph/layout";
 import { nextNodeInDirection } from "./keyboard";
+import { fitPadding, MINIMAP, minimapFits } from "./fit";
 import { edgeTypes } from "./routed-edge";
 import { useLayout } from "./use-layout";
 import { useMinimapShown } from "./use-minimap-shown";
@@ -27,20 +28,6 @@ const MIN_ZOOM = 0.02;
 const MAX_FIT_ZOOM = 1.2;
 /** Moving by keyboard zooms in at least this far: the node moved to reads at its own size. */
 const KEYBOARD_ZOOM = 1;
-/** The minimap's size in px, and React Flow's margin around its panels. */
-const MINIMAP = { width: 160, height: 110 };
-const PANEL_MARGIN = 15;
-/*
- * The graph opens fitted inside the controls (bottom left) and the minimap (bottom right) rather than under
- * them: a left-to-right graph is wide and low, so the room left below it is what it can spare.
- */
-function fitOptions(minimap: boolean): FitViewOptions {
-  return {
-    padding: { top: "24px", right: "24px", left: "56px", bottom: minimap ? `${MINIMAP.height + PANEL_MARGIN + 16}px` : "24px" },
-    maxZoom: MAX_FIT_ZOOM,
-    includeHiddenNodes: true,
-  };
-}
 /** The handles' size in px (dag-node.tsx draws them 4px square, centred on the left and right edges). */
 const HANDLE = 4;
 const ignoreNodeClick = () => {};
@@ -290,9 +277,16 @@ export function DagView(props: DagViewProps) {
   const size = useSize(container, !!flow);
   const [minimapShown, setMinimapShown] = useMinimapShown();
   // A large graph's nodes are not in React Flow's store, which is what the minimap draws.
-  const minimapOffered = !!flow && !flow.large;
+  const minimapOffered = !!flow && !flow.large && !!size && minimapFits(size);
   const minimap = useMemo(() => ({ offered: minimapOffered, shown: minimapShown, setShown: setMinimapShown }), [minimapOffered, minimapShown, setMinimapShown]);
-  const fit = useMemo(() => fitOptions(minimap.offered && minimap.shown), [minimap]);
+  const fit = useMemo<FitViewOptions>(
+    () => ({
+      padding: layout && size ? fitPadding(layout, size, minimap.offered && minimap.shown) : 0,
+      maxZoom: MAX_FIT_ZOOM,
+      includeHiddenNodes: true,
+    }),
+    [layout, size, minimap],
+  );
   // Used when React Flow mounts: first, and again after each new layout (the "Laying out…" state unmounts it).
   const initialViewport = useMemo(
     () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, MAX_FIT_ZOOM, fit.padding ?? 0) : undefined),
