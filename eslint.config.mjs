@@ -29,4 +29,11 @@ export default defineConfig([
       "react-hooks/incompatible-library": "off",
     },
   },
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use { Link } from @/components/ui/link: it prefetches on hover or focus, not for every link in view." }] }],
+    },
+  },
 ]);

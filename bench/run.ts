@@ -1,10 +1,11 @@
 // `npm run bench`: figures for the hot paths, printed as tables and written to results/bench/*.json, and
 // at the end one table of issue 12's targets with PASS or MISS (results/bench/targets.json).
-// Sections: `npm run bench -- sandbox graph bff page dashboard deploy` (default: all). Ports: bench/ports.ts.
+// Sections: `npm run bench -- sandbox graph bff page compare dashboard deploy` (default: all). Ports: bench/ports.ts.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { os } from "./os";
 import { benchBff } from "./bff";
+import { benchComparePage } from "./compare-page";
 import { benchDashboard } from "./dashboard";
 import { benchDeploy } from "./deploy";
 import { launchChromium } from "./browser";
@@ -39,12 +40,12 @@ if (want("graph")) {
   write("graph", graph);
 }
 
-if (want("bff") || want("page") || want("dashboard") || want("deploy")) {
+if (want("bff") || want("page") || want("compare") || want("dashboard") || want("deploy")) {
   const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
   buildIfStale();
 }
 
-if (want("bff") || want("page") || want("deploy")) {
+if (want("bff") || want("page") || want("compare") || want("deploy")) {
   const stack = await startStack({
     ...PORTS.page,
     env: { FLYTE_SANDBOX_TASK_MS: "150", FLYTE_SANDBOX_QUEUE_MS: "30", FLYTE_SANDBOX_FAILURE_RATE: "0" },
@@ -57,6 +58,7 @@ if (want("bff") || want("page") || want("deploy")) {
       write("floor", floor);
       write("execution-page", await benchExecutionPage(stack, floor));
     }
+    if (want("compare")) write("compare-page", await benchComparePage(stack));
     if (want("deploy")) write("deploy", await benchDeploy(stack, PORTS.deploy));
   } finally {
     stack.stop();
@@ -65,4 +67,4 @@ if (want("bff") || want("page") || want("deploy")) {
 
 if (want("dashboard")) write("dashboard", await benchDashboard());
 
-if (want("page") || want("dashboard")) write("targets", printTargets());
+if (want("page") || want("compare") || want("dashboard")) write("targets", printTargets());

@@ -61,6 +61,9 @@ function hydrationErrors(page: Page) {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+  // What shows: without JavaScript the page is the header the server sent first; the rest streamed after it
+  // stays in the HTML, hidden, for a script to swap in.
+  const shown = (page: Page, testId: string) => page.getByTestId(testId).filter({ visible: true });
 
   test("a deep link shows the header from the HTML: name, phase, when it started and why it failed", async ({ page, request, baseURL }) => {
     test.setTimeout(240_000);
@@ -69,11 +72,11 @@ test.describe("without JavaScript", () => {
     await expect.poll(() => phaseOf(request, name), { timeout: 60_000 }).toBe("FAILED");
     await untilAdminIsBrisk(request, name);
     await openWithHeader(page, executionUrl(name), name);
-    const header = page.getByTestId("execution-header");
-    await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "FAILED");
-    await expect(page.getByTestId("execution-phase")).toHaveText(/Failed/);
+    const header = shown(page, "execution-header");
+    await expect(shown(page, "execution-phase")).toHaveAttribute("data-phase", "FAILED");
+    await expect(shown(page, "execution-phase")).toHaveText(/Failed/);
     await expect(header.getByText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/)).toBeVisible();
-    await expect(page.getByTestId("execution-error")).toBeVisible();
+    await expect(shown(page, "execution-error")).toBeVisible();
     await expect(header.getByRole("link", { name: DOMAIN, exact: true })).toBeVisible();
   });
 
@@ -83,9 +86,9 @@ test.describe("without JavaScript", () => {
     await expect.poll(() => phaseOf(request, name), { timeout: 30_000 }).toBe("RUNNING");
     await untilAdminIsBrisk(request, name);
     await openWithHeader(page, executionUrl(name), name);
-    await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "RUNNING");
-    await expect(page.getByTestId("execution-duration")).toHaveText(/^\d+(ms|s)$|^\d+m \d\ds$/);
-    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "connecting");
+    await expect(shown(page, "execution-phase")).toHaveAttribute("data-phase", "RUNNING");
+    await expect(shown(page, "execution-duration")).toHaveText(/^\d+(ms|s)$|^\d+m \d\ds$/);
+    await expect(shown(page, "live-status")).toHaveAttribute("data-status", "connecting");
   });
 
   test("a mistyped deep link says the execution was not found", async ({ page, request }) => {
@@ -152,24 +155,28 @@ test("a finished execution's deep link draws from the server's data and opens no
 
 test("the header comes in the HTML's first part, ahead of the workflow and snapshot, which follow when FlyteAdmin sends them", async ({ request, baseURL }) => {
   await untilAdminIsBrisk(request, "seed-hello-world");
-  // Every FlyteAdmin call a quarter second: GetExecution answers, then GetWorkflow and the snapshot take longer.
+  // Every FlyteAdmin call takes a quarter second more: GetWorkflow starts only once GetExecution has answered,
+  // so a page that waited for it would send its header that much later, together with the workflow.
   await setSandboxFaults(request, { latencyMs: 250 });
   try {
     await expect(async () => {
       const res = await fetch(new URL(executionUrl("seed-hello-world"), baseURL));
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
-      const parts: string[] = [];
+      let html = "";
+      let headerAt: number | undefined;
+      let workflowAt: number | undefined;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        parts.push(decoder.decode(value, { stream: true }));
+        html += decoder.decode(value, { stream: true });
+        headerAt ??= html.includes('data-testid="execution-header"') ? Date.now() : undefined;
+        // The streamed rest: {"workflow":"<base64>",...} in the page's RSC payload (its quotes escaped there).
+        workflowAt ??= /\\?"workflow\\?":\\?"/.test(html) ? Date.now() : undefined;
       }
-      const header = parts.findIndex((p) => p.includes('data-testid="execution-header"'));
-      // The streamed rest: {"workflow":"<base64>",...} in the page's RSC payload (its quotes escaped there).
-      const workflow = parts.findIndex((p) => /\\?"workflow\\?":\\?"/.test(p));
-      expect(header, "the header is in the HTML").toBeGreaterThanOrEqual(0);
-      expect(workflow, "the workflow follows in a later part").toBeGreaterThan(header);
+      expect(headerAt, "the header is in the HTML").toBeDefined();
+      expect(workflowAt, "the workflow is in the HTML").toBeDefined();
+      expect(workflowAt! - headerAt!, "the workflow arrives after the header, once GetWorkflow answered").toBeGreaterThanOrEqual(200);
     }).toPass({ timeout: 60_000 });
   } finally {
     await setSandboxFaults(request, { latencyMs: 0 });

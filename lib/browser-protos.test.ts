@@ -1,5 +1,5 @@
 // The browser bundle gets lib/gen/browser in place of lib/gen (next.config.mjs): buf.gen.yaml keeps there
-// only the AdminService and SignalService methods listed for the browser and the messages they reach.
+// only the AdminService, SignalService and DataProxyService methods listed for the browser and the messages they reach.
 // Importing something it lacks fails the build, but a method is looked up by name at run time
 // (`AdminService.method.x`, `client.x(…)`), so the names browser code uses are checked here.
 import { readFileSync } from "node:fs";
@@ -8,7 +8,9 @@ import type { DescService } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { AdminService } from "./gen/flyteidl/service/admin_pb";
 import { SignalService } from "./gen/flyteidl/service/signal_pb";
+import { DataProxyService } from "./gen/flyteidl/service/dataproxy_pb";
 import { AdminService as BrowserAdminService } from "./gen/browser/flyteidl/service/admin_pb";
+import { DataProxyService as BrowserDataProxyService } from "./gen/browser/flyteidl/service/dataproxy_pb";
 import { SignalService as BrowserSignalService } from "./gen/browser/flyteidl/service/signal_pb";
 import { ROOT, importGraph } from "./import-graph.testutil";
 
@@ -44,6 +46,7 @@ describe("the browser's generation of the protos", () => {
   it.each([
     ["AdminService", AdminService, BrowserAdminService],
     ["SignalService", SignalService, BrowserSignalService],
+    ["DataProxyService", DataProxyService, BrowserDataProxyService],
   ])("has every %s method browser code uses, and no other (buf.gen.yaml lists them)", (_, full, browser) => {
     const usedMethods = methodNames(full).filter((name) => used.has(name));
     expect(methodNames(browser)).toEqual(usedMethods);

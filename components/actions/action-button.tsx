@@ -2,7 +2,7 @@
 
 // A button that stays focusable when unavailable (aria-disabled, not disabled), so keyboard and
 // screen-reader users can reach it and hear why; the reason is also its tooltip. Button draws it grey.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId, type ReactNode } from "react";
 import type { Availability } from "@/lib/flyte/actions/availability";
 import { Button } from "@/components/ui/button";

@@ -8,12 +8,11 @@ import { dashboardListRequest, type FirstPage } from "@/lib/query/dashboard";
 import { useDashboardExecutions } from "@/lib/query/use-dashboard";
 import { useExecutionStats } from "@/lib/query/use-execution-stats";
 import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
 import { LastRefreshed } from "@/components/ui/last-refreshed";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
 import { ExecutionTable } from "@/components/executions/execution-table";
-import { ExecutionChart } from "./execution-chart";
-import { ExecutionCounts } from "./execution-counts";
+import { CompareBar, useCompareSelection } from "./compare-selection";
+import { DashboardOverview } from "./dashboard-overview";
 import { FilterBar } from "./filter-bar";
 import { useDashboardFilters } from "./use-dashboard-filters";
 
@@ -34,7 +33,7 @@ function useDashboardRequest(project: string, domain: string) {
 export function Dashboard({ project, domain, firstPage }: { project: string; domain: string; firstPage?: FirstPage }) {
   const { filters, setFilters, nowMs, request, error } = useDashboardRequest(project, domain);
   const executions = useDashboardExecutions(request, firstPage);
-  const { stats } = useExecutionStats(project, domain, filters, nowMs);
+  const { stats, window } = useExecutionStats(project, domain, filters, nowMs);
   // Typed filters FlyteAdmin answers with a wider set (or by part, case aside) are narrowed to exact rows here.
   const rows = useMemo(() => {
     const all = uniqueExecutions(executions.data?.pages ?? []);
@@ -47,25 +46,20 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
     [rows],
   );
   const filtered = hasActiveFilters(filters);
+  const selection = useCompareSelection();
 
   return (
     <div className="space-y-4" data-testid="dashboard">
-      <ExecutionCounts stats={stats.data} filters={filters} setFilters={setFilters} />
-      {stats.data ? (
-        <ExecutionChart stats={stats.data} filters={filters} setFilters={setFilters} updating={stats.isPlaceholderData} />
-      ) : stats.isError ? (
-        <Banner tone="warning" title="The chart could not be drawn" testId="chart-error" action={<Button onClick={() => void stats.refetch()}>Retry</Button>}>
-          {stats.error.message}
-        </Banner>
-      ) : (
-        <div className="h-56 animate-pulse rounded-lg border border-slate-200 bg-white" role="status" aria-label="Loading the chart" />
-      )}
+      {/* Filters first, in reading and tab order: they narrow the counts, the chart and the table below. */}
       <FilterBar project={project} domain={domain} filters={filters} setFilters={setFilters} principals={principals} />
-      {executions.data ? (
-        <div className="-my-2 flex justify-end">
-          <LastRefreshed at={executions.dataUpdatedAt} />
-        </div>
-      ) : null}
+      <DashboardOverview
+        stats={stats}
+        window={window}
+        nowMs={nowMs}
+        filters={filters}
+        setFilters={setFilters}
+        aside={executions.data ? <LastRefreshed at={executions.dataUpdatedAt} /> : null}
+      />
       {inexact.length > 0 && !error ? (
         <p className="text-xs text-amber-800" role="note" data-testid="filter-narrowed" data-fields={inexact.join(" ")}>
           FlyteAdmin cannot filter by {inexact.map((k) => INEXACT_LABEL[k] ?? k).join(" and ")} exactly as typed (its filter syntax
@@ -97,11 +91,13 @@ export function Dashboard({ project, domain, firstPage }: { project: string; dom
         <>
           {executions.isError ? <QueryError error={executions.error} retry={() => void executions.fetchNextPage()} /> : null}
           <ExecutionTable
+            selection={selection}
             executions={rows}
             hasMore={executions.hasNextPage}
             loadingMore={executions.isFetchingNextPage}
             onLoadMore={() => void executions.fetchNextPage()}
           />
+          <CompareBar project={project} domain={domain} picked={selection.picked} rows={rows} onClear={selection.clear} />
           <p className="text-xs text-slate-500" data-testid="rows-loaded" data-count={rows.length}>
             {rows.length.toLocaleString("en")} execution{rows.length === 1 ? "" : "s"} loaded
             {executions.hasNextPage ? " · scroll the table for more" : ""}

@@ -4,13 +4,13 @@
 // its time range, and the chart then shows that range in hours.
 import { useMemo } from "react";
 import type { DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
-import { bucketLabel, chartBars, DAY_MS, windowLabel, type Bar, type ExecutionStats } from "@/lib/flyte/dashboard/stats";
+import { bucketLabel, chartBars, DAY_MS, type Bar, type ExecutionStats } from "@/lib/flyte/dashboard/stats";
 import type { PhaseTone } from "@/lib/flyte/phases";
 import { formatTimestampUtc } from "@/lib/flyte/time";
 import { tonePalette } from "@/components/ui/phase-palette";
 import type { SetFilters } from "./use-dashboard-filters";
 
-const CHART_HEIGHT = 144;
+const CHART_HEIGHT = 96;
 
 function barSummary(bar: Bar, bucketMs: number): string {
   const parts = bar.segments.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ");
@@ -86,30 +86,16 @@ export function ExecutionChart({
     }
     return [...seen.entries()];
   }, [bars]);
-  const narrowed = filters.since !== undefined || filters.from !== undefined || filters.to !== undefined;
 
   return (
-    <section aria-labelledby="execution-chart-title" data-testid="execution-chart" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <div>
-          <h2 id="execution-chart-title" className="text-sm font-semibold text-slate-900">
-            Executions by {bucketMs >= DAY_MS ? "day" : "hour"}
-          </h2>
-          <p className="text-xs text-slate-500">
-            {windowLabel(stats.window)} · click a bar to list its runs
-            {stats.truncated && stats.coveredFromMs ? ` · counted the latest ${stats.scanned.toLocaleString("en")} runs, back to ${formatTimestampUtc(stats.coveredFromMs)}` : ""}
-          </p>
-        </div>
-        {narrowed ? (
-          <button
-            type="button"
-            onClick={() => setFilters({ ...filters, since: undefined, from: undefined, to: undefined })}
-            className="text-xs font-medium text-indigo-700 hover:underline"
-          >
-            ← Show the last 14 days
-          </button>
-        ) : null}
-      </div>
+    <section aria-labelledby="execution-chart-title" data-testid="execution-chart">
+      <p className="mb-1 text-xs text-slate-500">
+        <span id="execution-chart-title" className="font-medium text-slate-700">
+          Executions by {bucketMs >= DAY_MS ? "day" : "hour"}
+        </span>
+        {" "}· click a bar to list its runs
+        {stats.truncated && stats.coveredFromMs ? ` · counted the latest ${stats.scanned.toLocaleString("en")} runs, back to ${formatTimestampUtc(stats.coveredFromMs)}` : ""}
+      </p>
       <div className={`flex gap-2 ${updating ? "opacity-60" : ""}`}>
         <div className="flex w-8 flex-col justify-between text-right text-[10px] tabular-nums text-slate-400" style={{ height: CHART_HEIGHT }} aria-hidden>
           <span>{max}</span>
@@ -137,7 +123,7 @@ export function ExecutionChart({
         </div>
       </div>
       {legend.length ? (
-        <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
+        <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
           {legend.map(([phase, e]) => (
             <li key={phase} className="flex items-center gap-1.5">
               <span className={`inline-block h-2.5 w-2.5 rounded-sm ${tonePalette(e.tone).fill}`} aria-hidden />
@@ -146,7 +132,7 @@ export function ExecutionChart({
           ))}
         </ul>
       ) : (
-        <p className="mt-3 text-xs text-slate-500">No runs in this window.</p>
+        <p className="mt-1.5 text-xs text-slate-500">No runs in this window.</p>
       )}
     </section>
   );

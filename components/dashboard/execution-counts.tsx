@@ -16,16 +16,19 @@ const iconOf = (group: CountGroup, n: number | undefined): PhaseIconName => (gro
 /** Running / succeeded / failed / aborted in the chart's window; a tile filters the table by it. */
 export function ExecutionCounts({
   stats,
+  period,
   filters,
   setFilters,
 }: {
   stats: ExecutionStats | undefined;
+  /** Which runs they count, in words ("in the last 14 days (since …)"). */
+  period: string | undefined;
   filters: DashboardFilters;
   setFilters: SetFilters;
 }) {
   const counts = stats ? groupCounts(stats.totals) : undefined;
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Execution counts" data-testid="execution-counts">
+    <ul className="grid shrink-0 grid-cols-2 gap-2 sm:grid-cols-4 lg:w-80 lg:grid-cols-2" aria-label="Execution counts" data-testid="execution-counts">
       {GROUPS.map((g) => {
         const selected = isGroupSelected(g, filters.phases);
         const n = counts?.[g];
@@ -36,20 +39,20 @@ export function ExecutionCounts({
               data-testid={`count-${g}`}
               data-count={n ?? ""}
               aria-pressed={selected}
-              aria-label={`${COUNT_GROUPS[g].label}: ${n ?? "loading"}. ${selected ? "Show every phase" : "Show only these"}`}
+              aria-label={`${COUNT_GROUPS[g].label}: ${n ?? "loading"}${period ? `, started ${period}` : ""}. ${selected ? "Show every phase" : "Show only these"}`}
               onClick={() => setFilters({ ...filters, phases: selected ? [] : [...COUNT_GROUPS[g].phases] })}
-              className={`flex w-full items-center justify-between rounded-lg border bg-white px-4 py-3 text-left shadow-sm transition hover:border-indigo-300 ${
+              className={`flex w-full items-center justify-between rounded-lg border bg-white px-3 py-2 text-left transition hover:border-indigo-300 ${
                 selected ? "border-indigo-500 ring-2 ring-indigo-200" : "border-slate-200"
               }`}
             >
               <span>
                 <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{COUNT_GROUPS[g].label}</span>
-                <span className="block text-2xl font-semibold tabular-nums text-slate-900">
+                <span className="block text-xl font-semibold tabular-nums text-slate-900">
                   {n === undefined ? "–" : n.toLocaleString("en")}
                   {stats?.truncated && n !== undefined ? <span className="text-base text-slate-400">+</span> : null}
                 </span>
               </span>
-              <span className={`rounded-full p-2 ring-1 ring-inset ${toneClass(COUNT_GROUPS[g].tone)}`}>
+              <span className={`rounded-full p-1.5 ring-1 ring-inset ${toneClass(COUNT_GROUPS[g].tone)}`}>
                 <PhaseIcon icon={iconOf(g, n)} className="h-4 w-4" />
               </span>
             </button>

@@ -2,9 +2,10 @@
 
 // Small controls the filter bar is made of: a labelled select, a text filter that commits on
 // Enter or blur, and the phase menu.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, type ReactNode } from "react";
 import { workflowPhases, type WorkflowPhaseName } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 export const controlClass =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200";
@@ -122,17 +123,8 @@ export function PhaseMenu({ value: committed, onChange }: { value: readonly Work
   };
   const ref = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
-    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", esc);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", esc);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
   const summary =
     value.length === 0
       ? "Any phase"

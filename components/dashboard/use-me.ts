@@ -3,29 +3,12 @@
 // Who "me" is. Signed in, the console knows: FlyteAdmin records the user's subject as an
 // execution's spec.metadata.principal. Without sign-in it does not, so the name is a per-browser
 // setting the person enters once.
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback } from "react";
 import { actorLabel } from "@/lib/flyte/identity";
 import { useSession } from "@/lib/query/session";
+import { useStoredText } from "@/components/ui/use-stored-choice";
 
 const KEY = "flyteconsole.me";
-const EVENT = "flyteconsole:me";
-
-function read(): string {
-  try {
-    return window.localStorage.getItem(KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-function subscribe(onChange: () => void) {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(EVENT, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(EVENT, onChange);
-  };
-}
 
 export interface Me {
   /** What FlyteAdmin records as spec.metadata.principal for this person; "" when unknown. */
@@ -40,15 +23,8 @@ export interface Me {
 
 export function useMe(): { me: Me; remember(name: string): void } {
   const session = useSession();
-  const remembered = useSyncExternalStore(subscribe, read, () => "");
-  const remember = useCallback((name: string) => {
-    try {
-      window.localStorage.setItem(KEY, name.trim());
-    } catch {
-      // storage disabled: the choice lasts for this page only
-    }
-    window.dispatchEvent(new Event(EVENT));
-  }, []);
+  const [remembered, store] = useStoredText(KEY);
+  const remember = useCallback((name: string) => store(name.trim()), [store]);
   const user = session.status === "on" ? session.user : undefined;
   // While the session loads, nobody is "me" yet: a remembered name is only for a console without sign-in.
   const me: Me = user

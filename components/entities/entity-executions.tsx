@@ -1,7 +1,7 @@
 "use client";
 
 // Runs of one entity (or one version of it), newest first, paged upstream.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import { entityDashboardQuery, entityExecutionMatches, entityExecutionsExact } from "@/lib/flyte/entities/entity-filters";
 import { uniqueExecutions } from "@/lib/flyte/dashboard/rows";

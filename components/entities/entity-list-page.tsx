@@ -3,7 +3,7 @@
 // Workflows, tasks or launch plans of a project/domain: names with descriptions and the phases of
 // their latest runs, searchable by name (the search is in the URL: ?q=). Workflows and tasks can be
 // listed archived instead (?archived=1); launch plans show their schedule and state, with a switch.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { NamedEntityState } from "@/lib/gen/flyteidl/admin/common_pb";

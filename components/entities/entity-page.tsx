@@ -3,7 +3,7 @@
 // A workflow, task or launch plan: the latest version (or the one in the URL) with its interface,
 // description, graph/template/schedule, its runs, and every version.
 import { Code, ConnectError } from "@connectrpc/connect";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { launchPlanInterfaceRows, taskInterfaceRows, workflowInterfaceRows } from "@/lib/flyte/entities/interface";

@@ -1,7 +1,7 @@
 "use client";
 
 // A launch plan version's schedule and state, and switching it on or off.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { LaunchPlan } from "@/lib/gen/flyteidl/admin/launch_plan_pb";
 import { describeSchedule, isLaunchPlanActive } from "@/lib/flyte/entities/schedule";
 import { entityPath } from "@/lib/flyte/urls";

@@ -1,7 +1,7 @@
 "use client";
 
 // The phases of an entity's latest runs as a row of small marks, each linking to its run.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import { entityExecutionMatches, entityExecutionsExact } from "@/lib/flyte/entities/entity-filters";
 import { latestRunMarks, STRIP_RUNS } from "@/lib/flyte/entities/latest-runs";

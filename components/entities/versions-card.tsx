@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { EntityKind } from "@/lib/flyte/ids";
 import type { VersionRow } from "@/lib/flyte/entities/versions";
 import { consolePath } from "@/lib/flyte/urls";

@@ -2,17 +2,13 @@
 
 // A launch-plan node runs its workflow as a separate child execution (FlytePropeller reports its id in the
 // node's workflow_node_metadata). Like flyteconsole, the node links to that execution instead of opening in place.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
+import { childExecutionId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import { executionPath } from "@/lib/flyte/urls";
 import { useChildExecution } from "@/lib/query/use-execution";
 import { PhaseBadge } from "@/components/ui/phase-badge";
-
-export function childExecutionId(ne: NodeExecution) {
-  const meta = ne.closure?.targetMetadata;
-  return meta?.case === "workflowNodeMetadata" ? meta.value.executionId : undefined;
-}
 
 export function ChildExecutionLink({ nodeExecution }: { nodeExecution: NodeExecution }) {
   const id = childExecutionId(nodeExecution);

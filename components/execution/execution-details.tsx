@@ -6,7 +6,7 @@
 //
 // The runs that recovered or relaunched this one are not listed: FlyteAdmin keeps the reference only inside
 // the stored spec, and no ListExecutions filter reaches it (its executions table has no such column).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo, type ReactNode } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
@@ -10,6 +10,7 @@ import { formatDuration, formatTimestampUtc } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
 import type { LiveStatus } from "@/lib/query/live-execution";
 import { ExecutionActions } from "@/components/actions/execution-actions";
+import { CompareWithPrevious } from "@/components/compare/compare-previous-link";
 import { GateBanner } from "@/components/signals/gate-banner";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { scopeCrumbs } from "@/components/projects/sections";
@@ -71,6 +72,7 @@ export function ExecutionHeader({
         <PhaseBadge phase={phase} testId="execution-phase" />
         <LiveIndicator status={status} error={liveError} retryAt={retryAt} />
         <ExecutionActions execution={execution} />
+        <CompareWithPrevious execution={execution} />
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Launch plan">

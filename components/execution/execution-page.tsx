@@ -6,6 +6,7 @@ import dynamic from "next/dynamic";
 import { Suspense, use, useMemo, useState } from "react";
 import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import type { LogOwner } from "@/lib/flyte/logs/protocol";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
 import type { ExecutionPreload, ExecutionPreloadRest } from "@/lib/query/execution-preload";
@@ -14,6 +15,7 @@ import { useExecutionPreload } from "@/lib/query/use-execution-preload";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { scopeCrumbs } from "@/components/projects/sections";
 import { EmptyState, LoadingRows, QueryError } from "@/components/ui/query-state";
+import { useEscapeLayer } from "@/components/ui/use-escape-layer";
 import { ExecutionHeader } from "./execution-header";
 import type { PanelTab } from "./node-panel";
 import { useLiveExecution } from "@/lib/query/use-live-execution";
@@ -117,13 +119,16 @@ function ExecutionView({
   const panelTab = (params.get("panel") as PanelTab | null) ?? "attempts";
   const attemptParam = params.get("attempt");
   const attempt = attemptParam !== null && /^\d+$/.test(attemptParam) ? Number(attemptParam) : undefined;
-  const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean } | undefined>();
+  const [openLog, setOpenLog] = useState<{ log: TaskLog; running: boolean; owner: LogOwner } | undefined>();
 
   const first = useExecution({ project, domain, name });
   const live = useLiveExecution(project, domain, name, snapshot, !waiting);
   const execution = live.execution ?? first.data;
   const failedNode = useMemo(() => failingNodeId(live.nodes.values(), live.parents), [live.nodes, live.parents]);
   const nameOf = useNodeNames(waiting ? undefined : execution);
+  const closePanel = () => setParams({ node: undefined, attempt: undefined, panel: undefined });
+  // Escape closes the log drawer, then the node panel; not while typing (a signal's value, a log search).
+  useEscapeLayer(!!openLog || !!selectedNodeId, () => (openLog ? setOpenLog(undefined) : closePanel()), { keepWhileTyping: true });
 
   if (!execution) {
     if (first.isPending) return <LoadingRows rows={4} label="Loading execution" />;
@@ -183,12 +188,14 @@ function ExecutionView({
             tab={panelTab}
             attempt={attempt}
             onChange={(c) => setParams({ ...(c.panel ? { panel: c.panel } : {}), ...(c.attempt !== undefined ? { attempt: String(c.attempt) } : {}) })}
-            onClose={() => setParams({ node: undefined, attempt: undefined, panel: undefined })}
-            onOpenLog={(log, isRunning) => setOpenLog({ log, running: isRunning })}
+            onClose={closePanel}
+            onOpenLog={(log, isRunning, attemptNo) =>
+              setOpenLog({ log, running: isRunning, owner: { project, domain, execution: name, nodeId: selected.id?.nodeId ?? "", attempt: attemptNo } })
+            }
           />
         ) : null}
       </div>
-      {openLog ? <LogDrawer log={openLog.log} running={openLog.running} onClose={() => setOpenLog(undefined)} /> : null}
+      {openLog ? <LogDrawer log={openLog.log} running={openLog.running} owner={openLog.owner} onClose={() => setOpenLog(undefined)} /> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import type { LogOwner } from "@/lib/flyte/logs/protocol";
 import { LogViewer } from "@/components/logs/log-viewer";
 import { Button } from "@/components/ui/button";
 
 /** A task attempt's log, inline at the bottom of the execution page. */
-export function LogDrawer({ log, running, onClose }: { log: TaskLog; running: boolean; onClose(): void }) {
+export function LogDrawer({ log, running, owner, onClose }: { log: TaskLog; running: boolean; owner?: LogOwner; onClose(): void }) {
   return (
     <section
       aria-label={`Log: ${log.name}`}
@@ -19,7 +20,7 @@ export function LogDrawer({ log, running, onClose }: { log: TaskLog; running: bo
         </Button>
       </header>
       <div className="min-h-0 flex-1">
-        <LogViewer uri={log.uri} name={log.name || "log"} running={running} />
+        <LogViewer uri={log.uri} name={log.name || "log"} running={running} owner={owner} />
       </div>
     </section>
   );

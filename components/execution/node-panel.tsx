@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
@@ -24,9 +24,10 @@ import { ChildExecutionLink } from "./child-execution-link";
 import { ErrorSummary } from "./error-summary";
 import { NodeData } from "./node-data";
 import { NodeDataActions } from "./node-data-actions";
+import { NodeDeck } from "./node-deck";
 import { TaskTab } from "./task-tab";
 
-const PANEL_TABS = ["attempts", "task", "inputs", "outputs"] as const;
+const PANEL_TABS = ["attempts", "task", "inputs", "outputs", "deck"] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 const CACHE_LABEL: Partial<Record<CatalogCacheStatus, string>> = {
@@ -92,7 +93,8 @@ export function NodePanel({
   attempt?: number;
   onChange(changes: { panel?: PanelTab; attempt?: number }): void;
   onClose(): void;
-  onOpenLog(log: TaskLog, running: boolean): void;
+  /** `attempt`: the task attempt (retry_attempt) whose log it is. */
+  onOpenLog(log: TaskLog, running: boolean, attempt: number): void;
 }) {
   const id = nodeExecution.id!;
   const c = nodeExecution.closure;
@@ -104,7 +106,7 @@ export function NodePanel({
   const attempts = useNodeAttempts(id, { running, enabled: tab === "attempts" || tab === "task" });
   const list = newestFirst(attempts.data?.taskExecutions ?? []);
   const hasTask = runsTask(kind) || list.length > 0;
-  const tabs = PANEL_TABS.filter((t) => t !== "task" || hasTask);
+  const tabs = PANEL_TABS.filter((t) => (t !== "task" || hasTask) && (t !== "deck" || !!c?.deckUri));
   const shown: PanelTab = tabs.includes(tab) ? tab : "attempts";
   const data = useNodeExecutionData(id, { running, enabled: shown === "inputs" || shown === "outputs" });
   // A new attempt or a final phase shows on the node execution first: read the attempts again then.
@@ -171,12 +173,14 @@ export function NodePanel({
                 attempt={a}
                 selected={a.id?.retryAttempt === selectedAttempt}
                 onSelect={() => onChange({ attempt: a.id?.retryAttempt })}
-                onOpenLog={(log) => onOpenLog(log, !taskPhase(a.closure?.phase ?? 0).isTerminal)}
+                onOpenLog={(log) => onOpenLog(log, !taskPhase(a.closure?.phase ?? 0).isTerminal, a.id?.retryAttempt ?? 0)}
               />
             ))
           )
         ) : shown === "task" ? (
           <TaskTab taskId={nodeTaskId(list, spec)} waiting={attempts.isPending} />
+        ) : shown === "deck" ? (
+          <NodeDeck nodeExecution={nodeExecution} />
         ) : data.isPending ? (
           <LoadingRows rows={3} label={`Loading ${shown}`} />
         ) : data.isError ? (
@@ -184,7 +188,7 @@ export function NodePanel({
         ) : (
           <>
             <NodeDataActions nodeExecution={nodeExecution} which={shown} data={data.data} />
-            <NodeData which={shown} data={data.data} />
+            <NodeData id={id} which={shown} data={data.data} />
           </>
         )}
       </div>

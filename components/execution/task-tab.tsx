@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { taskInterfaceRows, type InterfaceRow } from "@/lib/flyte/entities/interface";
 import { consolePath } from "@/lib/flyte/urls";

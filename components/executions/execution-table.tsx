@@ -3,7 +3,7 @@
 // Executions as a table that stays smooth at any length: only the rows in view are in the DOM,
 // and reaching the end asks for the next page.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { errorHeadline } from "@/lib/flyte/error-line";
@@ -11,7 +11,8 @@ import { summarizeExecution, type ExecutionSummary } from "@/lib/flyte/execution
 import { workflowPhase } from "@/lib/flyte/phases";
 import { formatDuration } from "@/lib/flyte/time";
 import { consolePath } from "@/lib/flyte/urls";
-import { RelativeTime, useHydrated } from "@/components/ui/client-time";
+import { RelativeTime } from "@/components/ui/client-time";
+import { useHydrated } from "@/lib/query/hydrated";
 import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionRowActions } from "./execution-row-actions";
@@ -19,6 +20,16 @@ import { ExecutionRowActions } from "./execution-row-actions";
 export const ROW_HEIGHT = 60;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 15;
+
+/** Rows picked to compare (the dashboard's): a checkbox column leads the table when given. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  toggle(name: string): void;
+  /** No more rows may be picked (the others' checkboxes are disabled). */
+  full: boolean;
+}
+
+const SELECT_COLUMN = { label: "Select", width: "3rem" };
 
 const COLUMNS = [
   { label: "Execution", width: "17%" },
@@ -62,6 +73,7 @@ function ExecutionRow({
   expanded,
   onToggle,
   measure,
+  selection,
 }: {
   s: ExecutionSummary;
   execution: Execution;
@@ -71,8 +83,10 @@ function ExecutionRow({
   expanded: boolean;
   onToggle(name: string): void;
   measure(el: HTMLTableRowElement | null): void;
+  selection?: RowSelection;
 }) {
   const phase = workflowPhase(s.phase);
+  const picked = selection?.selected.has(s.name) ?? false;
   const running = !phase.isTerminal;
   const duration = s.durationMs ?? (running && s.startedMs && now !== undefined ? now - s.startedMs : undefined);
   const entity = s.launchPlanName || s.workflowName;
@@ -85,8 +99,23 @@ function ExecutionRow({
       data-phase={phase.name}
       aria-rowindex={index + 2}
       style={{ height: ROW_HEIGHT }}
-      className="border-t border-slate-100 align-top hover:bg-slate-50"
+      data-selected={selection ? picked : undefined}
+      className={`border-t border-slate-100 align-top hover:bg-slate-50 ${picked ? "bg-indigo-50/60" : ""}`}
     >
+      {selection ? (
+        <td className="px-3 py-2">
+          <input
+            type="checkbox"
+            className="mt-1 h-4 w-4 accent-indigo-600"
+            checked={picked}
+            disabled={!picked && selection.full}
+            title={!picked && selection.full ? "Up to 4 runs compare at once" : undefined}
+            aria-label={`Select ${s.name} to compare`}
+            data-testid="execution-select"
+            onChange={() => selection.toggle(s.name)}
+          />
+        </td>
+      ) : null}
       <td className="overflow-hidden px-3 py-2">
         <Link
           prefetch={false}
@@ -144,6 +173,8 @@ export interface ExecutionTableProps {
   /** Height of the scrolling area (CSS length). */
   maxHeight?: string;
   label?: string;
+  /** Rows can be picked (to compare them). */
+  selection?: RowSelection;
 }
 
 export function ExecutionTable({
@@ -153,7 +184,9 @@ export function ExecutionTable({
   onLoadMore,
   maxHeight = "calc(100vh - 12rem)",
   label = "Executions",
+  selection,
 }: ExecutionTableProps) {
+  const columns = selection ? [SELECT_COLUMN, ...COLUMNS] : COLUMNS;
   const summaries = useMemo(() => executions.map(summarizeExecution), [executions]);
   const anyRunning = useMemo(() => summaries.some((s) => !workflowPhase(s.phase).isTerminal), [summaries]);
   const ticking = useNow(1_000, anyRunning);
@@ -197,15 +230,15 @@ export function ExecutionTable({
         className="w-full table-fixed text-left"
       >
         <colgroup>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.label} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 shadow-[0_1px_0_rgb(226_232_240)]">
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th key={c.label} scope="col" className="px-3 py-2 font-medium">
-                {c.label}
+                {c === SELECT_COLUMN ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
           </tr>
@@ -213,7 +246,7 @@ export function ExecutionTable({
         <tbody>
           {padTop > 0 ? (
             <tr aria-hidden style={{ height: padTop }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           ) : null}
           {items.map((item) =>
@@ -227,10 +260,11 @@ export function ExecutionTable({
                 expanded={expanded.has(summaries[item.index].name)}
                 onToggle={toggle}
                 measure={virtualizer.measureElement}
+                selection={selection}
               />
             ) : (
               <tr key="more" style={{ height: ROW_HEIGHT }} data-testid="execution-table-more">
-                <td colSpan={COLUMNS.length} className="px-3 py-2 text-center text-sm text-slate-500" role="status">
+                <td colSpan={columns.length} className="px-3 py-2 text-center text-sm text-slate-500" role="status">
                   {loadingMore ? "Loading more executions…" : "Scroll for more"}
                 </td>
               </tr>
@@ -238,7 +272,7 @@ export function ExecutionTable({
           )}
           {padBottom > 0 ? (
             <tr aria-hidden style={{ height: padBottom }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           ) : null}
         </tbody>

@@ -2,7 +2,7 @@
 // The launch form: a typed field per input, the launch plan's fixed inputs, advanced options and
 // one submit. Values are validated as they are typed; a field shows its message once touched (all
 // of them after a submit attempt), and nothing is sent while any is wrong.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ResourceType, type Identifier, type WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";

@@ -2,7 +2,7 @@
 // The launch page: works out what is launched (a launch plan, a workflow's default launch plan, a
 // task, or a copy of an execution), loads its interface and hands it to the form.
 import { Code, ConnectError } from "@connectrpc/connect";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { ResourceType, type Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";

@@ -4,8 +4,7 @@ import { useMemo } from "react";
 import type { Variable } from "@/lib/gen/flyteidl/core/interface_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import { literalMapToDisplay } from "@/lib/flyte/literals/display";
-import { LiteralTree } from "./literal-tree";
-import type { LoadOffloaded } from "./offloaded-value";
+import { LiteralTree, type LiteralAccess } from "./literal-tree";
 
 /**
  * An inputs or outputs panel: one row per value with its name, type and the value as a tree.
@@ -15,16 +14,16 @@ export function LiteralMapView({
   literals,
   variables,
   loadOffloaded,
+  openBlob,
   emptyText = "No values.",
   label,
 }: {
   literals: LiteralMap | undefined;
   variables?: { [name: string]: Variable };
-  loadOffloaded?: LoadOffloaded;
   emptyText?: string;
   /** Accessible name of the table, e.g. "Inputs". */
   label?: string;
-}) {
+} & LiteralAccess) {
   const rows = useMemo(() => literalMapToDisplay(literals, variables), [literals, variables]);
   if (rows.length === 0) {
     return (
@@ -55,7 +54,7 @@ export function LiteralMapView({
               ) : null}
             </th>
             <td className="min-w-0 py-1.5">
-              <LiteralTree node={row.node} path={row.name} loadOffloaded={loadOffloaded} />
+              <LiteralTree node={row.node} path={row.name} loadOffloaded={loadOffloaded} openBlob={openBlob} />
             </td>
           </tr>
         ))}

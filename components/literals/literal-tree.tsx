@@ -6,21 +6,28 @@ import { displayToJson, stringifyJson } from "@/lib/flyte/literals/json";
 import { CopyButton } from "./copy-button";
 import { LongText } from "./long-text";
 import { OffloadedValue, type LoadOffloaded } from "./offloaded-value";
+import type { OpenBlob } from "./blob-link";
 import { BlobValue, BinaryValue, DatasetValue } from "./reference-values";
 
 const PAGE = 100;
 const OPEN_DEPTH = 2;
 
-type Props = { node: DisplayNode; path: string; depth: number; loadOffloaded?: LoadOffloaded };
+/** What the tree may fetch on request: offloaded values, and signed links to files. */
+export interface LiteralAccess {
+  loadOffloaded?: LoadOffloaded;
+  openBlob?: OpenBlob;
+}
+
+type Props = { node: DisplayNode; path: string; depth: number } & LiteralAccess;
 
 /**
  * One value, read-only: leaves inline, collections and maps as collapsible trees. Everything
  * from the backend is rendered as text (React escapes it); nothing is parsed as HTML.
  */
-export function LiteralTree({ node, path = "value", loadOffloaded }: { node: DisplayNode; path?: string; loadOffloaded?: LoadOffloaded }) {
+export function LiteralTree({ node, path = "value", loadOffloaded, openBlob }: { node: DisplayNode; path?: string } & LiteralAccess) {
   return (
     <div className="text-sm text-slate-900" data-testid="literal-tree">
-      <ValueNode node={node} path={path} depth={0} loadOffloaded={loadOffloaded} />
+      <ValueNode node={node} path={path} depth={0} loadOffloaded={loadOffloaded} openBlob={openBlob} />
     </div>
   );
 }
@@ -40,7 +47,7 @@ export function ValueNode(props: Props) {
   );
 }
 
-function Leaf({ node, path, depth, loadOffloaded }: Props) {
+function Leaf({ node, path, depth, loadOffloaded, openBlob }: Props) {
   switch (node.kind) {
     case "primitive":
       if (node.primitive === "string") {
@@ -63,7 +70,7 @@ function Leaf({ node, path, depth, loadOffloaded }: Props) {
         </span>
       );
     case "blob":
-      return <BlobValue node={node} path={path} />;
+      return <BlobValue node={node} path={path} open={openBlob} />;
     case "structuredDataset":
     case "schema":
       return <DatasetValue node={node} path={path} />;
@@ -77,11 +84,18 @@ function Leaf({ node, path, depth, loadOffloaded }: Props) {
           <span className="rounded bg-violet-50 px-1.5 text-xs text-violet-800" title="Union variant">
             {node.variant}
           </span>
-          <ValueNode node={node.value} path={path} depth={depth} loadOffloaded={loadOffloaded} />
+          <ValueNode node={node.value} path={path} depth={depth} loadOffloaded={loadOffloaded} openBlob={openBlob} />
         </span>
       );
     case "offloaded":
-      return <OffloadedValue node={node} path={path} load={loadOffloaded} render={(loaded) => <ValueNode node={loaded} path={path} depth={depth} loadOffloaded={loadOffloaded} />} />;
+      return (
+        <OffloadedValue
+          node={node}
+          path={path}
+          load={loadOffloaded}
+          render={(loaded) => <ValueNode node={loaded} path={path} depth={depth} loadOffloaded={loadOffloaded} openBlob={openBlob} />}
+        />
+      );
     case "unknown":
       return <span className="italic text-slate-500">{node.reason}</span>;
     default:
@@ -91,7 +105,7 @@ function Leaf({ node, path, depth, loadOffloaded }: Props) {
 
 type BranchNode = Extract<DisplayNode, { kind: "list" | "map" }>;
 
-function Branch({ node, path, depth, loadOffloaded }: Props & { node: BranchNode }) {
+function Branch({ node, path, depth, loadOffloaded, openBlob }: Props & { node: BranchNode }) {
   const children =
     node.kind === "list"
       ? node.items.map((value, i) => ({ label: `[${i}]`, path: `${path}[${i}]`, value }))
@@ -128,7 +142,7 @@ function Branch({ node, path, depth, loadOffloaded }: Props & { node: BranchNode
             <li key={c.path} className="flex items-baseline gap-2 py-0.5">
               <span className="shrink-0 font-mono text-xs text-slate-500">{c.label}</span>
               <div className="min-w-0 flex-1">
-                <ValueNode node={c.value} path={c.path} depth={depth + 1} loadOffloaded={loadOffloaded} />
+                <ValueNode node={c.value} path={c.path} depth={depth + 1} loadOffloaded={loadOffloaded} openBlob={openBlob} />
               </div>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import type { DisplayNode } from "@/lib/flyte/literals/display-node";
 import { stringifyJson } from "@/lib/flyte/literals/json";
+import { BlobLink, type OpenBlob } from "./blob-link";
 import { CopyButton } from "./copy-button";
 import { LongText } from "./long-text";
 
@@ -24,13 +25,17 @@ function Tag({ children }: { children: string }) {
   return <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{children}</span>;
 }
 
-/** Files and directories (FlyteFile, FlyteDirectory): where they are and what format. */
-export function BlobValue({ node, path }: { node: Blob; path: string }) {
+/**
+ * Files and directories (FlyteFile, FlyteDirectory): where they are and what format; a file can be opened
+ * through DataProxy when `open` is given (a directory is a prefix, no one object to download).
+ */
+export function BlobValue({ node, path, open }: { node: Blob; path: string; open?: OpenBlob }) {
   return (
     <span className="inline-flex max-w-full flex-wrap items-baseline gap-1.5">
       <Tag>{node.dimensionality === "multipart" ? "directory" : "file"}</Tag>
       {node.format ? <Tag>{node.format}</Tag> : null}
       <Uri uri={node.uri} path={path} />
+      {open && node.uri && node.dimensionality !== "multipart" ? <BlobLink uri={node.uri} path={path} open={open} /> : null}
     </span>
   );
 }

@@ -7,7 +7,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { LINE_QUERY_KEY, parseLineAnchor, selectLine, withLineAnchor, type LineRange } from "@/lib/flyte/logs/anchor";
 import { logDocumentText, logLineCount } from "@/lib/flyte/logs/lines";
-import { logPagePath } from "@/lib/flyte/logs/protocol";
+import { logPagePath, type LogOwner } from "@/lib/flyte/logs/protocol";
 import { withBasePath } from "@/lib/flyte/urls";
 import type { LineHighlight } from "@/lib/flyte/logs/search";
 import { formatByteSize } from "@/lib/flyte/logs/size";
@@ -27,11 +27,13 @@ export interface LogViewerProps {
   running: boolean;
   /** On its own page (/console/logs): taller, and no "Full page" link. */
   standalone?: boolean;
+  /** The task attempt that wrote it, named on the full-page view this viewer links to. */
+  owner?: LogOwner;
 }
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-export function LogViewer({ uri, name, running, standalone = false }: LogViewerProps) {
+export function LogViewer({ uri, name, running, standalone = false, owner }: LogViewerProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const anchor = useMemo(() => parseLineAnchor(searchParams.get(LINE_QUERY_KEY)), [searchParams]);
@@ -158,7 +160,7 @@ export function LogViewer({ uri, name, running, standalone = false }: LogViewerP
         onDownload={() => downloadText(logDocumentText(log.doc), logFileName(name))}
         canDownload={count > 0}
         rawUri={uri}
-        pageHref={standalone ? undefined : logPagePath(uri, name)}
+        pageHref={standalone ? undefined : logPagePath(uri, name, owner)}
         sizeLabel={state === "ready" ? `${formatByteSize(log.bytes)} · ${count.toLocaleString()} lines` : undefined}
       />
       <LogNotice uri={uri} running={running} state={state} lineCount={count} error={log.error} truncated={log.truncated} maxBytes={log.maxBytes} totalBytes={log.totalBytes} onRetry={log.retry} />
@@ -172,7 +174,7 @@ export function LogViewer({ uri, name, running, standalone = false }: LogViewerP
           lineHref={lineHref}
           onSelectLine={onSelectLine}
           onUserScrollUp={() => setFollow(false)}
-          heightClass={standalone ? "h-[calc(100vh-13rem)] min-h-80" : "h-[28rem]"}
+          heightClass={standalone ? "h-[calc(100vh-16rem)] min-h-80" : "h-[28rem]"}
         />
       ) : null}
     </section>

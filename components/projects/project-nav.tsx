@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { consolePath } from "@/lib/flyte/urls";
 import { useHydrated } from "@/lib/query/hydrated";
 import { useDomains, useProjects } from "@/lib/query/projects";

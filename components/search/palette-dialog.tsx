@@ -27,7 +27,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-function PaletteBody({ onClose }: { onClose(): void }) {
+export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: boolean) => void }) {
+  const onClose = () => onOpenChange(false);
   const router = useRouter();
   const place = useCurrentPlace();
   const scope = place.project && place.domain ? { project: place.project, domain: place.domain } : undefined;
@@ -35,12 +36,28 @@ function PaletteBody({ onClose }: { onClose(): void }) {
   const term = useDebounced(input, 150);
   const { groups, loading, error } = usePaletteResults(term, scope);
   const any = groups.some((g) => g.items.length > 0);
+  // The highlighted item: the one the arrow keys chose while it is still listed, else the first (best) match,
+  // so Enter opens it. Left to itself, cmdk highlights nothing when the results arrive after the keystroke.
+  const [chosen, setChosen] = useState("");
+  const ids = groups.flatMap((g) => g.items.map((i) => i.id));
+  const highlighted = ids.includes(chosen) ? chosen : (ids[0] ?? "");
   const go = (href: string) => {
     onClose();
     router.push(href);
   };
   return (
-    <>
+    <Command.Dialog
+      open
+      value={highlighted}
+      onValueChange={setChosen}
+      onOpenChange={onOpenChange}
+      label="Search the console"
+      shouldFilter={false}
+      loop
+      data-testid="command-palette"
+      overlayClassName="fixed inset-0 z-40 bg-slate-900/30"
+      contentClassName="fixed left-1/2 top-[12vh] z-50 w-[min(42rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
+    >
       <div className="flex items-center gap-2 border-b border-slate-200 px-4">
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-400" fill="none" stroke="currentColor" strokeWidth={2}>
           <circle cx="9" cy="9" r="6" />
@@ -48,7 +65,11 @@ function PaletteBody({ onClose }: { onClose(): void }) {
         </svg>
         <Command.Input
           value={input}
-          onValueChange={setInput}
+          onValueChange={(v) => {
+            setInput(v);
+            // A new term starts again at its best match.
+            setChosen("");
+          }}
           placeholder={scope ? `Search ${scope.project}/${scope.domain}: workflows, tasks, launch plans, executions, projects` : "Search projects"}
           data-testid="palette-input"
           className="h-12 w-full bg-transparent text-sm text-slate-900 outline-none placeholder:text-slate-400"
@@ -94,25 +115,8 @@ function PaletteBody({ onClose }: { onClose(): void }) {
           <kbd className="rounded border border-slate-300 px-1">↑</kbd> <kbd className="rounded border border-slate-300 px-1">↓</kbd> to move,{" "}
           <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open, <kbd className="rounded border border-slate-300 px-1">Esc</kbd> to close
         </span>
-        <span>Names match as typed (case-sensitive)</span>
+        <span>Names match whatever their case</span>
       </div>
-    </>
-  );
-}
-
-export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: boolean) => void }) {
-  return (
-    <Command.Dialog
-      open
-      onOpenChange={onOpenChange}
-      label="Search the console"
-      shouldFilter={false}
-      loop
-      data-testid="command-palette"
-      overlayClassName="fixed inset-0 z-40 bg-slate-900/30"
-      contentClassName="fixed left-1/2 top-[12vh] z-50 w-[min(42rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
-    >
-      <PaletteBody onClose={() => onOpenChange(false)} />
     </Command.Dialog>
   );
 }

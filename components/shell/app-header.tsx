@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CommandPalette } from "@/components/search/command-palette";
 import { BackendBadge } from "./connection-banner";
 import { ProjectSwitcher } from "./project-switcher";

@@ -13,6 +13,7 @@ export function useCurrentPlace(): { project?: string; domain?: string; section:
   switch (route.page) {
     case "executions":
     case "execution":
+    case "compare":
       return { project: route.project, domain: route.domain ?? last?.domain, section: "executions" };
     case "entities":
     case "entity":

@@ -2,7 +2,7 @@
 
 // The header's project/domain switcher: shows where you are (or where you last were) and jumps to
 // the same section of another project or domain.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useId, useRef, useState } from "react";
 import { consolePath } from "@/lib/flyte/urls";

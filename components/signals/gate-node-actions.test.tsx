@@ -13,6 +13,8 @@ import { NodeExecution_Phase as NP } from "@/lib/gen/flyteidl/core/execution_pb"
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
+import type { SignalSetRequest } from "@/lib/gen/flyteidl/admin/signal_pb";
+import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
 import { polyfillDialog } from "@/components/ui/dialog.testutil";
 import { refusals } from "@/lib/query/permissions";
 import { sessionService } from "@/lib/query/session.testutil";
@@ -30,7 +32,9 @@ const executionId = { project: "flytesnacks", domain: "development", name: "e1" 
 const workflowId = { resourceType: ResourceType.WORKFLOW, project: "flytesnacks", domain: "development", name: "wf", version: "v1" };
 const gateNode = create(NodeExecutionSchema, { id: { nodeId: "n1", executionId }, metadata: { specNodeId: "n1" }, closure: { phase: NP.RUNNING } });
 
-function renderGate(setSignal: () => object) {
+type GateCondition = { case: "approve"; value: { signalId: string } } | { case: "signal"; value: { signalId: string; type: { type: { case: "simple"; value: SimpleType } } } };
+
+function renderGate(setSignal: (req: SignalSetRequest) => object, condition: GateCondition = { case: "approve", value: { signalId: "ok" } }) {
   const transport = createRouterTransport(({ service }) => {
     service(ConsoleService, sessionService({ subject: "00u1ada", name: "Ada Lovelace", preferredUsername: "ada" }));
     service(AdminService, {
@@ -40,7 +44,7 @@ function renderGate(setSignal: () => object) {
           id: workflowId,
           closure: {
             compiledWorkflow: {
-              primary: { template: { id: workflowId, nodes: [{ id: "n1", target: { case: "gateNode", value: { condition: { case: "approve", value: { signalId: "ok" } } } } }] } },
+              primary: { template: { id: workflowId, nodes: [{ id: "n1", target: { case: "gateNode", value: { condition } } }] } },
             },
           },
         }),
@@ -80,5 +84,34 @@ describe("GateNodeActions", () => {
     for (const name of ["Approve", "Reject"]) expect(screen.getByRole("button", { name }).getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(approve);
     expect(setSignal).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks before setting a signal to an empty value, as before rejecting, and sends it only once confirmed", async () => {
+    const sent: string[] = [];
+    const setSignal = vi.fn((req: SignalSetRequest) => {
+      const v = req.value?.value;
+      sent.push(v?.case === "scalar" && v.value.value.case === "primitive" ? String(v.value.value.value.value.value) : "?");
+      return {};
+    });
+    renderGate(setSignal, { case: "signal", value: { signalId: "title", type: { type: { case: "simple", value: SimpleType.STRING } } } });
+    const set = await screen.findByRole("button", { name: "Set value" });
+    fireEvent.click(set);
+    const dialog = await screen.findByTestId("empty-signal-dialog");
+    expect(within(dialog).getByRole("heading").textContent).toBe("Set title to an empty string?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(setSignal).not.toHaveBeenCalled();
+
+    fireEvent.click(set);
+    fireEvent.click(within(screen.getByTestId("empty-signal-dialog")).getByRole("button", { name: "Set empty value" }));
+    await waitFor(() => expect(sent).toEqual([""]));
+  });
+
+  it("sets a value that holds something at once", async () => {
+    const setSignal = vi.fn(() => ({}));
+    renderGate(setSignal, { case: "signal", value: { signalId: "title", type: { type: { case: "simple", value: SimpleType.STRING } } } });
+    fireEvent.change(await screen.findByTestId("literal-input-title"), { target: { value: "Weekly" } });
+    fireEvent.click(screen.getByRole("button", { name: "Set value" }));
+    await waitFor(() => expect(setSignal).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId("empty-signal-dialog").hasAttribute("open")).toBe(false);
   });
 });

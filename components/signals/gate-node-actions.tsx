@@ -6,7 +6,8 @@ import { useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { approvalLiteral, isGateWaiting, signalPrefill, sleepRemainingMs, type Gate } from "@/lib/flyte/actions";
-import { formValueToLiteral } from "@/lib/flyte/literals/form";
+import { emptyValueWords, formValueToLiteral } from "@/lib/flyte/literals/form";
+import type { Literal } from "@/lib/gen/flyteidl/core/literals_pb";
 import { defaultFormValue, type FieldError, type FormValue } from "@/lib/flyte/literals/form-value";
 import { formatDuration } from "@/lib/flyte/time";
 import { useSetSignal } from "@/lib/query/actions";
@@ -87,6 +88,8 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
   const [value, setValue] = useState<FormValue>(initial.value);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [touched, setTouched] = useState(false);
+  // An empty value waits here for a confirmation, as Reject does: once set, a signal cannot be taken back.
+  const [confirmEmpty, setConfirmEmpty] = useState<{ literal: Literal; words: string } | undefined>();
   const setSignal = useSetSignal();
   const noteId = useId();
   const scope = scopeOf(ne);
@@ -97,49 +100,73 @@ function SignalValue({ ne, gate }: { ne: NodeExecution; gate: SignalGate }) {
     return r.ok ? [] : r.errors;
   };
   return (
-    <form
-      className="space-y-2"
-      aria-describedby={initial.note ? noteId : undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (refusal) return;
-        const r = formValueToLiteral(gate.type, value);
-        setTouched(true);
-        if (!r.ok) return setErrors(r.errors);
-        setSignal.mutate(setSignalRequest(ne, gate.signalId, r.literal));
-      }}
-    >
-      <p className="text-sm">
-        Waiting for a value for <span className="font-mono">{gate.signalId}</span>.
-      </p>
-      {initial.note ? (
-        <p id={noteId} data-testid="signal-prefill-note" className="text-xs text-amber-800">
-          {initial.note}
-        </p>
-      ) : null}
-      <LiteralField
-        type={gate.type}
-        name={gate.signalId}
-        value={value}
-        errors={touched ? errors : []}
-        onChange={(v) => {
-          setValue(v);
-          setErrors(validate(v));
+    <>
+      <form
+        className="space-y-2"
+        aria-describedby={initial.note ? noteId : undefined}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (refusal) return;
+          const r = formValueToLiteral(gate.type, value);
           setTouched(true);
+          if (!r.ok) return setErrors(r.errors);
+          const empty = emptyValueWords(value);
+          if (empty) return setConfirmEmpty({ literal: r.literal, words: empty });
+          setSignal.mutate(setSignalRequest(ne, gate.signalId, r.literal));
         }}
-      />
-      <ActionButton
-        type="submit"
-        variant="primary"
-        availability={withRefusal(AVAILABLE, refusal)}
-        busy={setSignal.isPending || setSignal.isSuccess}
-        testId="gate-set-value"
       >
-        Set value
-      </ActionButton>
-      <ActingAs verb="Setting the value" />
-      <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="gate-error" />
-    </form>
+        <p className="text-sm">
+          Waiting for a value for <span className="font-mono">{gate.signalId}</span>.
+        </p>
+        {initial.note ? (
+          <p id={noteId} data-testid="signal-prefill-note" className="text-xs text-amber-800">
+            {initial.note}
+          </p>
+        ) : null}
+        <LiteralField
+          type={gate.type}
+          name={gate.signalId}
+          value={value}
+          errors={touched ? errors : []}
+          onChange={(v) => {
+            setValue(v);
+            setErrors(validate(v));
+            setTouched(true);
+          }}
+        />
+        <ActionButton
+          type="submit"
+          variant="primary"
+          availability={withRefusal(AVAILABLE, refusal)}
+          busy={setSignal.isPending || setSignal.isSuccess}
+          testId="gate-set-value"
+        >
+          Set value
+        </ActionButton>
+        <ActingAs verb="Setting the value" />
+        {!confirmEmpty ? <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="gate-error" /> : null}
+      </form>
+      {/* Outside the form: the dialog has a form of its own. */}
+      <ConfirmDialog
+        open={!!confirmEmpty}
+        testId="empty-signal-dialog"
+        title={`Set ${gate.signalId} to ${confirmEmpty?.words ?? "an empty value"}?`}
+        confirmLabel="Set empty value"
+        pending={setSignal.isPending}
+        onClose={() => {
+          setSignal.reset();
+          setConfirmEmpty(undefined);
+        }}
+        onConfirm={() => confirmEmpty && setSignal.mutate(setSignalRequest(ne, gate.signalId, confirmEmpty.literal), { onSuccess: () => setConfirmEmpty(undefined) })}
+      >
+        <p className="text-sm text-slate-600">
+          The node <span className="font-mono">{ne.id?.nodeId}</span> gets {confirmEmpty?.words} as its value and the run continues with it; a signal
+          cannot be set again.
+        </p>
+        <ActingAs verb="Setting the value" />
+        <ActionFailure error={setSignal.error} action="signal" scope={scope} testId="empty-signal-dialog-error" />
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -3,19 +3,8 @@
 // Times relative to now differ between the server's render and the browser's hydration (another
 // clock, another second), which React reports as error #418 and then re-renders the whole tree.
 // The server and the hydrating browser render the stable UTC form; the relative one follows at once.
-import { useSyncExternalStore } from "react";
 import { formatRelative, formatTimestampUtc } from "@/lib/flyte/time";
-
-const noSubscription = () => () => {};
-
-/** False on the server and while hydrating, true afterwards (and on client-side navigations). */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from "@/lib/query/hydrated";
 
 /** "5 minutes ago" once hydrated, the UTC time before; the exact time is always the tooltip. */
 export function RelativeTime({ ms, now, className }: { ms: number | undefined; now: number | undefined; className?: string }) {

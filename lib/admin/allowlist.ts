@@ -1,6 +1,6 @@
-// The AdminService and SignalService methods the browser may call through the BFF.
+// The AdminService, SignalService and DataProxyService methods the browser may call through the BFF.
 // Everything absent here (event writes, registration, attribute updates, project
-// registration, GetOrCreateSignal) is refused before it reaches FlyteAdmin.
+// registration, GetOrCreateSignal, uploads) is refused before it reaches FlyteAdmin.
 
 export type MethodAccess = "read" | "mutation";
 
@@ -52,9 +52,17 @@ const SIGNAL: Record<string, MethodAccess> = {
   SetSignal: "mutation",
 };
 
+// Signed download links to what FlyteAdmin's store holds (decks, offloaded data, files), and flyte:// data.
+const DATA_PROXY: Record<string, MethodAccess> = {
+  CreateDownloadLink: "read",
+  CreateDownloadLocation: "read",
+  GetData: "read",
+};
+
 const BY_SERVICE: Record<string, Record<string, MethodAccess>> = {
   "flyteidl.service.AdminService": ADMIN,
   "flyteidl.service.SignalService": SIGNAL,
+  "flyteidl.service.DataProxyService": DATA_PROXY,
 };
 
 /** How the browser may use a method, or undefined when it may not call it at all. */

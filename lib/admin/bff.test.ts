@@ -14,6 +14,7 @@ import { ObjectGetRequestSchema } from "@/lib/gen/flyteidl/admin/common_pb";
 import { IdentifierSchema, ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { opaqueMessage } from "@/lib/protobuf/opaque";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { ArtifactType, DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { IdentityService } from "@/lib/gen/flyteidl/service/identity_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { createBff } from "./bff";
@@ -112,7 +113,7 @@ function client(origin: string | null = ORIGIN, headers: Record<string, string> 
       return handler()(req);
     },
   });
-  return { admin: createClient(AdminService, transport), console: createClient(ConsoleService, transport) };
+  return { admin: createClient(AdminService, transport), console: createClient(ConsoleService, transport), dataProxy: createClient(DataProxyService, transport) };
 }
 
 beforeAll(async () => {
@@ -180,6 +181,20 @@ describe("BFF pass-through", () => {
     expect(err).toBeInstanceOf(ConnectError);
     expect((err as ConnectError).code).toBe(Code.PermissionDenied);
     expect((err as ConnectError).rawMessage).toMatch(/CreateWorkflowEvent is not available/);
+    expect(seen).toEqual([]);
+  });
+
+  it("forwards DataProxy's download links (here to a FlyteAdmin without DataProxy: its Unimplemented passed on) and refuses uploads", async () => {
+    const link = await client()
+      .dataProxy.createDownloadLink({ artifactType: ArtifactType.DECK })
+      .catch((e) => ConnectError.from(e));
+    expect((link as ConnectError).code).toBe(Code.Unimplemented);
+    seen.length = 0;
+    const upload = await client()
+      .dataProxy.createUploadLocation({ project: "flytesnacks", domain: "development" })
+      .catch((e) => ConnectError.from(e));
+    expect((upload as ConnectError).code).toBe(Code.PermissionDenied);
+    expect((upload as ConnectError).rawMessage).toMatch(/CreateUploadLocation is not available/);
     expect(seen).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 // The browser's only door to FlyteAdmin: a Connect router that forwards allowlisted
-// AdminService/SignalService methods upstream and answers the console's own service.
+// AdminService/SignalService/DataProxyService methods upstream and answers the console's own service.
 import { Code, ConnectError, createConnectRouter, type HandlerContext } from "@connectrpc/connect";
 import { createFetchHandler } from "@connectrpc/connect/protocol";
 import { create, fromBinary, type DescMessage, type DescMethodUnary, type DescService, type MessageShape } from "@bufbuild/protobuf";
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { ConsoleService, GetSessionResponseSchema, type GetSessionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { answersInBinary, opaqueFrom } from "@/lib/protobuf/opaque";
@@ -97,7 +98,7 @@ export function createBff(
     readMaxBytes: up.config.maxBodyBytes,
     interceptors: [hostGuard(up.config.allowedHosts), listLimitGuard(up.config.maxListLimit)],
   });
-  for (const service of [AdminService, SignalService] as DescService[]) {
+  for (const service of [AdminService, SignalService, DataProxyService] as DescService[]) {
     for (const method of service.methods) {
       const access = methodAccess(service.typeName, method.name);
       if (access && method.methodKind === "unary") {

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { DescMessage, DescService } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
+import { DataProxyService } from "@/lib/gen/flyteidl/service/dataproxy_pb";
 import { SignalService } from "@/lib/gen/flyteidl/service/signal_pb";
 import { ConsoleService } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { binaryMessage, bodyFor, cookieHeader, headerValue, pathSegment, queryString, strictJsonBody } from "@/lib/protobuf/fuzz.testutil";
@@ -61,7 +62,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const services = [AdminService, SignalService, ConsoleService] as DescService[];
+const services = [AdminService, SignalService, DataProxyService, ConsoleService] as DescService[];
 const methods = services.flatMap((s) => s.methods.map((m) => ({ path: `/${s.typeName}/${m.name}`, input: m.input as DescMessage | undefined })));
 
 const methodPath = fc.oneof(

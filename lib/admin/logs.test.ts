@@ -90,9 +90,12 @@ function config(overrides: Partial<LogProxyConfig> = {}): LogProxyConfig {
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
 describe("readLogProxyConfig", () => {
-  it("allows the sandbox's log paths only when the console runs the sandbox", () => {
+  it("allows the sandbox's log paths and signed links only when the console runs the sandbox", () => {
     const sandbox = readLogProxyConfig({ FLYTE_CONSOLE_BACKEND: "sandbox", FLYTE_SANDBOX_HTTP_PORT: "18088" });
-    expect(sandbox.sources).toEqual([{ origin: "http://127.0.0.1:18088", pathPrefix: "/logs/" }]);
+    expect(sandbox.sources).toEqual([
+      { origin: "http://127.0.0.1:18088", pathPrefix: "/logs/" },
+      { origin: "http://127.0.0.1:18088", pathPrefix: "/dataproxy/v1/" },
+    ]);
     expect(readLogProxyConfig({ FLYTE_SANDBOX_HTTP_PORT: "18088" }).sources).toEqual([]);
   });
 
@@ -209,6 +212,23 @@ describe("handleLogRequest", () => {
     expect(big.headers.get(LOG_HEADERS.truncated)).toBe("1");
     expect(big.headers.get(LOG_HEADERS.maxBytes)).toBe("1000");
     expect(big.headers.get(LOG_HEADERS.totalBytes)).toBe("3000");
+  });
+
+  it("serves an object as a sandboxed page with as=html: scripts may run, but never in the console's origin", async () => {
+    const res = await get(`?uri=${encodeURIComponent(`${origin}/logs/ansi`)}&as=html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/(^|;)\s*sandbox allow-scripts\s*(;|$)/);
+    expect(csp).not.toContain("allow-same-origin");
+    expect(csp).not.toContain("allow-top-navigation");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(await res.text()).toContain("<script>alert(1)</script>");
+    const other = await get(`?uri=${encodeURIComponent(`${origin}/logs/ansi`)}&as=pdf`);
+    expect(other.status).toBe(400);
+    const refused = await get(`?uri=${encodeURIComponent("https://evil.example/deck.html")}&as=html`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
   it("answers JSON errors: 400 for bad parameters, 403 for other origins", async () => {

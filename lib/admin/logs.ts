@@ -1,4 +1,6 @@
-// Server-only: reads task logs for the browser (`GET /api/logs`). Only URIs on the allowlist are
+// Server-only: reads task logs for the browser (`GET /api/logs`), and with them the other objects the
+// console shows from outside FlyteAdmin's API: Flyte Decks and offloaded data behind DataProxy's signed
+// links (`as=html` serves a deck as a sandboxed page). Only URIs on the allowlist are
 // fetched (the sandbox's log server, FLYTE_CONSOLE_LOG_ORIGINS); redirects are followed only to
 // allowed URIs; nothing of the browser's is forwarded except, for configured origins, the
 // `authorization` FlyteAdmin would get (lib/admin/credentials.ts); at most
@@ -37,8 +39,9 @@ export function readLogProxyConfig(env: Record<string, string | undefined> = pro
   const { sources, invalid } = parseLogSources(env.FLYTE_CONSOLE_LOG_ORIGINS);
   const sandboxPort = Number(env.FLYTE_SANDBOX_HTTP_PORT);
   if (env.FLYTE_CONSOLE_BACKEND === "sandbox" && Number.isInteger(sandboxPort) && sandboxPort > 0 && sandboxPort < 65536) {
-    // Only its log paths: the same port serves the REST API and a fault-injection control endpoint.
-    sources.unshift({ origin: `http://127.0.0.1:${sandboxPort}`, pathPrefix: "/logs/" });
+    // Only its log paths and its DataProxy's signed links: the same port serves the REST API and a
+    // fault-injection control endpoint.
+    sources.unshift({ origin: `http://127.0.0.1:${sandboxPort}`, pathPrefix: "/logs/" }, { origin: `http://127.0.0.1:${sandboxPort}`, pathPrefix: "/dataproxy/v1/" });
   }
   return {
     sources,
@@ -66,6 +69,8 @@ export interface LogRequest {
   offset: number;
   /** Bytes wanted at most (the cap applies too). */
   limit?: number;
+  /** "html": serve it as a page (a deck), sandboxed; else as text. */
+  as?: "html";
 }
 
 export type LogResult =
@@ -96,7 +101,9 @@ export function parseLogRequest(search: URLSearchParams): LogRequest | { error: 
   if (typeof offset === "object") return offset;
   const limit = int("limit", 1);
   if (typeof limit === "object") return limit;
-  return { uri, offset: offset ?? 0, limit };
+  const as = search.get("as");
+  if (as !== null && as !== "html") return { error: "as must be html when given" };
+  return { uri, offset: offset ?? 0, limit, ...(as ? { as } : {}) };
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -264,6 +271,16 @@ const SAFE_HEADERS = {
   "content-security-policy": "default-src 'none'; sandbox",
 };
 
+// A deck is HTML with scripts (plots, tables) written by user code: it may run them, but in an opaque
+// origin (no allow-same-origin), so it cannot read the console's cookies or call the BFF as the user, and
+// it cannot navigate the console's tab (no allow-top-navigation). Framed only by the console itself.
+const DECK_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "sandbox allow-scripts; frame-ancestors 'self'",
+  "content-type": "text/html; charset=utf-8",
+};
+
 /** The whole route: access info without `uri`, else the log bytes or a JSON error. */
 export async function handleLogRequest(
   request: Request,
@@ -284,8 +301,7 @@ export async function handleLogRequest(
   const result = await fetchLog(parsed, config, credentials.headers, fetchImpl);
   if (!result.ok) return Response.json({ error: result.message }, { status: result.status, headers: SAFE_HEADERS });
   const headers: Record<string, string> = {
-    ...SAFE_HEADERS,
-    "content-type": "text/plain; charset=utf-8",
+    ...(parsed.as === "html" ? DECK_HEADERS : { ...SAFE_HEADERS, "content-type": "text/plain; charset=utf-8" }),
     [LOG_HEADERS.offset]: String(result.offset),
     [LOG_HEADERS.nextOffset]: String(result.offset + result.body.length),
     [LOG_HEADERS.maxBytes]: String(config.maxBytes),

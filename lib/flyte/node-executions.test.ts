@@ -3,7 +3,7 @@ import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { describe, expect, it } from "vitest";
 import { NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { NodeExecution_Phase as P } from "@/lib/gen/flyteidl/core/execution_pb";
-import { failingNodeId, nodeExecutionRows } from "./node-executions";
+import { childExecutionId, failingNodeId, nodeExecutionRows } from "./node-executions";
 
 function ne(nodeId: string, spec: string, phase: P, startedMs: number, opts: { durationS?: number; updatedMs?: number; parent?: boolean } = {}) {
   return create(NodeExecutionSchema, {
@@ -101,5 +101,15 @@ describe("children with hashed ids", () => {
       n.id!.nodeId === "node-deeply-nested" ? ne("node-deeply-nested", "node-deeply-nested", P.FAILED, 400, { durationS: 9, parent: true, updatedMs: 500 }) : n,
     );
     expect(failingNodeId(failedFirst, parents)).toBe("fraibbty-0-n0");
+  });
+});
+
+describe("childExecutionId", () => {
+  it("is the execution a launch-plan node started, and nothing for other nodes", () => {
+    const child = { project: "flytesnacks", domain: "development", name: "abc" };
+    const lp = create(NodeExecutionSchema, { closure: { targetMetadata: { case: "workflowNodeMetadata", value: { executionId: child } } } });
+    expect(childExecutionId(lp)).toMatchObject(child);
+    expect(childExecutionId(create(NodeExecutionSchema, { closure: { targetMetadata: { case: "taskNodeMetadata", value: {} } } }))).toBeUndefined();
+    expect(childExecutionId(create(NodeExecutionSchema, {}))).toBeUndefined();
   });
 });

@@ -4,6 +4,15 @@ import { NodeExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { nodePhase } from "./phases";
 import { durationMs, timestampMs } from "./time";
 
+/**
+ * The child execution a launch-plan node started (FlytePropeller reports its id in the node's
+ * workflow_node_metadata), which the console links to instead of opening the node in place.
+ */
+export function childExecutionId(ne: NodeExecution) {
+  const meta = ne.closure?.targetMetadata;
+  return meta?.case === "workflowNodeMetadata" ? meta.value.executionId : undefined;
+}
+
 /** Child node id → parent node id, as the watch reports them (WatchExecutionResponse.parent_node_ids). */
 export type ParentIds = ReadonlyMap<string, string>;
 

@@ -31,13 +31,15 @@ export type ConsoleRoute =
   | { page: "launch"; project: string; domain: string }
   /** The project-domain attributes FlyteAdmin holds (read-only). */
   | { page: "settings"; project: string; domain: string }
+  /** Runs side by side (`?runs=a,b`): the first is the baseline the others are compared with. */
+  | { page: "compare"; project: string; domain: string; runs: string[] }
   | { page: "notFound" };
 
 /** A route that has a page of its own. */
 export type PageRoute = Exclude<ConsoleRoute, { page: "notFound" }>;
 
 /** Query keys that belong to the route; everything else in a query string is carried along untouched. */
-export const ROUTE_QUERY_KEYS = { domain: "domain", node: "node", attempt: "attempt" } as const;
+export const ROUTE_QUERY_KEYS = { domain: "domain", node: "node", attempt: "attempt", runs: "runs" } as const;
 const RESERVED = new Set<string>(Object.values(ROUTE_QUERY_KEYS));
 
 /**
@@ -100,6 +102,11 @@ function pathSegments(pathname: string): string[] | undefined {
 
 export const nonEmpty = (v: string | null): string | undefined => (v ? v : undefined);
 
+/** `a,b,c` → the names, in order, each once; blanks dropped. */
+export function parseRunList(v: string | null | undefined): string[] {
+  return [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
+}
+
 function parseAttempt(v: string | null | undefined): number | undefined {
   if (!v || !/^\d{1,9}$/.test(v)) return undefined;
   return Number(v);
@@ -161,6 +168,7 @@ function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute
   }
   if (section === "launch") return name === undefined ? { page: "launch", project, domain } : undefined;
   if (section === "settings") return name === undefined ? { page: "settings", project, domain } : undefined;
+  if (section === "compare") return name === undefined ? { page: "compare", project, domain, runs: parseRunList(query.get(ROUTE_QUERY_KEYS.runs)) } : undefined;
   if (section === "task_executions") {
     // Older console: task_executions/:exec/:nodeId/:taskProject/:taskDomain/:taskName/:taskVersion/:attempt
     if (name === undefined || more.length !== 6) return undefined;
@@ -221,6 +229,11 @@ function pathOf(route: PageRoute): { segments: string[]; params: [string, string
       return { segments: [...projectBase(route.project, route.domain), "launch"], params: [] };
     case "settings":
       return { segments: [...projectBase(route.project, route.domain), "settings"], params: [] };
+    case "compare":
+      return {
+        segments: [...projectBase(route.project, route.domain), "compare"],
+        params: route.runs.length ? [[ROUTE_QUERY_KEYS.runs, route.runs.join(",")]] : [],
+      };
     case "entityVersion":
       return {
         segments: [
@@ -259,6 +272,11 @@ export function executionPath(
     compact({ page: "execution", project, domain, name, nodeId: select.nodeId, attempt: select.attempt }),
     query,
   );
+}
+
+/** The compare page for these runs of one project and domain (the first is the baseline). */
+export function comparePath(project: string, domain: string, runs: readonly string[]): string {
+  return consolePath({ page: "compare", project, domain, runs: [...runs] });
 }
 
 /** Canonical path of an entity: its version page when the id has a version, else its detail page. */

@@ -1,11 +1,10 @@
 "use client";
 
 // What the palette offers for a term: projects (filtered here), and the current project/domain's
-// workflows, tasks, launch plans and executions whose names contain the term (asked upstream).
+// workflows, tasks, launch plans and executions whose names contain the term, case aside.
 import { skipToken, useQuery } from "@connectrpc/connect-query";
 import { useMemo } from "react";
-import { isSystemGenerated, nameMatchesSearch } from "@/lib/flyte/entities/entity-filters";
-import { cleanTerm, MIN_SEARCH_CHARS, rankByName } from "@/lib/flyte/entities/search";
+import { cleanTerm, containsIgnoringCase, MIN_SEARCH_CHARS, paletteNames, rankByName } from "@/lib/flyte/entities/search";
 import type { EntityKind } from "@/lib/flyte/ids";
 import { workflowPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { consolePath, executionPath } from "@/lib/flyte/urls";
@@ -25,17 +24,27 @@ export interface PaletteItem {
 const PER_KIND = 8;
 const QUIET = { staleTime: 30_000, retry: false } as const;
 
+/** Names of one kind per scope the palette reads at once and matches itself, case aside (FlyteAdmin's `contains` cannot). */
+const LISTED = 2000;
+
+const namesOf = (list: { entities: { id?: { name: string } }[] } | undefined) => (list?.entities ?? []).map((e) => e.id?.name ?? "");
+
 function useEntities(kind: EntityKind, scope: { project: string; domain: string } | undefined, term: string) {
-  const on = scope && term.length >= MIN_SEARCH_CHARS;
-  const res = useQuery(listNamedEntities, on ? namedEntityListRequest(kind, scope.project, scope.domain, term, PER_KIND * 3) : skipToken, QUIET);
+  const on = !!scope && term.length >= MIN_SEARCH_CHARS;
+  const listed = useQuery(listNamedEntities, scope ? namedEntityListRequest(kind, scope.project, scope.domain, "", LISTED) : skipToken, {
+    staleTime: 60_000,
+    retry: false,
+  });
+  // A scope with more names than one list: FlyteAdmin also looks for the term as typed among the rest.
+  const cut = !!listed.data?.token;
+  const typed = useQuery(listNamedEntities, scope && on && cut ? namedEntityListRequest(kind, scope.project, scope.domain, term, PER_KIND * 3) : skipToken, QUIET);
   const items = useMemo<PaletteItem[]>(() => {
-    if (!scope) return [];
-    const names = (res.data?.entities ?? []).map((e) => e.id?.name ?? "").filter((n) => n && !isSystemGenerated(n) && nameMatchesSearch(term, n));
-    return rankByName(names, term, (n) => n)
+    if (!scope || !on) return [];
+    return paletteNames(term, namesOf(listed.data), namesOf(typed.data))
       .slice(0, PER_KIND)
       .map((name) => ({ id: `${kind}:${name}`, kind, label: name, href: consolePath({ page: "entity", kind, project: scope.project, domain: scope.domain, name }) }));
-  }, [res.data, scope, term, kind]);
-  return { items, loading: !!on && res.isFetching, error: res.error ?? undefined };
+  }, [listed.data, typed.data, scope, on, term, kind]);
+  return { items, loading: on && (listed.isFetching || typed.isFetching), error: listed.error ?? typed.error ?? undefined };
 }
 
 export function usePaletteResults(rawTerm: string, scope: { project: string; domain: string } | undefined) {
@@ -67,7 +76,7 @@ export function usePaletteResults(rawTerm: string, scope: { project: string; dom
 
   const executionItems = useMemo<PaletteItem[]>(
     () =>
-      rankByName((executions.data?.executions ?? []).filter((e) => nameMatchesSearch(term, e.id?.name ?? "")), term, (e) => e.id?.name ?? "").map((e) => ({
+      rankByName((executions.data?.executions ?? []).filter((e) => containsIgnoringCase(term, e.id?.name ?? "")), term, (e) => e.id?.name ?? "").map((e) => ({
         id: `execution:${e.id?.name}`,
         kind: "execution" as const,
         label: e.id?.name ?? "",

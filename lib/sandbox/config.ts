@@ -25,6 +25,11 @@ export interface SandboxConfig {
   tls?: SandboxTlsFiles;
   /** FLYTE_SANDBOX_AUTH=1: FlyteAdmin's authentication (sign-in, session cookies, tokens); undefined: off. */
   auth?: SandboxAuthConfig;
+  /**
+   * FLYTE_SANDBOX_MAX_DATA_BYTES: FlyteAdmin's remoteData.maxSizeInBytes (default 2 MiB). Node inputs and outputs
+   * this big or bigger are answered as a signed URL and a size only, as FlyteAdmin with signed URLs on does.
+   */
+  maxDataBytes: number;
   /** FLYTE_SANDBOX_ALLOWED_HOSTS (and, with auth on, the hosts of its authorized URIs): the HTTP port answers those, loopback names and IP literals. */
   allowedHosts: AllowedHosts;
 }
@@ -74,6 +79,7 @@ export function sandboxConfig(env: Env = process.env): SandboxConfig {
       failureRate: num(env, "FLYTE_SANDBOX_FAILURE_RATE", 0, { max: 1 }),
       systemErrorShare: num(env, "FLYTE_SANDBOX_SYSTEM_ERROR_SHARE", 0.3, { max: 1 }),
     },
+    maxDataBytes: num(env, "FLYTE_SANDBOX_MAX_DATA_BYTES", 2 * 1024 * 1024, { min: 1 }),
     tls: tlsFiles(env),
     auth,
     allowedHosts: parseAllowedHosts(env.FLYTE_SANDBOX_ALLOWED_HOSTS, "FLYTE_SANDBOX_ALLOWED_HOSTS", auth?.authorizedUris ?? []),

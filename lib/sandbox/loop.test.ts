@@ -228,3 +228,19 @@ describe("leaveNodeRunning", () => {
     expect(loop.lost.lostNodes().size).toBe(0);
   });
 });
+
+describe("a round's time budget", () => {
+  it("stops after the execution in hand once over budget, and the next rounds go on with the others", async () => {
+    const ids = [await launch(wf.chain), await launch(wf.chain), await launch(wf.chain)];
+    const started = async () => Promise.all(ids.map(async (id) => (await nodes(id)).length > 0));
+    clock += STEP_MS;
+    expect(loop.tick(0).executions).toBe(1);
+    // Each round reconciles one execution; the rounds take turns, so every new run gets going.
+    for (let i = 0; i < 60 && (await started()).includes(false); i++) {
+      clock += STEP_MS;
+      loop.tick(0);
+    }
+    expect(await started()).toEqual([true, true, true]);
+    await tickUntil("the runs end", async () => (await Promise.all(ids.map(isEnded))).every(Boolean));
+  });
+});

@@ -53,9 +53,14 @@ export interface TickResult {
   rejected: number;
 }
 
+/** How long one timed round may hold the sandbox before the rest of the executions wait for the next. */
+const ROUND_BUDGET_MS = 250;
+
 export class ExecutorLoop {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Where a round cut short by its time budget left off: the next one starts after this execution. */
+  private resumeAfter = 0;
   private readonly warned = new Set<string>();
   readonly lost = new LostNodeEvents();
 
@@ -71,16 +76,30 @@ export class ExecutorLoop {
    * event. Each action is still all-or-nothing (the handlers' own transactions nest as savepoints), and
    * nothing here was acknowledged to a client, so a crash mid-round only means the round runs again.
    */
-  tick(): TickResult {
-    return this.ctx.db.transaction(() => this.round())();
+  tick(budgetMs = Infinity): TickResult {
+    return this.ctx.db.transaction(() => this.round(budgetMs))();
   }
 
-  private round(): TickResult {
+  /**
+   * A round runs synchronously, so while it does the sandbox answers no call: past `budgetMs` it stops after
+   * the execution in hand and the next round goes on from there (FlytePropeller's rounds do not hold up
+   * FlyteAdmin's API either). A fresh sandbox starts dozens of seeded runs at once.
+   */
+  private round(budgetMs: number): TickResult {
     const result: TickResult = { executions: 0, actions: 0, rejected: 0 };
+    const started = performance.now();
     const propellerNow = this.ctx.now() + this.faults.clockSkewMs;
-    const active = activeExecutionIds(this.ctx.db);
-    this.lost.retain(active);
-    for (const id of active) {
+    const all = activeExecutionIds(this.ctx.db);
+    this.lost.retain(all);
+    // Sorted ids: those after where the last round stopped come first, then the rest.
+    const cut = all.findIndex((id) => id > this.resumeAfter);
+    const active = cut <= 0 ? all : [...all.slice(cut), ...all.slice(0, cut)];
+    this.resumeAfter = 0;
+    for (const [i, id] of active.entries()) {
+      if (i > 0 && performance.now() - started > budgetMs) {
+        this.resumeAfter = active[i - 1];
+        break;
+      }
       const stored = getExecutionById(this.ctx.db, id);
       if (!stored) continue;
       const recorded = buildSnapshot(this.ctx.db, stored);
@@ -120,7 +139,7 @@ export class ExecutorLoop {
         if (!this.running) {
           this.running = true;
           try {
-            this.tick();
+            this.tick(ROUND_BUDGET_MS);
           } catch (err) {
             console.error("sandbox: executor tick failed:", err);
           } finally {

@@ -1,7 +1,7 @@
 "use client";
 
 // The not-found page of a project or a domain FlyteAdmin does not know: says which, links to the projects.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useParams } from "next/navigation";
 import { decodeParam } from "@/app/params";
 import { consolePath } from "@/lib/flyte/urls";

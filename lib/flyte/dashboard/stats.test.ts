@@ -11,6 +11,7 @@ import {
   groupCounts,
   invalidWindow,
   isGroupSelected,
+  periodWords,
   COUNT_GROUPS,
 } from "./stats";
 
@@ -45,6 +46,25 @@ describe("the chart's window", () => {
     expect(invalidWindow({ fromMs: 0, toMs: DAY_MS, bucketMs: 1234 })).toMatch(/bucket/);
     expect(invalidWindow({ fromMs: DAY_MS, toMs: 0, bucketMs: DAY_MS })).toMatch(/after/);
     expect(invalidWindow({ fromMs: 0, toMs: 1000 * DAY_MS, bucketMs: DAY_MS })).toMatch(/at most/);
+  });
+});
+
+describe("the period the counts cover, in words", () => {
+  it("names the window's whole UTC days or hours, which is what the tiles count", () => {
+    expect(periodWords(chartWindow(DEFAULT_FILTERS, NOW), NOW)).toBe("in the last 14 days (since Apr 27, UTC)");
+    // "Last 7 days" counts from the start of the UTC day seven days ago: eight calendar days, today's part included.
+    expect(periodWords(chartWindow(parseDashboardQuery("since=7d"), NOW), NOW)).toBe("in the last 8 days (since May 3, UTC)");
+    expect(periodWords(chartWindow(parseDashboardQuery("since=24h"), NOW), NOW)).toBe("in the last 25 hours (since May 9 12:00 UTC)");
+    expect(periodWords({ fromMs: day("2024-05-10"), toMs: day("2024-05-11"), bucketMs: DAY_MS }, NOW)).toBe("today (since May 10, UTC)");
+    expect(periodWords({ fromMs: day("2024-05-10") + 12 * HOUR_MS, toMs: day("2024-05-10") + 13 * HOUR_MS, bucketMs: HOUR_MS }, NOW)).toBe(
+      "this hour (since May 10 12:00 UTC)",
+    );
+  });
+
+  it("gives a range that ended before now its two ends", () => {
+    const w = chartWindow(parseDashboardQuery("from=2024-05-03T00:00:00Z&to=2024-05-04T00:00:00Z"), NOW);
+    expect(periodWords(w, NOW)).toBe("between May 3 00:00 and May 4 00:00 UTC");
+    expect(periodWords({ fromMs: day("2024-04-01"), toMs: day("2024-04-08"), bucketMs: DAY_MS }, NOW)).toBe("between Apr 1 and Apr 8 UTC");
   });
 });
 

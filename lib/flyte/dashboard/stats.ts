@@ -223,9 +223,20 @@ export function bucketLabel(startMs: number, bucketMs: number): string {
   return `${String(d.getUTCHours()).padStart(2, "0")}:00`;
 }
 
-/** The whole window described in words, for the chart's caption. */
-export function windowLabel(w: ChartWindow): string {
+/** "May 3" for a day boundary, "May 3 14:00" for an hour boundary (UTC). */
+function boundaryLabel(ms: number, bucketMs: number): string {
+  return bucketMs >= DAY_MS ? bucketLabel(ms, DAY_MS) : `${bucketLabel(ms, DAY_MS)} ${bucketLabel(ms, HOUR_MS)}`;
+}
+
+/**
+ * The period the count tiles and the chart cover, in words: the runs started in the window (its whole UTC
+ * days or hours), e.g. "in the last 14 days (since Apr 27, UTC)", or "between May 3 00:00 and May 4 00:00 UTC".
+ */
+export function periodWords(w: ChartWindow, nowMs: number): string {
   const n = Math.round((w.toMs - w.fromMs) / w.bucketMs);
-  const unit = w.bucketMs >= DAY_MS ? "day" : "hour";
-  return `${n} ${unit}${n === 1 ? "" : "s"} (UTC)`;
+  const day = w.bucketMs >= DAY_MS;
+  if (w.toMs < nowMs) return `between ${boundaryLabel(w.fromMs, w.bucketMs)} and ${boundaryLabel(w.toMs, w.bucketMs)} UTC`;
+  const since = day ? `since ${bucketLabel(w.fromMs, DAY_MS)}, UTC` : `since ${boundaryLabel(w.fromMs, HOUR_MS)} UTC`;
+  if (n === 1) return `${day ? "today" : "this hour"} (${since})`;
+  return `in the last ${n} ${day ? "days" : "hours"} (${since})`;
 }

@@ -7,7 +7,7 @@ import { WorkflowSchema } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import { WorkflowExecution_Phase } from "@/lib/gen/flyteidl/core/execution_pb";
 import { parseFilters } from "../filters";
 import { latestRunMarks } from "./latest-runs";
-import { cleanTerm, executionNameFilter, rankByName } from "./search";
+import { cleanTerm, containsIgnoringCase, executionNameFilter, paletteNames, rankByName } from "./search";
 import { versionRows } from "./versions";
 
 const exec = (name: string, phase: WorkflowExecution_Phase, ms: number) =>
@@ -43,7 +43,25 @@ describe("palette search", () => {
     // Never a rewritten term (that would ask for other names, and miss the one typed): a piece of it, narrowed here.
     expect(parseFilters(executionNameFilter("a(b);c"))).toEqual([{ fn: "contains", field: "name", values: ["a(b)"] }]);
     expect(executionNameFilter("  ")).toBe("");
+    // FlyteAdmin's execution names are lower case, its contains is not: a term typed in capitals still finds them.
+    expect(executionNameFilter("F8A1")).toBe("contains(name,f8a1)");
     expect(cleanTerm(" x+y,z ")).toBe("x+y,z");
+  });
+
+  it("matches names whatever their case, best match first", () => {
+    expect(containsIgnoringCase("Merge", "core.control_flow.merge_sort")).toBe(true);
+    expect(containsIgnoringCase("MERGE_SORT", "core.control_flow.merge_sort")).toBe(true);
+    expect(containsIgnoringCase("sort", "core.control_flow.merge")).toBe(false);
+    const listed = ["core.control_flow.merge_sort.merge_sort", "core.MergeTool.run", "other", ".flytegen.core.merge_sort.sort_locally"];
+    expect(paletteNames("Merge", listed)).toEqual(["core.MergeTool.run", "core.control_flow.merge_sort.merge_sort"]);
+    expect(paletteNames("merge", listed)).toEqual(paletteNames("MERGE", listed));
+  });
+
+  it("adds FlyteAdmin's own matches, as typed, for names beyond the listed ones, once each", () => {
+    const listed = ["a.merge_x"];
+    expect(paletteNames("merge", listed, ["z.merge_y", "a.merge_x"])).toEqual(["a.merge_x", "z.merge_y"]);
+    // A wider answer (a piece of the term) is narrowed to names containing the term.
+    expect(paletteNames("merge+x", [], ["z.merge"])).toEqual([]);
   });
 
   it("puts exact and prefix matches before matches inside a dotted name", () => {

@@ -86,3 +86,28 @@ export function formatFieldPath(path: FieldPath): string {
   for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
   return out;
 }
+
+/**
+ * What an empty value is, in words ("an empty string", "an empty list"), or undefined when the value holds
+ * something: a value a person may send by mistake, which the console asks about first.
+ */
+export function emptyValueWords(v: FormValue): string | undefined {
+  switch (v.kind) {
+    case "string":
+      return v.text === "" ? "an empty string" : v.text.trim() === "" ? "only spaces" : undefined;
+    case "list":
+      return v.items.length === 0 ? "an empty list" : undefined;
+    case "map":
+      return v.entries.length === 0 ? "an empty map" : undefined;
+    case "struct":
+      return /^\s*\{\s*\}\s*$/.test(v.text) ? "an empty object" : undefined;
+    case "binary":
+      return v.base64.trim() === "" ? "empty bytes" : undefined;
+    case "none":
+      return "None (no value)";
+    case "union":
+      return emptyValueWords(v.value);
+    default:
+      return undefined;
+  }
+}

@@ -6,6 +6,7 @@ import { LiteralSchema, type Literal } from "@/lib/gen/flyteidl/core/literals_pb
 import type { LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
 import {
   defaultFormValue,
+  emptyValueWords,
   formatFieldPath,
   formValuesToLiteralMap,
   formValueToLiteral,
@@ -169,6 +170,26 @@ describe("defaultFormValue", () => {
     for (const type of [T.str, T.bool, T.struct, T.list(T.int), T.map(T.int), T.union(T.int, T.none)] as JsonValue[]) {
       expect(formValueToLiteral(lt(type), defaultFormValue(lt(type))).ok).toBe(true);
     }
+  });
+});
+
+describe("emptyValueWords", () => {
+  it("names the empty values a person may send by mistake, the untouched fields of those types among them", () => {
+    expect(emptyValueWords(defaultFormValue(lt(T.str)))).toBe("an empty string");
+    expect(emptyValueWords({ kind: "string", text: "  " })).toBe("only spaces");
+    expect(emptyValueWords(defaultFormValue(lt(T.list(T.int))))).toBe("an empty list");
+    expect(emptyValueWords(defaultFormValue(lt(T.map(T.int))))).toBe("an empty map");
+    expect(emptyValueWords(defaultFormValue(lt(T.struct)))).toBe("an empty object");
+    expect(emptyValueWords(defaultFormValue(lt(T.union(T.int, T.none))))).toBe("None (no value)");
+    expect(emptyValueWords(union(0, { kind: "string", text: "" }))).toBe("an empty string");
+  });
+
+  it("says nothing of a value that holds something, false and zero included", () => {
+    expect(emptyValueWords({ kind: "string", text: "ok" })).toBeUndefined();
+    expect(emptyValueWords({ kind: "boolean", value: false })).toBeUndefined();
+    expect(emptyValueWords(int("0"))).toBeUndefined();
+    expect(emptyValueWords({ kind: "struct", text: '{"a": 1}' })).toBeUndefined();
+    expect(emptyValueWords({ kind: "list", items: [int("1")] })).toBeUndefined();
   });
 });
 

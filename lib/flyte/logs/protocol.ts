@@ -3,6 +3,9 @@
 //   GET /api/logs?uri=U[&offset=N][&limit=M] → 200 text/plain (bytes [N, N+M) of the log, capped), or a
 //                                          JSON error `{ error }` (400 bad request, 403 not allowed,
 //                                          502 upstream failed, 504 upstream too slow)
+//   GET /api/logs?uri=U&as=html         → the same object (a Flyte Deck behind a DataProxy signed link) as
+//                                          text/html under `Content-Security-Policy: sandbox allow-scripts`:
+//                                          its scripts run, but in an opaque origin, never the console's
 import { withBasePath } from "../urls";
 import type { LogSource } from "./sources";
 
@@ -63,7 +66,46 @@ export function logApiUrl(uri: string, offset = 0, limit?: number): string {
   return withBasePath(`${LOG_API_PATH}?${params.toString()}`);
 }
 
+/** The BFF URL that serves an HTML object (a deck) read through the same allowlist, sandboxed as a page. */
+export function sandboxedHtmlUrl(uri: string): string {
+  return withBasePath(`${LOG_API_PATH}?${new URLSearchParams({ uri, as: "html" }).toString()}`);
+}
+
+/** Whose log it is: the task attempt that wrote it. The full-page view names it and links back to it. */
+export interface LogOwner {
+  project: string;
+  domain: string;
+  /** The execution's name. */
+  execution: string;
+  /** FlyteAdmin's node id in that execution (what the execution page's `?node=` takes). */
+  nodeId: string;
+  /** The task attempt (retry_attempt, from 0). */
+  attempt?: number;
+}
+
+const OWNER_KEYS = { project: "project", domain: "domain", execution: "execution", nodeId: "node", attempt: "attempt" } as const;
+
 /** The console's full-page view of one log (`/console/logs`), as a raw link, e.g. to open it in its own tab. */
-export function logPagePath(uri: string, name: string): string {
-  return withBasePath(`/logs?${new URLSearchParams({ uri, name }).toString()}`);
+export function logPagePath(uri: string, name: string, owner?: LogOwner): string {
+  const params = new URLSearchParams({ uri, name });
+  if (owner) {
+    params.set(OWNER_KEYS.project, owner.project);
+    params.set(OWNER_KEYS.domain, owner.domain);
+    params.set(OWNER_KEYS.execution, owner.execution);
+    params.set(OWNER_KEYS.nodeId, owner.nodeId);
+    if (owner.attempt !== undefined) params.set(OWNER_KEYS.attempt, String(owner.attempt));
+  }
+  return withBasePath(`/logs?${params.toString()}`);
+}
+
+/** The owner a full-page log's query names, when it names one whole (an older link names none). */
+export function logOwnerFrom(query: URLSearchParams): LogOwner | undefined {
+  const get = (key: string) => query.get(key)?.trim() || undefined;
+  const project = get(OWNER_KEYS.project);
+  const domain = get(OWNER_KEYS.domain);
+  const execution = get(OWNER_KEYS.execution);
+  const nodeId = get(OWNER_KEYS.nodeId);
+  if (!project || !domain || !execution || !nodeId) return undefined;
+  const attempt = get(OWNER_KEYS.attempt);
+  return { project, domain, execution, nodeId, ...(attempt && /^\d{1,6}$/.test(attempt) ? { attempt: Number(attempt) } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkLogUri, parseLogSources } from "./sources";
 import { formatByteSize } from "./size";
-import { LOG_HEADERS, logApiUrl, logPagePath, readLogChunkInfo } from "./protocol";
+import { LOG_HEADERS, logApiUrl, logOwnerFrom, logPagePath, readLogChunkInfo } from "./protocol";
 
 const { sources } = parseLogSources("http://127.0.0.1:8088/logs/, https://Logs.Example.com, https://cw.example.org/stream");
 
@@ -56,6 +56,18 @@ describe("log protocol helpers", () => {
   it("builds the API and page URLs", () => {
     expect(logApiUrl("http://h/l?a=1", 10)).toBe("/console/api/logs?uri=http%3A%2F%2Fh%2Fl%3Fa%3D1&offset=10");
     expect(logPagePath("http://h/l", "Sandbox log")).toBe("/console/logs?uri=http%3A%2F%2Fh%2Fl&name=Sandbox+log");
+  });
+
+  it("names whose log a page shows, and reads it back", () => {
+    const owner = { project: "flytesnacks", domain: "development", execution: "abc", nodeId: "n0-0-n1", attempt: 2 };
+    const path = logPagePath("http://h/l", "log", owner);
+    expect(path).toBe("/console/logs?uri=http%3A%2F%2Fh%2Fl&name=log&project=flytesnacks&domain=development&execution=abc&node=n0-0-n1&attempt=2");
+    expect(logOwnerFrom(new URL(path, "http://x").searchParams)).toEqual(owner);
+    const noAttempt = { project: "flytesnacks", domain: "development", execution: "abc", nodeId: "n0-0-n1" };
+    expect(logOwnerFrom(new URLSearchParams({ ...noAttempt, node: "n0-0-n1", attempt: "x" }))).toEqual(noAttempt);
+    // An older link, or one that names only part of it: no owner rather than a wrong one.
+    expect(logOwnerFrom(new URLSearchParams({ uri: "http://h/l" }))).toBeUndefined();
+    expect(logOwnerFrom(new URLSearchParams({ project: "p", domain: "d", execution: "e" }))).toBeUndefined();
   });
 
   it("formats sizes", () => {

@@ -13,6 +13,7 @@
 //       "timeout": true,            // every attempt runs until its timeout (metadata.timeout, else durationMs)
 //                                   //   and ends TimeoutExpired; the node ends TIMED_OUT
 //       "outputs": { "o0": 42 },    // output values as JSON, converted to the interface's types; others generated
+//       "outputBytes": { "o0": 2500000 }, // string outputs made this many bytes long (FlyteAdmin offloads big data)
 //       "logFormat": "json",        // "text" | "json": the TaskLog message format (default text)
 //       "dynamic": { "copies": 3, "task": "my.module.t" },
 //                                   // a dynamic task: yields `copies` (default 3) nodes of `task` (default: another
@@ -27,11 +28,12 @@ import type { JsonObject, JsonValue } from "@bufbuild/protobuf";
 import { durationMs } from "@bufbuild/protobuf/wkt";
 import { ExecutionError_ErrorKind } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { VariableMap } from "@/lib/gen/flyteidl/core/interface_pb";
+import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
 import { seededUnit } from "./ids";
 import { generateLiteralMap } from "./literal-gen";
-import { literalFromJson } from "./literals";
+import { lit, literalFromJson } from "./literals";
 import type { ExecutorConfig } from "./types";
 
 export interface TaskBehaviour {
@@ -46,6 +48,7 @@ export interface TaskBehaviour {
   errorMessage?: string;
   timeout: boolean;
   outputs?: JsonObject;
+  outputBytes: Readonly<Record<string, number>>;
   logFormat: "text" | "json";
   dynamic?: { copies: number; task?: string };
   failIndices: readonly number[];
@@ -72,6 +75,12 @@ export function taskBehaviour(template: TaskTemplate | undefined): TaskBehaviour
     errorMessage: typeof s?.errorMessage === "string" ? s.errorMessage : undefined,
     timeout: s?.timeout === true,
     outputs: asObject(s?.outputs),
+    outputBytes: Object.fromEntries(
+      Object.entries(asObject(s?.outputBytes) ?? {}).flatMap(([name, v]) => {
+        const bytes = asNumber(v);
+        return bytes === undefined ? [] : [[name, Math.min(Math.floor(bytes), 64 * 1024 * 1024)]];
+      }),
+    ),
     logFormat: s?.logFormat === "json" ? "json" : "text",
     dynamic: dynamicOn
       ? {
@@ -188,5 +197,21 @@ export function simulatedOutputs(
     const type = outputs?.variables[name]?.type;
     if (type) generated.literals[name] = literalFromJson(value, type);
   }
+  for (const [name, bytes] of Object.entries(b.outputBytes)) {
+    const type = outputs?.variables[name]?.type?.type;
+    if (type?.case === "simple" && type.value === SimpleType.STRING) generated.literals[name] = lit.str(longText(bytes));
+  }
   return generated;
+}
+
+/** ASCII text of exactly `bytes` bytes: numbered lines, so a reader can tell where it is. */
+export function longText(bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 1; size < bytes; i++) {
+    const line = `line ${String(i).padStart(7, "0")}: the quick brown fox jumps over the lazy dog\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  return lines.join("").slice(0, bytes);
 }

@@ -83,6 +83,15 @@ export function emitNodeEvent(n: NodeCtx, phase: NodeExecution_Phase, at: number
   });
 }
 
+/**
+ * Where an attempt's Flyte Deck is: deck.html beside its outputs.pb in the attempt's output directory, which
+ * FlytePropeller names in the node's terminal event (deck_uri) once the task has written it.
+ */
+export function deckUri(n: NodeCtx, attempt: number): string {
+  const { project, domain, name } = n.r.execId;
+  return `s3://flyte-sandbox/metadata/propeller/${[`${project}-${domain}-${name}`, n.id, "data", String(attempt)].map(encodeURIComponent).join("/")}/deck.html`;
+}
+
 /** The TaskLog of one attempt, served by the sandbox's HTTP server. */
 export function taskLog(n: NodeCtx, attempt: number, format: "text" | "json", query = ""): TaskLog {
   const { project, domain, name } = n.r.execId;

@@ -24,7 +24,7 @@ const word = (rng: Rng) => pick(rng, WORDS);
 const hex = (seed: string) => fnv1a32(seed).toString(16).padStart(8, "0");
 
 /** Where generated blobs and datasets claim to live (the sandbox's pretend bucket). */
-const DATA_PREFIX = "s3://flyte-sandbox/data";
+export const DATA_PREFIX = "s3://flyte-sandbox/data";
 
 function simple(type: SimpleType, rng: Rng, seed: string): Literal {
   switch (type) {

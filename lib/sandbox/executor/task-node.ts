@@ -17,7 +17,7 @@ import { planAttempt, simulatedOutputs, taskBehaviour, formatSeconds, type TaskB
 import { cacheKeyMetadata, isCacheable } from "./cache";
 import { isTaskTerminal, ms, seedOf, type NodeCtx } from "./context";
 import { abortDynamicNode, enterDynamic, stepDynamicNode } from "./dynamic-node";
-import { emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events";
+import { deckUri, emitNodeEvent, emitTaskEvent, executionError, taskLog } from "./events";
 import { generatedTaskName } from "./ids";
 import { failNode, nodeInputs, nodeRetries } from "./node-common";
 import { preRunStages, stagesAfter } from "./pre-run";
@@ -110,6 +110,7 @@ function succeed(run: TaskRun, attempt: number, outputs: LiteralMap, atMs: numbe
   const cacheable = isCacheable(template) && !(n.r.snap.execution.spec?.overwriteCache ?? false);
   emitNodeEvent(n, NodeExecution_Phase.SUCCEEDED, atMs, {
     outputResult: { case: "outputData", value: outputs },
+    ...(template.metadata?.generatesDeck ? { deckUri: deckUri(n, attempt) } : {}),
     targetMetadata: {
       case: "taskNodeMetadata",
       value: cacheable

@@ -24,6 +24,7 @@ import type { SandboxContext } from "./context";
 import { invalidArgument } from "./errors";
 import { parseFlyteUrl, type FlyteUrlIo } from "./flyteUrl";
 import { mustGetNodeExecution } from "./nodeExecutions";
+import { inlineData } from "./remoteData";
 import { signLink } from "./signedLinks";
 
 /** FlyteAdmin's dataproxy.download.maxExpiresIn default, also the expiry when none is asked for. */
@@ -147,7 +148,9 @@ export function dataProxyService(ctx: SandboxContext): Partial<ServiceImpl<typeo
           const link = createDownloadLink(ctx, create(CreateDownloadLinkRequestSchema, { artifactType: ArtifactType.DECK, source: { case: "nodeExecutionId", value: nodeId } }));
           return create(GetDataResponseSchema, { data: { case: "preSignedUrls", value: link.preSignedUrls! } });
         }
-        return pick(ioOf(getNodeExecutionData(ctx.db, node.rowId), parsed.io), parsed.literalName, `node execution [${formatNodeId(nodeId)}]`);
+        // Read through GetNodeExecutionData as FlyteAdmin does, so data over its size limit comes back empty.
+        const data = inlineData(ctx, ioOf(getNodeExecutionData(ctx.db, node.rowId), parsed.io));
+        return pick(data, parsed.literalName, `node execution [${formatNodeId(nodeId)}]`);
       }
       const { taskExecutions } = listTaskExecutions(ctx.db, {
         executionRowId: node.executionRowId,

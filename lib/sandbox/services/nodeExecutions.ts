@@ -15,6 +15,7 @@ import { getTaskExecution, taskAttemptKeyOf } from "../store/taskExecutions";
 import type { SandboxContext } from "./context";
 import { notFound, requireFields, requireLimit } from "./errors";
 import { formatExecutionId, mustGetExecution } from "./executions";
+import { remoteData } from "./remoteData";
 
 export function mustGetNodeExecution(db: Db, id: NodeExecutionIdentifier | undefined): StoredNodeExecution & { executionRowId: number } {
   requireFields("node execution id", { node_id: id?.nodeId });
@@ -73,9 +74,14 @@ export function nodeExecutionService(ctx: SandboxContext): Partial<ServiceImpl<t
       const node = mustGetNodeExecution(ctx.db, req.id);
       const data = getNodeExecutionData(ctx.db, node.rowId);
       const dynamic = data.dynamicWorkflow;
+      const result = node.nodeExecution.closure?.outputResult;
+      const inputs = remoteData(ctx, data.inputs, node.nodeExecution.inputUri);
+      const outputs = remoteData(ctx, data.outputs, result?.case === "outputUri" ? result.value : "");
       return create(NodeExecutionGetDataResponseSchema, {
-        fullInputs: data.inputs,
-        fullOutputs: data.outputs,
+        fullInputs: inputs.full,
+        inputs: inputs.blob,
+        fullOutputs: outputs.full,
+        outputs: outputs.blob,
         dynamicWorkflow: dynamic
           ? { id: dynamic.primary?.template?.id, compiledWorkflow: dynamic, dynamicJobSpecUri: node.nodeExecution.closure?.dynamicJobSpecUri ?? "" }
           : undefined,

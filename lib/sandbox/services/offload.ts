@@ -16,14 +16,19 @@ export function offloadedInputsUri(id: WorkflowExecutionIdentifier | undefined, 
   return offloadedOutputsUri(id, nodeId).replace(/offloaded_outputs$/, "offloaded_inputs");
 }
 
-/** The execution (and node) whose outputs `uri` names, if it is one of offloadedOutputsUri's. */
-export function parseOffloadedOutputsUri(uri: string): { project: string; domain: string; name: string; nodeId?: string } | undefined {
-  if (!uri.startsWith(`${STORAGE_PREFIX}/`) || !uri.endsWith("/offloaded_outputs")) return undefined;
-  const parts = uri.slice(STORAGE_PREFIX.length + 1, -"/offloaded_outputs".length).split("/");
-  if (parts.length !== 3 && parts.length !== 4) return undefined;
+/** The execution (and node) whose inputs or outputs `uri` names, if it is one of offloadedOutputsUri's or offloadedInputsUri's. */
+export function parseOffloadedDataUri(
+  uri: string,
+): { io: "inputs" | "outputs"; project: string; domain: string; name: string; nodeId?: string } | undefined {
+  const m = /\/offloaded_(inputs|outputs)$/.exec(uri);
+  if (!uri.startsWith(`${STORAGE_PREFIX}/`) || !m) return undefined;
+  const io = m[1] as "inputs" | "outputs";
+  const parts = uri.slice(STORAGE_PREFIX.length + 1, -m[0].length).split("/");
+  // Inputs are offloaded per node only (an execution's inputs are its own record).
+  if (parts.length !== 4 && (io === "inputs" || parts.length !== 3)) return undefined;
   try {
     const [project, domain, name, nodeId] = parts.map(decodeURIComponent);
-    return { project, domain, name, ...(nodeId !== undefined ? { nodeId } : {}) };
+    return { io, project, domain, name, ...(nodeId !== undefined ? { nodeId } : {}) };
   } catch {
     return undefined;
   }

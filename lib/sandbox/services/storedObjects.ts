@@ -1,13 +1,15 @@
 // The objects the sandbox can hand out through signed links. It has no blob store: a node's deck is
-// rendered from its stored inputs and outputs (flytekit's default deck shows those two), and an
-// offloaded-outputs URI (offload.ts) answers the stored LiteralMap as the binary file it names.
+// rendered from its stored inputs and outputs (flytekit's default deck shows those two), an
+// offloaded-data URI (offload.ts) answers the stored LiteralMap as the binary file it names, and a
+// file a simulated task wrote answers content made from its URI (blobObjects.ts).
 import { toBinary, toJson } from "@bufbuild/protobuf";
 import { LiteralMapSchema, type LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import { escapeHtml } from "../auth/page";
 import { getExecution, getExecutionData } from "../store/executions";
 import { getNodeExecution, getNodeExecutionData } from "../store/nodeExecutions";
 import type { SandboxContext } from "./context";
-import { parseOffloadedOutputsUri } from "./offload";
+import { blobContent } from "./blobObjects";
+import { parseOffloadedDataUri } from "./offload";
 import type { ObjectRef } from "./signedLinks";
 
 export interface StoredObject {
@@ -32,24 +34,27 @@ function deck(ctx: SandboxContext, ref: Extract<ObjectRef, { kind: "deck" }>): S
 <h1>${escapeHtml(title)}</h1>
 ${literalSection("Inputs", data.inputs)}
 ${literalSection("Outputs", data.outputs)}
+<p id="deck-script">This line is replaced when the deck's script runs.</p>
+<script>document.getElementById("deck-script").textContent = "Rendered by the deck's own script.";</script>
 </body></html>
 `;
   return { contentType: "text/html; charset=utf-8", body: new TextEncoder().encode(html) };
 }
 
-function offloadedOutputs(ctx: SandboxContext, url: string): StoredObject | undefined {
-  const at = parseOffloadedOutputsUri(url);
+function offloadedData(ctx: SandboxContext, url: string): StoredObject | undefined {
+  const at = parseOffloadedDataUri(url);
   const exec = at && getExecution(ctx.db, at);
   if (!at || !exec) return undefined;
-  let outputs: LiteralMap | undefined;
-  if (at.nodeId === undefined) outputs = getExecutionData(ctx.db, exec.id).outputs;
+  let data: { inputs?: LiteralMap; outputs?: LiteralMap } | undefined;
+  if (at.nodeId === undefined) data = getExecutionData(ctx.db, exec.id);
   else {
     const node = getNodeExecution(ctx.db, exec.id, at.nodeId);
-    outputs = node && getNodeExecutionData(ctx.db, node.rowId).outputs;
+    data = node && getNodeExecutionData(ctx.db, node.rowId);
   }
-  return outputs && { contentType: "application/octet-stream", body: toBinary(LiteralMapSchema, outputs) };
+  const map = data?.[at.io];
+  return map && { contentType: "application/octet-stream", body: toBinary(LiteralMapSchema, map) };
 }
 
 export function readStoredObject(ctx: SandboxContext, ref: ObjectRef): StoredObject | undefined {
-  return ref.kind === "deck" ? deck(ctx, ref) : offloadedOutputs(ctx, ref.url);
+  return ref.kind === "deck" ? deck(ctx, ref) : (offloadedData(ctx, ref.url) ?? blobContent(ref.url));
 }

@@ -44,6 +44,8 @@ export interface SandboxBehaviour {
   failIndices?: number[];
   /** Output values as JSON (the rest are generated). */
   outputs?: JsonObject;
+  /** String outputs made this many bytes long. */
+  outputBytes?: Record<string, number>;
 }
 
 export interface TaskDef {
@@ -65,6 +67,8 @@ export interface TaskDef {
   interruptible?: boolean;
   env?: Record<string, string>;
   tags?: string[];
+  /** `enable_deck=True`: the task writes a Flyte Deck (TaskMetadata.generates_deck). */
+  deck?: boolean;
   sandbox?: SandboxBehaviour;
 }
 
@@ -117,6 +121,7 @@ export function taskTemplate(id: Identifier, def: TaskDef): TaskTemplate {
       cacheSerializable: def.cacheSerialize ?? false,
       interruptibleValue: def.interruptible === undefined ? undefined : { case: "interruptible", value: def.interruptible },
       tags: {},
+      generatesDeck: def.deck,
     },
     interface: { inputs: variables(def.inputs), outputs: variables(def.outputs) },
     custom: custom(def),

@@ -33,6 +33,7 @@ export function typeSystem(c: CatalogBuilder): void {
     inputs: { csv_file: T.file("csv"), images: T.directory() },
     outputs: { normalized: T.file("csv"), thumbnails: T.directory() },
     image: IMAGES.pandas,
+    deck: true,
   });
   const datasets = c.task({
     name: "core.type_system.structured_dataset.aggregate_sales",
@@ -41,6 +42,7 @@ export function typeSystem(c: CatalogBuilder): void {
     outputs: { by_region: T.dataframe("parquet", { region: T.str, revenue: T.float }), rows: T.int },
     image: IMAGES.pandas,
     requests: { cpu: "1", memory: "2Gi" },
+    deck: true,
   });
   const dataclasses = c.task({
     name: "core.type_system.custom_objects.add",
@@ -150,5 +152,24 @@ export function typeSystem(c: CatalogBuilder): void {
     },
   });
   c.launch("seed-all-types", wf);
+
+  // Outputs past FlyteAdmin's remoteData.maxSizeInBytes (2 MiB): GetNodeExecutionData answers only their URL.
+  const report = c.task({
+    name: "core.type_system.large_data.write_report",
+    description: "Returns a report of about 2.3 MB, more than FlyteAdmin inlines.",
+    inputs: { rows: T.int },
+    outputs: { report: T.str, lines: T.int },
+    sandbox: { outputBytes: { report: 2_300_000 }, outputs: { lines: 39_656 } },
+  });
+  const large = c.workflow({
+    name: "core.type_system.large_data.wf",
+    description: "A task whose output FlyteAdmin offloads.",
+    inputs: { rows: T.int },
+    outputs: { lines: T.int },
+    defaults: { rows: L.int(39_656) },
+    nodes: [taskNode("n0", report, { rows: wfInput("rows") })],
+    returns: { lines: out("n0", "lines") },
+  });
+  c.launch("seed-large-data", large);
   c.launch("seed-all-types-str", wf, { value: L.union(L.str("forty-two"), IntOrStr, "str"), threshold: L.union(L.float(0.5), MaybeFloat, "float") });
 }
