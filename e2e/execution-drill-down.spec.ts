@@ -96,6 +96,8 @@ test("a launch-plan node is not a group: its panel links to the child execution 
   const lp = dagNode(page, "n2");
   await expect(lp).toHaveAttribute("data-kind", "launchplan");
   await expect(lp.getByTestId("child-run-marker")).toBeVisible();
+  // The badge is a real link to the child run (openable in a new tab), once the child has started.
+  await expect(lp.getByTestId("child-run-marker")).toHaveAttribute("href", /\/console\/projects\/flytesnacks\/domains\/development\/executions\/[a-z0-9-]+$/, { timeout: 30_000 });
   await expect(lp.getByRole("button", { name: /^Expand / })).toHaveCount(0);
   await expect(lp).not.toHaveAttribute("data-phase", "UNDEFINED");
   await lp.click();

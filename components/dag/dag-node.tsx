@@ -10,6 +10,10 @@ import { tonePalette } from "@/components/ui/phase-palette";
 import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
 import { useNow } from "@/components/ui/use-now";
 import { useDagActions, useDrawnNode, useNodeOverlay } from "./dag-context";
+import { childExecutionId } from "@/lib/flyte/node-executions";
+import { executionPath } from "@/lib/flyte/urls";
+import { Link } from "@/components/ui/link";
+import type { WorkflowExecutionIdentifier } from "@/lib/gen/flyteidl/core/identifier_pb";
 
 export type FlyteNodeData = {
   node: GraphNode;
@@ -143,15 +147,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
           on failure
         </span>
       ) : null}
-      {node.kind === "launchplan" ? (
-        <span
-          data-testid="child-run-marker"
-          title="Runs as a separate child execution: open it from the node's details"
-          className="absolute -top-2 -right-2 rounded-full bg-white px-1.5 text-[9px] font-medium text-slate-600 shadow ring-1 ring-slate-300"
-        >
-          ↗ child run
-        </span>
-      ) : null}
+      {node.kind === "launchplan" ? <ChildRunMarker child={overlay?.nodeExecution && childExecutionId(overlay.nodeExecution)} /> : null}
       {node.expandable ? (
         <button
           type="button"
@@ -234,3 +230,27 @@ function GroupNodeView({ data }: { data: FlyteNodeData }) {
 }
 
 export const nodeTypes = { flyte: memo(FlyteNodeView), group: memo(GroupNodeView) };
+
+const MARKER_CLASS = "absolute -top-2 -right-2 rounded-full bg-white px-1.5 text-[9px] font-medium text-slate-600 shadow ring-1 ring-slate-300";
+
+/** A launch-plan node's badge: once its child execution is known, a link to it (a click opens it, not the node). */
+function ChildRunMarker({ child }: { child: WorkflowExecutionIdentifier | undefined }) {
+  if (!child) {
+    return (
+      <span data-testid="child-run-marker" title="Runs as a separate child execution once it starts" className={MARKER_CLASS}>
+        ↗ child run
+      </span>
+    );
+  }
+  return (
+    <Link
+      href={executionPath(child)}
+      data-testid="child-run-marker"
+      title={`Open child execution ${child.name}`}
+      onClick={(e) => e.stopPropagation()}
+      className={`${MARKER_CLASS} nodrag hover:text-indigo-700 hover:ring-indigo-400`}
+    >
+      ↗ child run
+    </Link>
+  );
+}

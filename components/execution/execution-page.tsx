@@ -104,7 +104,12 @@ function ExecutionWithRest({ head, rest, ...id }: ExecutionRef & { head: Executi
   );
 }
 
-/** `waiting`: the server's snapshot is still to come; the header shows, the views wait, no stream opens. */
+/**
+ * `waiting`: the server's snapshot is still to come; the header shows, the views wait, no stream opens. It
+ * must ask for nothing the rest brings (the workflow): on the server this fallback renders first, and a query
+ * it created there is filled by the rest's HydrationBoundary only in an effect, which never runs on the
+ * server, so the HTML would lack what the browser's render has (React #418).
+ */
 function ExecutionView({
   project,
   domain,
@@ -147,7 +152,7 @@ function ExecutionView({
 
   return (
     <div className="flex h-[calc(100vh-7rem)] min-h-[32rem] flex-col gap-3" data-testid="execution-page">
-      <ExecutionHeader execution={execution} renderedAt={renderedAt} status={live.status} liveError={live.error} retryAt={live.retryAt} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={live.nodes} selectedNodeId={selectedNodeId} />
+      <ExecutionHeader execution={execution} renderedAt={renderedAt} status={live.status} liveError={live.error} retryAt={live.retryAt} failedNodeId={failedNode} onShowNode={(id) => selectNode(id)} nodes={waiting ? undefined : live.nodes} selectedNodeId={selectedNodeId} />
       <nav role="tablist" aria-label="Execution views" className="flex gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <button

@@ -221,7 +221,8 @@ describe("credentials", () => {
     const one = stream({ authorization: "Bearer solo" });
     await one.next((u) => u.snapshot);
     admin.calls.length = 0;
-    await pause(400);
+    // Long enough for several polls even on a busy machine.
+    await pause(1_000);
     const soloCalls = admin.calls.length;
     await one.close();
 
@@ -234,7 +235,7 @@ describe("credentials", () => {
     expect(await loopsRunning()).toBe(loops0 + 1);
 
     admin.calls.length = 0;
-    await pause(400);
+    await pause(1_000);
     const manyCalls = admin.calls.length;
     expect(soloCalls).toBeGreaterThan(3);
     expect(manyCalls).toBeLessThanOrEqual(Math.ceil(soloCalls * 1.2) + 3);
