@@ -3,7 +3,7 @@
 import { createContext, useContext } from "react";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
-import { nodePhase } from "@/lib/flyte/phases";
+import { nodePhase, type PhaseTone } from "@/lib/flyte/phases";
 import { KeyedStore, useKeyed } from "./keyed-store";
 
 export interface DagStores {
@@ -46,6 +46,9 @@ export function useDrawnNode(graphNodeId: string, kind: GraphNodeKind) {
 export function drawnNode(graphNodeId: string, kind: GraphNodeKind, overlay: NodeOverlayEntry | undefined) {
   const started = overlay !== undefined;
   const phase = nodePhase(overlay?.phase ?? 0);
+  // A gate that has started and not ended waits for someone (or its sleep): amber, like the gate's banner.
+  const waiting = kind === "gate" && started && !phase.isTerminal;
+  const tone: PhaseTone = waiting ? "waiting" : phase.tone;
   const hooks = {
     "data-testid": "dag-node",
     // FlyteAdmin's id once the node ran (FlytePropeller hashes long nested ids, so it can differ from the
@@ -55,5 +58,5 @@ export function drawnNode(graphNodeId: string, kind: GraphNodeKind, overlay: Nod
     "data-phase": started ? phase.name : "UNDEFINED",
     "data-kind": kind,
   };
-  return { overlay, started, phase, hooks };
+  return { overlay, started, phase, waiting, tone, hooks };
 }

@@ -2,9 +2,11 @@
 
 import { Handle, Position, useStore, type Node } from "@xyflow/react";
 import { createContext, memo, useContext, type ReactNode } from "react";
-import type { GraphGate, GraphNode } from "@/lib/flyte/graph/types";
+import { gateText, KIND_LABEL, nodeSubtitle } from "@/lib/flyte/graph/labels";
+import type { GraphNode } from "@/lib/flyte/graph/types";
 import { nodePhase, taskPhase, type PhaseInfo } from "@/lib/flyte/phases";
 import { PhaseIcon, toneClass } from "@/components/ui/phase-badge";
+import { tonePalette } from "@/components/ui/phase-palette";
 import { AttemptPhaseNote } from "@/components/ui/attempt-phase-note";
 import { useNow } from "@/components/ui/use-now";
 import { useDagActions, useDrawnNode, useNodeOverlay } from "./dag-context";
@@ -23,29 +25,6 @@ export type FlyteFlowNode = Node<FlyteNodeData, "flyte" | "group">;
 /** Below this zoom, nodes are drawn as plain coloured boxes: thousands stay smooth. */
 export const DETAIL_ZOOM = 0.45;
 export const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
-
-const KIND_LABEL: Record<string, string> = {
-  subworkflow: "sub-workflow",
-  launchplan: "launch plan",
-  branch: "branch",
-  gate: "gate",
-  array: "map",
-  dynamic: "dynamic",
-};
-
-function gateText(gate: GraphGate, waiting: boolean): string {
-  if (gate.kind === "sleep") {
-    const secs = gate.durationMs !== undefined ? ` ${Math.round(gate.durationMs / 1000)}s` : "";
-    return waiting ? `sleeping${secs}` : `sleep${secs}`;
-  }
-  if (gate.kind === "approve") return waiting ? "waiting for approval" : "approval gate";
-  return waiting ? `waiting for signal ${gate.signalId}` : `signal gate · ${gate.signalId}`;
-}
-
-function subtitle(node: GraphNode, waiting: boolean): string | undefined {
-  if (node.kind === "gate" && node.gate) return gateText(node.gate, waiting);
-  return node.taskType ?? KIND_LABEL[node.kind];
-}
 
 const PlainHandlesContext = createContext(false);
 
@@ -84,12 +63,11 @@ function useBranchCaseState(data: FlyteNodeData, started: boolean): "taken" | "s
 
 function FlyteNodeView({ data }: { data: FlyteNodeData }) {
   const node = data.node;
-  const { overlay, selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
+  const { overlay, selected, started, phase, waiting, tone: phaseTone, hooks } = useDrawnNode(node.id, node.kind);
   const simple = useStore(zoomedOut);
   const { select, toggleGroup } = useDagActions();
   const branchState = useBranchCaseState(data, started);
   const terminal = node.kind === "start" || node.kind === "end";
-  const waiting = node.kind === "gate" && started && !phase.isTerminal;
   const attempt = overlay?.attempt;
   const nowMs = useNow(1_000, attempt !== undefined);
   const common = {
@@ -99,7 +77,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
     ...(attempt ? { "data-task-phase": taskPhase(attempt.phase).name } : {}),
     ...(branchState ? { "data-branch": branchState } : {}),
   };
-  const tone = started ? toneClass(phase.tone) : "bg-white text-slate-700 ring-slate-300";
+  const tone = started ? toneClass(phaseTone) : "bg-white text-slate-700 ring-slate-300";
 
   if (terminal) {
     return (
@@ -125,7 +103,7 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
       </div>
     );
   }
-  const sub = subtitle(node, waiting);
+  const sub = nodeSubtitle(node, waiting);
   const caseLabel = data.branchCase ? `${data.branchCase.label}${branchState === "skipped" ? " · not taken" : branchState === "taken" ? " · taken" : ""}` : undefined;
   return (
     <div
@@ -148,14 +126,17 @@ function FlyteNodeView({ data }: { data: FlyteNodeData }) {
       ) : null}
       <div className="flex min-w-0 items-center gap-1.5">
         <PhaseIcon icon={waiting ? "waiting" : started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />
-        <span className="truncate text-xs font-medium" title={node.name}>
+        {/* The node is sized to its name (lib/flyte/graph/layout-input.ts); a name past the widest node wraps. */}
+        <span data-testid="dag-node-label" className="block min-w-0 text-xs leading-4 font-medium [overflow-wrap:anywhere]">
           {node.name}
         </span>
       </div>
       {attempt ? (
         <AttemptPhaseNote status={attempt} nowMs={nowMs} className="pl-5" />
       ) : sub ? (
-        <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`}>{sub}</span>
+        <span className={`truncate pl-5 text-[10px] ${waiting ? "font-medium" : "opacity-75"}`} title={sub}>
+          {sub}
+        </span>
       ) : null}
       {node.failureNode ? (
         <span
@@ -208,7 +189,7 @@ function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<numbe
       className="absolute right-1 bottom-0.5 left-1 flex h-1.5 overflow-hidden rounded bg-slate-200"
     >
       {entries.map((e) => (
-        <span key={e.phase.value} className={`h-full ${toneClass(e.phase.tone)}`} style={{ width: `${(e.n / total) * 100}%`, backgroundColor: "currentColor" }} />
+        <span key={e.phase.value} className={`h-full ${tonePalette(e.phase.tone).fill}`} style={{ width: `${(e.n / total) * 100}%` }} />
       ))}
     </div>
   );
@@ -216,13 +197,13 @@ function SubTaskBar({ counts, phaseOf }: { counts: Readonly<Partial<Record<numbe
 
 function GroupNodeView({ data }: { data: FlyteNodeData }) {
   const node = data.node;
-  const { selected, started, phase, hooks } = useDrawnNode(node.id, node.kind);
+  const { selected, started, phase, tone, hooks } = useDrawnNode(node.id, node.kind);
   const { select, toggleGroup } = useDagActions();
   return (
     <div
       {...hooks}
       data-expanded="true"
-      className={`h-full w-full rounded-lg border-2 border-dashed bg-slate-50/60 ${started ? toneClass(phase.tone) : "border-slate-300"} ${
+      className={`h-full w-full rounded-lg border-2 border-dashed bg-slate-50/60 ${started ? tonePalette(tone).text : "border-slate-300"} ${
         selected ? "outline-2 outline-offset-2 outline-indigo-600" : ""
       }`}
     >
@@ -230,10 +211,10 @@ function GroupNodeView({ data }: { data: FlyteNodeData }) {
       <div className="flex items-center gap-1.5 px-2 py-1.5">
         <button type="button" onClick={() => select(node.id)} className="flex min-w-0 items-center gap-1.5 text-left">
           <PhaseIcon icon={started ? phase.icon : "queued"} className="h-3.5 w-3.5 shrink-0" />
-          <span className="truncate text-xs font-semibold" title={node.name}>
+          <span data-testid="dag-node-label" className="block min-w-0 truncate text-xs font-semibold" title={node.name}>
             {node.name}
           </span>
-          <span className="text-[10px] opacity-70">{KIND_LABEL[node.kind] ?? node.kind}</span>
+          <span className="shrink-0 text-[10px] opacity-70">{KIND_LABEL[node.kind] ?? node.kind}</span>
         </button>
         <button
           type="button"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Background, Controls, getViewportForBounds, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, ViewportPortal, type Edge, type NodeHandle, type Viewport } from "@xyflow/react";
+import { Background, ControlButton, Controls, getViewportForBounds, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, ViewportPortal, type Edge, type FitViewOptions, type NodeHandle, type Viewport } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ExecutionOverlay, NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import { layoutInput } from "@/lib/flyte/graph/layout-input";
@@ -8,22 +8,26 @@ import type { GraphNode, WorkflowGraph } from "@/lib/flyte/graph/types";
 import { DagContext, type DagStores } from "./dag-context";
 import { nodeTypes, zoomedOut, type FlyteFlowNode, type FlyteNodeData } from "./dag-node";
 import { DetailLayer, type DetailNode } from "./detail-layer";
-import { absoluteBoxes, edgePathTiles } from "./edge-path";
+import { absoluteBoxes, absoluteRoute, edgePathTiles } from "./edge-path";
 import { toFlowEdge } from "./flow-edge";
 import { KeyedStore } from "./keyed-store";
 import { EDGE_STROKE, OverviewLayer, type OverviewNode } from "./overview-layer";
-import type { Layout, NodeBox } from "@/lib/flyte/graph/layout";
+import type { Layout, NodeBox, Point } from "@/lib/flyte/graph/layout";
 import { nextNodeInDirection } from "./keyboard";
+import { fitPadding, MINIMAP, minimapFits } from "./fit";
+import { edgeTypes } from "./routed-edge";
 import { useLayout } from "./use-layout";
+import { useMinimapShown } from "./use-minimap-shown";
 
-const MINIMAP_MAX_NODES = 300;
 /**
  * Above this many nodes, edges are one path, the zoomed-out graph is drawn by OverviewLayer, and zoomed
  * in only the nodes in view are mounted.
  */
 const LARGE_FLOW = 200;
 const MIN_ZOOM = 0.02;
-const FIT = { padding: 0.1, maxZoom: 1.2, includeHiddenNodes: true };
+const MAX_FIT_ZOOM = 1.2;
+/** Moving by keyboard zooms in at least this far: the node moved to reads at its own size. */
+const KEYBOARD_ZOOM = 1;
 /** The handles' size in px (dag-node.tsx draws them 4px square, centred on the left and right edges). */
 const HANDLE = 4;
 const ignoreNodeClick = () => {};
@@ -69,6 +73,16 @@ interface FlowElements {
   large?: { edgePaths: string[]; overview: OverviewNode[]; detail: DetailNode[]; boxes: ReadonlyMap<string, NodeBox> };
 }
 
+/** The layout's edge routes in graph coordinates. */
+function absoluteRoutes(graph: WorkflowGraph, layout: Layout, boxes: ReadonlyMap<string, NodeBox>): Map<string, Point[]> {
+  const out = new Map<string, Point[]>();
+  for (const e of graph.edges) {
+    const route = layout.routes?.[e.id];
+    if (route) out.set(e.id, absoluteRoute(route, e.parentId !== undefined ? boxes.get(e.parentId) : undefined));
+  }
+  return out;
+}
+
 function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
   const nodes: FlyteFlowNode[] = [];
   for (const n of graph.nodes) {
@@ -92,8 +106,9 @@ function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
       ...(open ? { zIndex: -1 } : {}),
     });
   }
+  const boxes = absoluteBoxes(layout.boxes, (id) => graph.byId.get(id)?.parentId);
+  const routes = absoluteRoutes(graph, layout, boxes);
   if (nodes.length > LARGE_FLOW) {
-    const boxes = absoluteBoxes(layout.boxes, (id) => graph.byId.get(id)?.parentId);
     const overview: OverviewNode[] = [];
     const detail: DetailNode[] = [];
     for (const n of nodes) {
@@ -101,23 +116,30 @@ function toFlow(graph: WorkflowGraph, layout: Layout): FlowElements {
       overview.push({ id: n.id, name: n.data.node.name, kind: n.data.node.kind, group: n.type === "group", box });
       detail.push({ id: n.id, type: n.type === "group" ? "group" : "flyte", data: n.data, box });
     }
-    return { count: nodes.length, nodes: [], edges: [], large: { edgePaths: edgePathTiles(graph.edges, boxes), overview, detail, boxes } };
+    return { count: nodes.length, nodes: [], edges: [], large: { edgePaths: edgePathTiles(graph.edges, boxes, undefined, routes), overview, detail, boxes } };
   }
   const edges: Edge[] = [];
   for (const e of graph.edges) {
     if (!layout.boxes[e.source] || !layout.boxes[e.target]) continue;
-    edges.push(toFlowEdge(e));
+    edges.push(toFlowEdge(e, routes.get(e.id)));
   }
   return { count: nodes.length, nodes, edges };
 }
 
-type FlowProps = DagViewProps & { layout: Layout; flow: FlowElements; initialViewport: Viewport; fitViewport: Viewport };
+type FlowProps = DagViewProps & {
+  layout: Layout;
+  flow: FlowElements;
+  initialViewport: Viewport;
+  fitViewport: Viewport;
+  fit: FitViewOptions;
+  minimap: { offered: boolean; shown: boolean; setShown(shown: boolean): void };
+};
 
 function absoluteBox(position: { x: number; y: number } | undefined, box: NodeBox | undefined): NodeBox | undefined {
   return position && box ? { ...box, x: position.x, y: position.y } : undefined;
 }
 
-function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport, fitViewport }: FlowProps) {
+function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flow, initialViewport, fitViewport, fit, minimap }: FlowProps) {
   const reactFlow = useReactFlow();
   // The latest handlers for the nodes' clicks, which happen after commit: updated in an effect, not while rendering.
   const callbacks = useRef({ onSelect, onToggleGroup });
@@ -134,6 +156,14 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
   useEffect(() => stores.overlay.replace(overlay), [stores, overlay]);
   useEffect(() => stores.selection.replace(selectionMap(selectedId)), [stores, selectedId]);
 
+  const centreOn = useCallback(
+    (id: string, zoom: number, duration: number) => {
+      const box = flow.large?.boxes.get(id) ?? absoluteBox(reactFlow.getInternalNode(id)?.internals.positionAbsolute, layout.boxes[id]);
+      if (box) void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration });
+    },
+    [flow, layout, reactFlow],
+  );
+
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Escape"].includes(event.key)) return;
@@ -141,14 +171,22 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
       const next = nextNodeInDirection(graph, layout, selectedId, event.key);
       if (!next) return;
       onSelect(next);
-      const box = flow.large?.boxes.get(next) ?? absoluteBox(reactFlow.getInternalNode(next)?.internals.positionAbsolute, layout.boxes[next]);
-      if (box) void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 150 });
+      centreOn(next, Math.max(reactFlow.getZoom(), KEYBOARD_ZOOM), 150);
     },
-    [graph, layout, flow, selectedId, onSelect, reactFlow],
+    [graph, layout, selectedId, onSelect, reactFlow, centreOn],
   );
 
+  // The node panel opening beside the graph narrows it, and the node just picked may end up under the panel:
+  // when the drawn area changes width with a node selected, that node moves to the middle.
+  const width = useStore((s) => s.width);
+  const drawnWidth = useRef(width);
+  useEffect(() => {
+    const before = drawnWidth.current;
+    drawnWidth.current = width;
+    if (selectedId && before && width && before !== width) centreOn(selectedId, reactFlow.getZoom(), 200);
+  }, [width, selectedId, centreOn, reactFlow]);
+
   const out = useStore(zoomedOut);
-  const small = flow.count <= MINIMAP_MAX_NODES;
   // React Flow fits the nodes in its store, and a large graph's are not there.
   const fitLarge = useCallback(() => void reactFlow.setViewport(fitViewport), [reactFlow, fitViewport]);
   return (
@@ -167,8 +205,9 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
           nodes={flow.nodes}
           edges={flow.edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           defaultViewport={initialViewport}
-          fitViewOptions={FIT}
+          fitViewOptions={fit}
           minZoom={MIN_ZOOM}
           maxZoom={2}
           nodesDraggable={false}
@@ -187,8 +226,25 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
           ) : null}
           {/* Redrawn on every frame of a pan: in a large graph that repaint makes the browser re-layerize its thousands of rectangles. */}
           {flow.large ? null : <Background gap={24} size={1} color="#e2e8f0" />}
-          <Controls showInteractive={false} position="bottom-left" onFitView={flow.large ? fitLarge : undefined} />
-          {small ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" /> : null}
+          <Controls showInteractive={false} position="bottom-left" onFitView={flow.large ? fitLarge : undefined}>
+            {minimap.offered ? (
+              <ControlButton
+                onClick={() => minimap.setShown(!minimap.shown)}
+                title={minimap.shown ? "Hide the minimap" : "Show the minimap"}
+                aria-label={minimap.shown ? "Hide the minimap" : "Show the minimap"}
+                aria-pressed={minimap.shown}
+                data-testid="dag-minimap-toggle"
+              >
+                <svg viewBox="0 0 16 16" aria-hidden fill="none" stroke="currentColor" strokeWidth={1.5}>
+                  <rect x="1.5" y="3" width="13" height="10" rx="1" />
+                  <rect x="8" y="8" width="5" height="3.5" fill={minimap.shown ? "currentColor" : "none"} />
+                </svg>
+              </ControlButton>
+            ) : null}
+          </Controls>
+          {minimap.offered && minimap.shown ? (
+            <MiniMap pannable zoomable position="bottom-right" ariaLabel="Graph overview" style={MINIMAP} />
+          ) : null}
         </ReactFlow>
       </div>
     </DagContext.Provider>
@@ -219,10 +275,23 @@ export function DagView(props: DagViewProps) {
   const flow = useMemo(() => (layout ? toFlow(props.graph, layout) : undefined), [props.graph, layout]);
   const container = useRef<HTMLDivElement>(null);
   const size = useSize(container, !!flow);
+  const [minimapShown, setMinimapShown] = useMinimapShown();
+  // A large graph's nodes are not in React Flow's store, which is what the minimap draws.
+  const minimapOffered = !!flow && !flow.large && !!size && minimapFits(size);
+  const minimap = useMemo(() => ({ offered: minimapOffered, shown: minimapShown, setShown: setMinimapShown }), [minimapOffered, minimapShown, setMinimapShown]);
+  const fit = useMemo<FitViewOptions>(
+    () => ({
+      padding: layout && size ? fitPadding(layout, size, minimap.offered && minimap.shown) : 0,
+      maxZoom: MAX_FIT_ZOOM,
+      includeHiddenNodes: true,
+    }),
+    [layout, size, minimap],
+  );
   // Used when React Flow mounts: first, and again after each new layout (the "Laying out…" state unmounts it).
   const initialViewport = useMemo(
-    () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : undefined),
-    [layout, size],
+    () => (layout && size ? getViewportForBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, size.width, size.height, MIN_ZOOM, MAX_FIT_ZOOM, fit.padding ?? 0) : undefined),
+    // Hiding or showing the minimap changes this but moves no graph: React Flow reads it only when it mounts.
+    [layout, size, fit],
   );
   return (
     <div ref={container} className="h-full w-full">
@@ -237,11 +306,11 @@ export function DagView(props: DagViewProps) {
           initialWidth={size.width}
           initialHeight={size.height}
           initialMinZoom={MIN_ZOOM}
-          initialMaxZoom={FIT.maxZoom}
-          initialFitViewOptions={FIT}
+          initialMaxZoom={MAX_FIT_ZOOM}
+          initialFitViewOptions={fit}
           fitView
         >
-          <Flow {...props} layout={layout} flow={flow} initialViewport={initialViewport} fitViewport={initialViewport} />
+          <Flow {...props} layout={layout} flow={flow} initialViewport={initialViewport} fitViewport={initialViewport} fit={fit} minimap={minimap} />
         </ReactFlowProvider>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteBoxes, edgePathTiles, edgesPath } from "./edge-path";
+import { absoluteBoxes, absoluteRoute, edgePathTiles, edgesPath, routePath } from "./edge-path";
 
 describe("edgesPath", () => {
   const boxes = {
@@ -46,5 +46,26 @@ describe("edgesPath", () => {
       const starts = [...d.matchAll(/M(\d+)/g)].map((m) => Math.floor(Number(m[1]) / 1000));
       expect(new Set(starts).size).toBe(1);
     }
+  });
+});
+
+describe("routePath", () => {
+  it("runs straight where the route is level and bends only between points at different heights", () => {
+    const d = routePath([{ x: 0, y: 10 }, { x: 20, y: 10 }, { x: 60, y: 50 }, { x: 100, y: 50 }]);
+    expect(d).toBe("M0,10L20,10C40,10 40,50 60,50L100,50");
+  });
+
+  it("is what a large graph draws for an edge the layout routed; unrouted edges keep their curve", () => {
+    const boxes = new Map([
+      ["a", { x: 0, y: 0, width: 10, height: 10 }],
+      ["b", { x: 100, y: 0, width: 10, height: 10 }],
+    ]);
+    const route = [{ x: 10, y: 5 }, { x: 30, y: 40 }, { x: 80, y: 40 }, { x: 100, y: 5 }];
+    expect(edgesPath([{ id: "a->b", source: "a", target: "b" }], boxes, new Map([["a->b", route]]))).toBe(routePath(route));
+    expect(edgesPath([{ id: "a->b", source: "a", target: "b" }], boxes)).toMatch(/^M10,5C/);
+  });
+
+  it("places a group's route in graph coordinates", () => {
+    expect(absoluteRoute([{ x: 1, y: 2 }], { x: 100, y: 50, width: 10, height: 10 })).toEqual([{ x: 101, y: 52 }]);
   });
 });

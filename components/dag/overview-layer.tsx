@@ -13,7 +13,7 @@ import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
-import { toneClass } from "@/components/ui/phase-badge";
+import { tonePalette } from "@/components/ui/phase-palette";
 import { drawnNode, useDag } from "./dag-context";
 import type { NodeBox } from "@/lib/flyte/graph/layout";
 
@@ -32,10 +32,10 @@ const SVG = "http://www.w3.org/2000/svg";
 
 /** Sets what a rectangle shows of its node's execution and selection (README: Automation contract). */
 export function paintRect(rect: SVGRectElement, node: OverviewNode, entry: NodeOverlayEntry | undefined, selected: boolean) {
-  const { started, phase, hooks } = drawnNode(node.id, node.kind, entry);
+  const { started, phase, tone, hooks } = drawnNode(node.id, node.kind, entry);
   for (const [name, value] of Object.entries(hooks)) rect.setAttribute(name, value);
   rect.setAttribute("aria-label", `${node.name}${node.name !== node.id ? ` (${node.id})` : ""}: ${started ? phase.label : "not started"}`);
-  rect.setAttribute("class", started ? toneClass(phase.tone) : "text-slate-300");
+  rect.setAttribute("class", started ? tonePalette(tone).text : "text-slate-300");
   rect.setAttribute("fill-opacity", started ? "0.85" : "1");
   rect.setAttribute("stroke", selected ? "#4f46e5" : node.group ? "currentColor" : "none");
   rect.setAttribute("stroke-width", selected ? "8" : "2");

@@ -7,10 +7,8 @@ import type { DashboardFilters } from "@/lib/flyte/dashboard/filter-state";
 import { bucketLabel, chartBars, DAY_MS, type Bar, type ExecutionStats } from "@/lib/flyte/dashboard/stats";
 import type { PhaseTone } from "@/lib/flyte/phases";
 import { formatTimestampUtc } from "@/lib/flyte/time";
-import { PHASE_FILL } from "./phase-fill";
+import { tonePalette } from "@/components/ui/phase-palette";
 import type { SetFilters } from "./use-dashboard-filters";
-
-const FILL = PHASE_FILL;
 
 const CHART_HEIGHT = 96;
 
@@ -41,7 +39,7 @@ function BarButton({ bar, bucketMs, align, onPick }: { bar: Bar; bucketMs: numbe
           style={{ height: `${Math.max(bar.height * 100, 2)}%` }}
         >
           {bar.segments.map((s) => (
-            <span key={s.phase} data-phase={s.phase} className={`block w-full ${FILL[s.tone]}`} style={{ flexGrow: s.count, flexBasis: 0 }} />
+            <span key={s.phase} data-phase={s.phase} className={`block w-full ${tonePalette(s.tone).fill}`} style={{ flexGrow: s.count, flexBasis: 0 }} />
           ))}
         </span>
       )}
@@ -54,7 +52,7 @@ function BarButton({ bar, bucketMs, align, onPick }: { bar: Bar; bucketMs: numbe
         </span>
         {[...bar.segments].reverse().map((s) => (
           <span key={s.phase} className="flex items-center gap-1.5">
-            <span className={`inline-block h-2 w-2 rounded-sm ${FILL[s.tone]}`} />
+            <span className={`inline-block h-2 w-2 rounded-sm ${tonePalette(s.tone).fill}`} />
             {s.label}: {s.count}
           </span>
         ))}
@@ -128,7 +126,7 @@ export function ExecutionChart({
         <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
           {legend.map(([phase, e]) => (
             <li key={phase} className="flex items-center gap-1.5">
-              <span className={`inline-block h-2.5 w-2.5 rounded-sm ${FILL[e.tone]}`} aria-hidden />
+              <span className={`inline-block h-2.5 w-2.5 rounded-sm ${tonePalette(e.tone).fill}`} aria-hidden />
               {e.label} <span className="tabular-nums text-slate-400">{e.count.toLocaleString("en")}</span>
             </li>
           ))}

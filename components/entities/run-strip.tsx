@@ -9,7 +9,7 @@ import type { EntityKind } from "@/lib/flyte/ids";
 import { formatTimestampUtc } from "@/lib/flyte/time";
 import { executionPath } from "@/lib/flyte/urls";
 import { useLatestRuns } from "@/lib/query/use-entity";
-import { PHASE_FILL } from "@/components/dashboard/phase-fill";
+import { tonePalette } from "@/components/ui/phase-palette";
 
 export function RunStrip({ kind, project, domain, name, enabled = true }: { kind: EntityKind; project: string; domain: string; name: string; enabled?: boolean }) {
   const runs = useLatestRuns(kind, project, domain, name, STRIP_RUNS, enabled);
@@ -34,7 +34,7 @@ export function RunStrip({ kind, project, domain, name, enabled = true }: { kind
             data-execution-name={m.name}
             title={`${m.name} · ${m.phase.label} · ${formatTimestampUtc(m.createdMs)}`}
             aria-label={`${m.name}: ${m.phase.label}`}
-            className={`block h-4 w-2.5 rounded-[2px] ${PHASE_FILL[m.phase.tone]} hover:ring-2 hover:ring-slate-400 hover:ring-offset-1`}
+            className={`block h-4 w-2.5 rounded-[2px] ${tonePalette(m.phase.tone).fill} hover:ring-2 hover:ring-slate-400 hover:ring-offset-1`}
           />
         </li>
       ))}

@@ -1,23 +1,13 @@
 // A phase shown as icon + label + colour, never colour alone. The tone and icon come
-// from lib/flyte/phases; this file only maps them to pixels.
+// from lib/flyte/phases, the colours from phase-palette.ts.
 
 import type { ReactNode } from "react";
 import type { PhaseIcon as PhaseIconName, PhaseInfo, PhaseTone } from "@/lib/flyte/phases";
+import { tonePalette } from "./phase-palette";
 
-const TONE_CLASS: Record<PhaseTone, string> = {
-  queued: "bg-slate-100 text-phase-queued ring-slate-300",
-  running: "bg-blue-50 text-phase-running ring-blue-300",
-  succeeded: "bg-green-50 text-phase-succeeded ring-green-300",
-  recovered: "bg-teal-50 text-phase-recovered ring-teal-300",
-  failed: "bg-red-50 text-phase-failed ring-red-300",
-  retrying: "bg-orange-50 text-phase-retrying ring-orange-300",
-  aborted: "bg-amber-50 text-phase-aborted ring-amber-300",
-  skipped: "bg-slate-50 text-phase-skipped ring-slate-200",
-  unknown: "bg-slate-100 text-phase-unknown ring-slate-300",
-};
-
+/** Badge colours of a tone (phase-palette.ts). */
 export function toneClass(tone: PhaseTone): string {
-  return TONE_CLASS[tone] ?? TONE_CLASS.unknown;
+  return tonePalette(tone).badge;
 }
 
 const PATHS: Record<PhaseIconName, ReactNode> = {

@@ -95,10 +95,11 @@ describe("phase table", () => {
       nodePhase(NodeExecution_Phase.ABORTED).tone,
     ];
     expect(new Set(tones).size).toBe(tones.length);
-    // Same colour, but a timeout still reads differently without colour.
+    // A timeout and an abort each have a colour of their own, and read differently without colour too.
     const timedOut = nodePhase(NodeExecution_Phase.TIMED_OUT);
     const failed = nodePhase(NodeExecution_Phase.FAILED);
-    expect(timedOut.tone).toBe(failed.tone);
+    const aborted = nodePhase(NodeExecution_Phase.ABORTED);
+    expect(new Set([timedOut.tone, failed.tone, aborted.tone]).size).toBe(3);
     expect(timedOut.icon).not.toBe(failed.icon);
     expect(timedOut.label).toBe("Timed out");
   });

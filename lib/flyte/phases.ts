@@ -5,16 +5,20 @@ import {
 } from "@/lib/gen/flyteidl/core/execution_pb";
 
 /**
- * Colour tokens for phases; the UI maps each to a class. Deliberately few: a person must tell apart
- * waiting, running, done, failed (final vs. will-retry) and not-run (skipped/aborted) at a glance.
+ * Colour tokens for phases; the UI maps each to a class (components/ui/phase-palette.ts, the one palette of
+ * graph, charts and badges). Deliberately few: a person must tell apart waiting, running, done, failed (final,
+ * out of time, or will-retry) and not-run (skipped, aborted by someone) at a glance. "waiting" is no phase of
+ * its own: a gate node RUNNING while it waits for a person, a signal or its sleep, amber like its banner.
  */
 export type PhaseTone =
   | "unknown"
   | "queued"
+  | "waiting"
   | "running"
   | "succeeded"
   | "recovered"
   | "failed"
+  | "timedOut"
   | "retrying"
   | "aborted"
   | "skipped";
@@ -22,10 +26,12 @@ export type PhaseTone =
 /** Order for legends and stacked charts: lifecycle first, then the ways a run can end. */
 export const tonesInOrder: readonly PhaseTone[] = [
   "queued",
+  "waiting",
   "running",
   "succeeded",
   "recovered",
   "failed",
+  "timedOut",
   "retrying",
   "aborted",
   "skipped",
@@ -91,7 +97,7 @@ const PHASES: Record<PhaseName, PhaseStyle> = {
   RECOVERED: { label: "Recovered", tone: "recovered", icon: "recovered", isTerminal: true },
   FAILING: { label: "Failing", tone: "failed", icon: "spinner", isTerminal: false },
   FAILED: { label: "Failed", tone: "failed", icon: "cross", isTerminal: true },
-  TIMED_OUT: { label: "Timed out", tone: "failed", icon: "timeout", isTerminal: true },
+  TIMED_OUT: { label: "Timed out", tone: "timedOut", icon: "timeout", isTerminal: true },
   RETRYABLE_FAILED: {
     label: "Retryable failure",
     tone: "retrying",

@@ -190,7 +190,7 @@ export interface Bar {
 }
 
 const TONE_RANK = new Map<PhaseTone, number>(
-  (["succeeded", "recovered", "failed", "retrying", "aborted", "skipped", "running", "queued", "unknown"] as PhaseTone[]).map(
+  (["succeeded", "recovered", "failed", "timedOut", "retrying", "aborted", "skipped", "running", "waiting", "queued", "unknown"] as PhaseTone[]).map(
     (t, i) => [t, i],
   ),
 );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildWorkflowGraph } from "./build";
-import { layoutInput } from "./layout-input";
+import { layoutInput, type LayoutInput } from "./layout-input";
 import { syntheticClosure } from "./synthetic";
-import { computeLayout, defaultExpanded, initialLayout, type NodeBox } from "./layout";
+import { computeLayout, defaultExpanded, initialLayout, type Layout, type NodeBox } from "./layout";
 
 function overlaps(a: NodeBox, b: NodeBox) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -69,5 +69,66 @@ describe("initialLayout", () => {
   it("opens every group of a small workflow and none of a large one", () => {
     expect(defaultExpanded(syntheticClosure(10))).toBe("all");
     expect(defaultExpanded(syntheticClosure(100))).toEqual(new Set());
+  });
+});
+
+describe("edge routes", () => {
+  /** Every node box an edge's line crosses, other than its own ends. */
+  function crossed(layout: Layout, input: LayoutInput, edge: { id: string; source: string; target: string }): string[] {
+    const route = layout.routes?.[edge.id];
+    expect(route, edge.id).toBeDefined();
+    const hits = new Set<string>();
+    for (let i = 1; i < route!.length; i++) {
+      const a = route![i - 1];
+      const b = route![i];
+      for (const n of input.nodes) {
+        if (n.id === edge.source || n.id === edge.target || n.parentId) continue;
+        const box = layout.boxes[n.id];
+        const overlapsX = Math.min(a.x, b.x) < box.x + box.width && Math.max(a.x, b.x) > box.x;
+        // Level: a line at one height. Otherwise a bend, anywhere between the two heights.
+        const overlapsY = a.y === b.y ? a.y > box.y && a.y < box.y + box.height : Math.min(a.y, b.y) < box.y + box.height && Math.max(a.y, b.y) > box.y;
+        if (overlapsX && overlapsY) hits.add(n.id);
+      }
+    }
+    return [...hits];
+  }
+
+  it("routes an edge that skips columns around the nodes in them, not under them", () => {
+    const node = (id: string, width = 120) => ({ id, kind: "task" as const, group: false, width, height: 44 });
+    const input: LayoutInput = {
+      key: "skip",
+      nodes: [node("a"), node("b", 240), node("c"), node("d")],
+      edges: [
+        { id: "a->b", source: "a", target: "b" },
+        { id: "b->c", source: "b", target: "c" },
+        { id: "c->d", source: "c", target: "d" },
+        { id: "a->d", source: "a", target: "d" },
+      ],
+    };
+    const layout = computeLayout(input);
+    for (const e of input.edges) expect(crossed(layout, input, e), e.id).toEqual([]);
+    const skip = layout.routes!["a->d"];
+    expect(skip[0]).toEqual({ x: layout.boxes.a.x + 120, y: layout.boxes.a.y + 22 });
+    expect(skip.at(-1)).toEqual({ x: layout.boxes.d.x, y: layout.boxes.d.y + 22 });
+  });
+
+  it("keeps every edge of a 60-node workflow off the nodes between its ends", () => {
+    const input = layoutInput(buildWorkflowGraph(syntheticClosure(60)));
+    const layout = computeLayout(input);
+    for (const e of input.edges.filter((e) => !e.parentId)) expect(crossed(layout, input, e), e.id).toEqual([]);
+  });
+
+  it("moves a group's inner routes with its children", () => {
+    const input: LayoutInput = {
+      key: "group",
+      nodes: [
+        { id: "g", kind: "subworkflow", group: true, width: 100, height: 40, padding: { top: 40, right: 16, bottom: 16, left: 16 } },
+        { id: "x", parentId: "g", kind: "task", group: false, width: 100, height: 44 },
+        { id: "y", parentId: "g", kind: "task", group: false, width: 100, height: 44 },
+      ],
+      edges: [{ id: "x->y", source: "x", target: "y", parentId: "g" }],
+    };
+    const layout = computeLayout(input);
+    expect(layout.routes!["x->y"][0]).toEqual({ x: layout.boxes.x.x + 100, y: layout.boxes.x.y + 22 });
   });
 });

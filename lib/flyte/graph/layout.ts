@@ -15,7 +15,7 @@ import { layoutInput, type LayoutInput, type LayoutNodeInput } from "./layout-in
  * Part of every stored layout's key (components/dag/use-layout.ts keeps layouts across visits): bump it when the
  * placement below or the node sizes in layout-input.ts change, so no browser reuses a layout drawn the old way.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /** Graphs with fewer nodes than this open every group; bigger ones open with groups closed. */
 const OPEN_ALL_BELOW = 40;
@@ -47,9 +47,19 @@ export interface NodeBox {
   height: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface Layout {
   key: string;
   boxes: Record<string, NodeBox>;
+  /**
+   * Per edge id, the points its line passes through (relative to the edge's group, like boxes), where the
+   * layout routed it around the nodes between its ends; edges without a route go straight from end to end.
+   */
+  routes?: Record<string, Point[]>;
   width: number;
   height: number;
 }
@@ -132,7 +142,7 @@ export function computeLayout(input: LayoutInput): Layout {
     list.push(n);
     children.set(parent, list);
   }
-  const edgesByParent = new Map<string, { source: string; target: string }[]>();
+  const edgesByParent = new Map<string, { id: string; source: string; target: string }[]>();
   for (const e of input.edges) {
     const parent = e.parentId ?? ROOT;
     const list = edgesByParent.get(parent) ?? [];
@@ -140,6 +150,8 @@ export function computeLayout(input: LayoutInput): Layout {
     edgesByParent.set(parent, list);
   }
   const boxes: Record<string, NodeBox> = {};
+  const routes: Record<string, Point[]> = {};
+  const routedIn = new Map<string, string[]>();
 
   const layoutLevel = (parent: string): { width: number; height: number } => {
     const members = children.get(parent) ?? [];
@@ -155,11 +167,25 @@ export function computeLayout(input: LayoutInput): Layout {
           boxes[child.id].x += pad.left;
           boxes[child.id].y += pad.top;
         }
+        for (const id of routedIn.get(n.id) ?? []) routes[id] = routes[id].map((p) => ({ x: p.x + pad.left, y: p.y + pad.top }));
       }
       sized.push({ id: n.id, width, height });
     }
     const edges = edgesByParent.get(parent) ?? [];
-    const placed = sized.length > DAGRE_FAST_MAX ? layeredPlacement(sized, edges) : dagrePlacement(sized, edges);
+    let placed: Record<string, NodeBox>;
+    if (sized.length > DAGRE_FAST_MAX) placed = layeredPlacement(sized, edges);
+    else {
+      const laid = dagrePlacement(sized, edges);
+      placed = laid.boxes;
+      const ids: string[] = [];
+      for (const e of edges) {
+        const points = laid.routes.get(`${e.source}\u0000${e.target}`);
+        if (!points) continue;
+        routes[e.id] = points;
+        ids.push(e.id);
+      }
+      routedIn.set(parent, ids);
+    }
     let maxX = 0;
     let maxY = 0;
     for (const n of sized) {
@@ -172,10 +198,10 @@ export function computeLayout(input: LayoutInput): Layout {
   };
 
   const size = layoutLevel(ROOT);
-  return { key: input.key, boxes, width: size.width, height: size.height };
+  return { key: input.key, boxes, routes, width: size.width, height: size.height };
 }
 
-function dagrePlacement(nodes: Sized[], edges: { source: string; target: string }[]): Record<string, NodeBox> {
+function dagrePlacement(nodes: Sized[], edges: { source: string; target: string }[]): { boxes: Record<string, NodeBox>; routes: Map<string, Point[]> } {
   const fast = nodes.length > DAGRE_FULL_MAX;
   const options = fast ? { ranker: "longest-path" as const, disableOptimalOrderHeuristic: true } : {};
   const g = new dagre.graphlib.Graph({ multigraph: false });
@@ -191,5 +217,46 @@ function dagrePlacement(nodes: Sized[], edges: { source: string; target: string 
     const laid = g.node(n.id);
     boxes[n.id] = { x: laid.x - laid.width / 2, y: laid.y - laid.height / 2, width: laid.width, height: laid.height };
   }
-  return boxes;
+  const routes = new Map<string, Point[]>();
+  const columns = columnHalfWidths(Object.values(boxes));
+  for (const { v, w } of g.edges()) {
+    const points = (g.edge(v, w) as { points?: Point[] } | undefined)?.points ?? [];
+    routes.set(`${v}\u0000${w}`, edgeRoute(boxes[v], boxes[w], points.slice(1, -1), columns));
+  }
+  return { boxes, routes };
+}
+
+const columnOf = (x: number) => Math.round(x);
+
+/** dagre centres a rank's nodes on one x: per rank, half the widest node's width. */
+function columnHalfWidths(boxes: NodeBox[]): Map<number, number> {
+  const half = new Map<number, number>();
+  for (const b of boxes) {
+    const c = columnOf(b.x + b.width / 2);
+    half.set(c, Math.max(half.get(c) ?? 0, b.width / 2));
+  }
+  return half;
+}
+
+/**
+ * An edge's line: out of the source's right side and straight across its column, through the points dagre
+ * placed for it in the columns it crosses (in the gaps between their nodes, straight across each column),
+ * and straight into the target's left side. It changes height only between columns, where no node is, so it
+ * never runs under a node.
+ */
+export function edgeRoute(source: NodeBox, target: NodeBox, between: readonly Point[], columns: ReadonlyMap<number, number>): Point[] {
+  const sy = source.y + source.height / 2;
+  const ty = target.y + target.height / 2;
+  const sc = source.x + source.width / 2;
+  const tc = target.x + target.width / 2;
+  const out: Point[] = [{ x: source.x + source.width, y: sy }];
+  out.push({ x: sc + (columns.get(columnOf(sc)) ?? source.width / 2), y: sy });
+  for (const p of between) {
+    // dagre also puts a point in each gap between ranks; only those in a column of nodes matter.
+    const h = columns.get(columnOf(p.x));
+    if (h !== undefined) out.push({ x: p.x - h, y: p.y }, { x: p.x + h, y: p.y });
+  }
+  out.push({ x: tc - (columns.get(columnOf(tc)) ?? target.width / 2), y: ty });
+  out.push({ x: target.x, y: ty });
+  return out.filter((p, i) => i === 0 || p.x !== out[i - 1].x || p.y !== out[i - 1].y);
 }
