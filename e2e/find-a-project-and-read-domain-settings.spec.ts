@@ -1,5 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { callBff, DOMAIN, PROJECT } from "./helpers";
+import { expect, test } from "./test";
+import { callBff, DOMAIN, failOnPageErrors, PROJECT } from "./helpers";
+
+// An unset setting is an answer (GetDomainSettings), not a 404 the browser logs: any console error fails.
+failOnPageErrors(test);
 
 test("the projects page finds a project by name or description, and says when none matches", async ({ page }) => {
   await page.goto("/console/?all=1");
@@ -51,6 +54,13 @@ test("a domain's settings show what FlyteAdmin holds for each matchable resource
   await expect(page).toHaveURL(/domains\/production\/settings$/);
   await expect(setting("Execution cluster label")).toContainText("prod-us-east");
   await expect(setting("Task resources")).toHaveAttribute("data-state", "unset");
+
+  // One request for every card, not one per resource.
+  const asked: string[] = [];
+  page.on("request", (r) => r.url().includes("/api/connect/") && asked.push(r.url().replace(/^.*\/api\/connect\//, "")));
+  await page.reload();
+  await expect(setting("Execution cluster label")).toContainText("prod-us-east");
+  expect(asked.filter((m) => /DomainSettings|DomainAttributes/.test(m))).toEqual(["flyteconsole.v1.ConsoleService/GetDomainSettings"]);
 
   // Reading goes through the BFF; changing them does not.
   const read = await callBff(request, "flyteidl.service.AdminService/GetProjectDomainAttributes", { project: PROJECT, domain: DOMAIN, resourceType: "EXECUTION_QUEUE" });

@@ -2,20 +2,21 @@
 
 // A project-domain's settings as FlyteAdmin holds them (its matchable attributes), read-only: one card
 // per resource type, saying what is set and whether for this domain or the whole project.
-import { Code, ConnectError } from "@connectrpc/connect";
-import type { MatchableResource } from "@/lib/gen/flyteidl/admin/matchable_resource_pb";
+import type { DomainSetting } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { attributesScope, describeAttributes, MATCHABLE_RESOURCES } from "@/lib/flyte/attributes";
-import { useProjectDomainAttributes } from "@/lib/query/attributes";
+import { useDomainSettings } from "@/lib/query/attributes";
 import { QueryError } from "@/components/ui/query-state";
 import { ProjectNav } from "./project-nav";
 
-function Setting({ project, domain, type, label, about }: { project: string; domain: string; type: MatchableResource; label: string; about: string }) {
-  const q = useProjectDomainAttributes(project, domain, type);
-  const unset = q.isError && ConnectError.from(q.error).code === Code.NotFound;
-  const answer = q.data?.attributes;
+const RESOURCE_TYPES = MATCHABLE_RESOURCES.map((r) => r.type);
+
+/** One resource's card; `setting` is undefined while the answer loads. */
+function Setting({ setting, domain, label, about }: { setting: DomainSetting | undefined; domain: string; label: string; about: string }) {
+  const answer = setting?.attributes;
+  const unset = !!setting && !answer && !setting.error;
   const facts = describeAttributes(answer?.matchingAttributes);
   const scope = answer ? attributesScope(answer, domain) : undefined;
-  const state = q.isPending ? "loading" : unset ? "unset" : q.isError ? "error" : "set";
+  const state = !setting ? "loading" : unset ? "unset" : setting.error ? "error" : "set";
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="domain-setting" data-resource={label} data-state={state}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -32,12 +33,14 @@ function Setting({ project, domain, type, label, about }: { project: string; dom
       </div>
       <p className="text-xs text-slate-500">{about}</p>
       <div className="mt-2 text-sm">
-        {q.isPending ? (
+        {!setting ? (
           <span className="inline-block h-4 w-40 animate-pulse rounded bg-slate-100" role="status" aria-label={`Loading ${label}`} />
         ) : unset ? (
           <p className="text-slate-500">Not set: FlyteAdmin&apos;s configured defaults apply.</p>
-        ) : q.isError ? (
-          <QueryError error={q.error} retry={() => void q.refetch()} />
+        ) : setting.error ? (
+          <p className="text-red-700" role="alert">
+            FlyteAdmin did not say: {setting.error}
+          </p>
         ) : facts.length === 0 ? (
           <p className="text-slate-500">Set, but empty.</p>
         ) : (
@@ -56,6 +59,8 @@ function Setting({ project, domain, type, label, about }: { project: string; dom
 }
 
 export function DomainSettingsPage({ project, domain }: { project: string; domain: string }) {
+  const q = useDomainSettings(project, domain, RESOURCE_TYPES);
+  const byType = new Map(q.data?.settings.map((s) => [s.resourceType, s]));
   return (
     <section className="space-y-4" data-testid="domain-settings">
       <ProjectNav project={project} domain={domain} section="settings" />
@@ -63,11 +68,15 @@ export function DomainSettingsPage({ project, domain }: { project: string; domai
         What FlyteAdmin applies to executions in {project}/{domain} unless a workflow or launch plan overrides it. Operators change these
         with <code className="font-mono">flytectl update …-attribute</code>; the console only shows them.
       </p>
-      <ul className="grid gap-3 md:grid-cols-2">
-        {MATCHABLE_RESOURCES.map((r) => (
-          <Setting key={r.type} project={project} domain={domain} {...r} />
-        ))}
-      </ul>
+      {q.isError ? (
+        <QueryError error={q.error} retry={() => void q.refetch()} />
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2">
+          {MATCHABLE_RESOURCES.map((r) => (
+            <Setting key={r.type} setting={byType.get(r.type)} domain={domain} label={r.label} about={r.about} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { methodAccess, type MethodAccess } from "./allowlist";
 import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
 import { createDashboardStats, type DashboardStatsHandler } from "./dashboard/stats";
+import { getDomainSettings } from "./domain-settings";
 import { hostGuard, listLimitGuard } from "./guards";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
@@ -116,6 +117,7 @@ export function createBff(
     },
     getSession: (_req, ctx) => getSession(up, ctx),
     getDashboardStats: dashboardStats,
+    getDomainSettings: (req, ctx) => getDomainSettings(up, req, ctx),
     async *watchExecution(req, ctx) {
       const id = req.id;
       if (!id?.project || !id.domain || !id.name) {

@@ -1,19 +1,18 @@
 "use client";
 
-// The project-domain attributes FlyteAdmin holds, one GetProjectDomainAttributes per matchable resource.
-// NotFound means nothing is set for it (FlyteAdmin's defaults apply): an answer, not an error to retry.
+// A project domain's settings (the matchable attributes FlyteAdmin holds), every resource in one
+// ConsoleService.GetDomainSettings call: an unset resource comes back without attributes, not as an error.
 import { create } from "@bufbuild/protobuf";
 import { useQuery } from "@connectrpc/connect-query";
-import { ProjectDomainAttributesGetRequestSchema, type ProjectDomainAttributesGetRequest } from "@/lib/gen/flyteidl/admin/project_domain_attributes_pb";
+import { ConsoleService, GetDomainSettingsRequestSchema, type GetDomainSettingsRequest } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { MatchableResource } from "@/lib/gen/flyteidl/admin/matchable_resource_pb";
-import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 
-export const getProjectDomainAttributes = AdminService.method.getProjectDomainAttributes;
+export const getDomainSettings = ConsoleService.method.getDomainSettings;
 
-export function projectDomainAttributesRequest(project: string, domain: string, resourceType: MatchableResource): ProjectDomainAttributesGetRequest {
-  return create(ProjectDomainAttributesGetRequestSchema, { project, domain, resourceType });
+export function domainSettingsRequest(project: string, domain: string, resourceTypes: MatchableResource[]): GetDomainSettingsRequest {
+  return create(GetDomainSettingsRequestSchema, { project, domain, resourceTypes });
 }
 
-export function useProjectDomainAttributes(project: string, domain: string, resourceType: MatchableResource) {
-  return useQuery(getProjectDomainAttributes, projectDomainAttributesRequest(project, domain, resourceType), { retry: false, staleTime: 60_000 });
+export function useDomainSettings(project: string, domain: string, resourceTypes: MatchableResource[]) {
+  return useQuery(getDomainSettings, domainSettingsRequest(project, domain, resourceTypes), { retry: false, staleTime: 60_000 });
 }
