@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, PROJECT, relaunchSeed } from "./helpers";
 
 const dashboard = (query = "") => `/console/projects/${PROJECT}/domains/${DOMAIN}/executions${query}`;

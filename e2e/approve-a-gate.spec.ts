@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, relaunchSeed } from "./helpers";
 
 test("a waiting approval gate shows in a banner; approving it lets the run finish", async ({ page, request, baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, executionUrl, PROJECT, relaunchSeed } from "./helpers";
 
 test("archive a finished execution, see it marked, and unarchive it", async ({ page, request, baseURL }) => {

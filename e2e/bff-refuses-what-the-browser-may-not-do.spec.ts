@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, PROJECT } from "./helpers";
 
 test("an event write is refused with PermissionDenied", async ({ request, baseURL }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, PROJECT } from "./helpers";
 
 // NamedEntityState: 0 active, 1 archived. The BFF lets the browser change it (UpdateNamedEntity).

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { ResourceType } from "@/lib/gen/flyteidl/core/identifier_pb";
 import { flytekitConsoleUrl } from "@/lib/flyte/deep-links";
 import { DOMAIN, PROJECT, SANDBOX_HTTP } from "./helpers";

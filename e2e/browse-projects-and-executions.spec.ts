@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT } from "./helpers";
 
 const PHASES = /^(UNDEFINED|QUEUED|RUNNING|SUCCEEDING|SUCCEEDED|FAILING|FAILED|ABORTED|TIMED_OUT|ABORTING)$/;

@@ -1,6 +1,7 @@
 // Two runs of one launch plan that differ in an input and in one node's result, put side by side: the compare
 // page marks exactly those two differences and nothing else, and the executions list and the execution page lead there.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
 

@@ -1,7 +1,8 @@
 // Finding out what happened: a failed node's error, attempts, their logs and inputs; a map node's sub-tasks;
 // groups (sub-workflows, dynamic nodes, branches) opened in place; a launch plan's child execution one click away;
 // gates that wait; a huge graph narrowed down; and names, errors and strings full of HTML shown as text.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT } from "./helpers";
 import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
 

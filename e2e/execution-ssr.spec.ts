@@ -2,7 +2,8 @@
 // JavaScript off), and sends the execution, its workflow and the live watch's snapshot with the page, so the
 // browser asks FlyteAdmin for neither, draws the graph from the snapshot, and its live stream resumes from the
 // snapshot's cursor. Hydrating that HTML must not trip React's hydration checks (times, counts).
-import { expect, test, type Page, type APIRequestContext } from "@playwright/test";
+import { type Page, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, executionUrl, PROJECT, relaunchSeed } from "./helpers";
 import { launchChain } from "./execution-fixtures";
 import { requestCounter } from "./request-counter";

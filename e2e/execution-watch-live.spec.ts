@@ -1,6 +1,6 @@
 // Watching a run: the link flytekit prints opens the execution page, the DAG is drawn before the run starts,
 // and every node changes colour in place (same DOM element, no reload) until the run has SUCCEEDED.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { flyteAdminExecutionUrl, flytekitConsoleUrl } from "@/lib/flyte/deep-links";
 import { DOMAIN, PROJECT } from "./helpers";
 import { launchChain } from "./execution-fixtures";

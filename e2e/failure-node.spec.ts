@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, relaunchSeed } from "./helpers";
 
 test("a failing run goes FAILING while its failure node cleans up, then FAILED; the graph and the Nodes tab show the failure node", async ({ page, request, baseURL }) => {

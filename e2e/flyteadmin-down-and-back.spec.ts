@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, setSandboxFaults } from "./helpers";
 
 test.afterEach(async ({ request }) => {

@@ -1,7 +1,8 @@
 // Reading a run's graph at a laptop's size: every node's name whole, the edges clear of the nodes, the minimap
 // out of the way (and away when asked), the picked node in view beside its panel, the thousand-node run's nodes
 // told apart by id, and a waiting gate amber like its banner.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, relaunchSeed } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { getExecutionJson, launchUrl, launchedName } from "./launch-helpers";
 
 const WF = "core.scheduled_workflows.lp_schedules.date_formatter_wf";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { ALL_TYPES_WF, executionNames, launchUrl, launchedName } from "./launch-helpers";
 import { requestCounter } from "./request-counter";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT } from "./helpers";
 
 const FIXED_RATE = "core.scheduled_workflows.lp_schedules.my_fixed_rate_lp";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { ALL_TYPES_WF, executionNames, launchUrl, launchedName } from "./launch-helpers";
 
 test("an invalid integer shows a message at the field and nothing is sent", async ({ page, request }) => {

@@ -1,6 +1,7 @@
 // Links prefetch their page when the pointer or the focus reaches them, not because they are in view: an
 // execution page's links would otherwise cost a server render each (with FlyteAdmin calls) while it loads.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, executionUrl, PROJECT } from "./helpers";
 
 /** Next's router fetches (prefetches and navigations) carry an RSC header; the page's own data calls do not. */

@@ -1,7 +1,8 @@
 // Live updates against two things a real cluster does that a well-behaved sandbox would not: FlytePropeller's
 // clock running ahead of FlyteAdmin's (the event times it reports are not FlyteAdmin's write times), and
 // FlyteAdmin leaving a node RUNNING after its workflow ended (flyte#3931). The sandbox's faults play both.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { METRICS_PORTS } from "../playwright.config";
 import { SANDBOX_HTTP, executionUrl, setSandboxFaults, watchPollLoops } from "./helpers";
 import { launchChain } from "./execution-fixtures";

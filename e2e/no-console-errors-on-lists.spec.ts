@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT } from "./helpers";
 
 // React's hydration errors (#418: text the server rendered differs from the browser's, e.g. a relative

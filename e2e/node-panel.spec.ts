@@ -2,7 +2,8 @@
 // copied to the clipboard, its attempts newest first with the error's last line up front, a map node's
 // sub-tasks counted per phase with each failed one's error and logs, and a gate or launch-plan node saying why
 // it has no attempts.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });

@@ -1,7 +1,8 @@
 // A run as wide as dynamic workflows and array expansions make them: 10,000 nodes that all succeeded. Its
 // graph opens whole (not narrowed to failed or running nodes, which would show nothing), every node with its
 // phase, and it pans, zooms in and opens a node's panel like any graph.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, SANDBOX_HTTP } from "./helpers";
 import { launch, registerWorkflow, uniqueName } from "./execution-fixtures";
 

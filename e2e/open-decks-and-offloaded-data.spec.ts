@@ -2,7 +2,7 @@
 // signed links (CreateDownloadLink for the deck, CreateDownloadLocation for a file), read through the
 // console's allowlisted reader where the console shows them itself. The deck runs sandboxed: its script
 // runs, in an opaque origin that can neither reach the console nor navigate its tab.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 
 failOnPageErrors(test);

@@ -1,7 +1,8 @@
 // Reading one execution as a whole: its inputs and outputs (typed, copied as JSON or as a FlyteRemote snippet)
 // in a tab of its own, the run it came from as a link, and how it ran (service account, labels, …) as the
 // sandbox resolved its spec the way FlyteAdmin does.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, SANDBOX_HTTP, executionUrl, failOnPageErrors, relaunchSeed, waitUntilEnded } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });

@@ -2,7 +2,8 @@
 // its own page (/console/logs). The sandbox's logs are deterministic per attempt and echo the node
 // id, so a node id with HTML in it puts that HTML into a log line.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, SANDBOX_HTTP } from "./helpers";
 
 const XSS = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>";

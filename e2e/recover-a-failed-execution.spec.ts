@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, relaunchSeed } from "./helpers";
 
 test("recover a failed execution: the preview says what is reused, the new run shows RECOVERED nodes", async ({ page, request, baseURL }) => {

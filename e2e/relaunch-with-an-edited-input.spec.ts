@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl } from "./helpers";
 import { getExecutionJson, launchUrl, launchedName, nodeInput } from "./launch-helpers";
 

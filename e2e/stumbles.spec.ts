@@ -1,6 +1,7 @@
 // The small stumbles of issue 13, each as a person meets it: keys that should work, a value sent by
 // mistake, a dashboard whose runs start below the fold, a log page that does not say whose log it is.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { callBff, DOMAIN, executionUrl, failOnPageErrors, PROJECT, relaunchSeed, waitUntilEnded } from "./helpers";
 import { launchUrl, launchedName } from "./launch-helpers";
 import { requestCounter } from "./request-counter";

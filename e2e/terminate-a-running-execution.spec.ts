@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { executionUrl, relaunchSeed } from "./helpers";
 
 test("terminate a running execution with a cause: the page shows it aborting, then ABORTED", async ({ page, request, baseURL }) => {

@@ -1,7 +1,8 @@
 // Reading a finished run's timeline: a time axis in local time or UTC, zoom that keeps the pointer's time in
 // place, each retry of a node as a block of its own, and the critical path marked on the nodes that decided
 // when the run ended.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DOMAIN, PROJECT, SANDBOX_HTTP, executionUrl, failOnPageErrors, waitUntilEnded } from "./helpers";
 
 // Half an hour off UTC, so every local label differs from its UTC one.

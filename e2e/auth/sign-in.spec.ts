@@ -2,7 +2,8 @@
 // FlyteAdmin's /login, /callback, /logout and /me on the same origin, served by the sandbox's auth server.
 // The console opens FlyteAdmin's own sealed session cookies with FlyteAdmin's keys (e2e/auth/stack.mjs).
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "../test";
 import { fromBinary } from "@bufbuild/protobuf";
 import { GetConsoleInfoResponseSchema } from "@/lib/gen/flyteconsole/v1/console_pb";
 import { sealSecureCookie } from "@/lib/securecookie/securecookie";

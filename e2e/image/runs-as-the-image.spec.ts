@@ -2,7 +2,7 @@
 // WORKDIR, ENV, USER, HEALTHCHECK, CMD), the same files are copied from this checkout's `next build`
 // into an empty directory standing for the image's filesystem, and the server is started the way
 // the CMD starts it. What the image holds and how it behaves is then checked from outside.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
   chmodSync,

@@ -1,6 +1,7 @@
 // A live page behind a proxy that cuts streams silent for 30 s (the ingress nginx's proxy_read_timeout):
 // a gate that waits for minutes keeps one stream open the whole time, and the approval shows at once.
-import { expect, test, type Request } from "@playwright/test";
+import { type Request } from "@playwright/test";
+import { expect, test } from "../test";
 import { executionUrl, relaunchSeed } from "../helpers";
 
 test("a page on a waiting gate keeps one stream for 3 minutes behind the ingress, then shows the approval within 1.5 s", async ({ page, request, baseURL }) => {
