@@ -36,6 +36,7 @@ export interface AdminConfig {
   maxListLimit: number;
   /** How often a watched execution is polled upstream (one loop per execution, for all viewers). */
   watchIntervalMs: number;
+  watchIdleIntervalMs: number;
   /** A live stream with nothing to say for this long sends a heartbeat, so proxies keep it open. */
   watchHeartbeatMs: number;
   /** How far before the previous poll's start the next poll asks again (clock skew, writes committed during a poll). */
@@ -185,7 +186,8 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     trustedOrigins: listSetting(env.FLYTE_CONSOLE_TRUSTED_ORIGINS),
     allowedHosts: readAllowedHosts(env),
     maxListLimit: intSetting(env, "FLYTE_CONSOLE_MAX_LIST_LIMIT", CONSOLE_LARGEST_PAGE, CONSOLE_LARGEST_PAGE, 1_000_000),
-    watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 750),
+    watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 500),
+    watchIdleIntervalMs: intSetting(env, "FLYTE_CONSOLE_WATCH_IDLE_INTERVAL_MS", 2_000, 100, 600_000, " ms"),
     watchHeartbeatMs: intSetting(env, "FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", 10_000, 1_000, 300_000, " ms"),
     watchOverlapMs: intSetting(env, "FLYTE_CONSOLE_WATCH_OVERLAP_MS", 5_000, 0, 3_600_000, " ms"),
     watchAccessRecheckMs: intSetting(env, "FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", 60_000, 1_000, 3_600_000, " ms"),

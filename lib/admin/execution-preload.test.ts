@@ -30,7 +30,7 @@ const opened: AbortController[] = [];
 beforeEach(async () => {
   loopsBefore = await loopsRunning();
   admin.reset();
-  hub = new WatchHub(up, { intervalMs: 40, maxBackoffMs: 200, overlapMs: 1_000, pageSize: 100, accessRecheckMs: 60_000, heartbeatMs: 10_000, maxLoops: 10, lingerMs: 2_000 });
+  hub = new WatchHub(up, { intervalMs: 40, idleIntervalMs: 40, maxBackoffMs: 200, overlapMs: 1_000, pageSize: 100, accessRecheckMs: 60_000, heartbeatMs: 10_000, maxLoops: 10, lingerMs: 2_000 });
   admin.setNode("n0", Node.SUCCEEDED);
   admin.setNode("n1", Node.RUNNING);
 });
@@ -132,7 +132,7 @@ describe("preloadExecution", () => {
   });
 
   it("leaves out the snapshot when the console follows as many executions as it may", async () => {
-    hub = new WatchHub(up, { intervalMs: 40, maxBackoffMs: 200, overlapMs: 1_000, pageSize: 100, accessRecheckMs: 60_000, heartbeatMs: 10_000, maxLoops: 0 });
+    hub = new WatchHub(up, { intervalMs: 40, idleIntervalMs: 40, maxBackoffMs: 200, overlapMs: 1_000, pageSize: 100, accessRecheckMs: 60_000, heartbeatMs: 10_000, maxLoops: 0 });
     const p = decoded(await preload());
     expect(p.execution.id?.name).toBe(admin.id.name);
     expect(p.watch).toBeUndefined();

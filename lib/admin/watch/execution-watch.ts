@@ -19,22 +19,39 @@ export type { WatchUpdate } from "./watch-state";
 
 export type ExecutionRef = { project: string; domain: string; name: string };
 
+/** Polls in a row that found nothing before the loop starts asking less often. */
+export const QUIET_POLLS_BEFORE_SLOWING = 4;
+
 /**
  * How long to wait before the next poll. Polls start an interval apart, however long each took, so a change
  * waits at most one interval (plus the poll that finds it) to be seen; a poll slower than the interval is
- * still followed by a pause (a third of it), so a slow FlyteAdmin is not asked back to back. After failures
- * the wait backs off from the end of the last one.
+ * still followed by a pause (a third of it), so a slow FlyteAdmin is not asked back to back.
+ *
+ * The interval adapts: while the execution changes, polls start `intervalMs` apart, so live colours follow
+ * within about that; once QUIET_POLLS_BEFORE_SLOWING polls in a row found nothing (a long task running),
+ * each further quiet poll doubles it, up to `idleIntervalMs`, and the first change brings it back. FlyteAdmin
+ * is asked often only while there is news. After failures the wait backs off from the end of the last one.
  */
-export function nextPollDelay(options: Pick<WatchOptions, "intervalMs" | "maxBackoffMs">, failures: number, tookMs: number): number {
+export function nextPollDelay(
+  options: Pick<WatchOptions, "intervalMs" | "idleIntervalMs" | "maxBackoffMs">,
+  failures: number,
+  tookMs: number,
+  quietPolls = 0,
+): number {
   if (failures > 0) return Math.min(options.intervalMs * 2 ** failures, options.maxBackoffMs);
-  return Math.max(options.intervalMs / 3, options.intervalMs - tookMs);
+  const slowing = Math.max(0, quietPolls - QUIET_POLLS_BEFORE_SLOWING + 1);
+  const interval = Math.max(options.intervalMs, Math.min(options.intervalMs * 2 ** slowing, options.idleIntervalMs));
+  return Math.max(interval / 3, interval - tookMs);
 }
 
 /** Upstream answers that end a viewer's stream (those of the credentials that got them) instead of being retried. */
 const ENDS_STREAM = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.NotFound]);
 
 export interface WatchOptions {
+  /** Polls start this far apart while the execution changes. */
   intervalMs: number;
+  /** ...and up to this far apart while it does not (nextPollDelay). */
+  idleIntervalMs: number;
   maxBackoffMs: number;
   /** The next poll asks for what FlyteAdmin wrote since this many ms before the previous poll started. */
   overlapMs: number;
@@ -203,12 +220,14 @@ export class ExecutionWatch {
     loops.inc();
     try {
       let failures = 0;
+      let quietPolls = 0;
       while (!abort.signal.aborted && !this.terminal) {
         const poller = this.pickPoller();
         if (!poller) return;
         const startedAt = performance.now();
         try {
-          await this.poll(poller.headers, abort.signal);
+          const news = await this.poll(poller.headers, abort.signal);
+          quietPolls = news ? 0 : quietPolls + 1;
           failures = 0;
           this.access.succeeded(poller.key);
           for (const v of [...this.viewers]) if (v.key === poller.key) this.activate(v);
@@ -226,7 +245,7 @@ export class ExecutionWatch {
         }
         if (this.terminal) return;
         this.recheckOthers(poller.key);
-        const delay = nextPollDelay(this.options, failures, performance.now() - startedAt);
+        const delay = nextPollDelay(this.options, failures, performance.now() - startedAt, quietPolls);
         await sleep(delay, abort.signal);
       }
     } finally {
@@ -245,7 +264,8 @@ export class ExecutionWatch {
     }
   }
 
-  private async poll(headers: Headers, signal: AbortSignal) {
+  /** One poll; whether it found anything new. */
+  private async poll(headers: Headers, signal: AbortSignal): Promise<boolean> {
     // FlyteAdmin stamps updated_at with its own clock when it writes; the BFF's clock at the start of this poll,
     // less the overlap, is before every write this poll may not see, give or take the skew between the two clocks.
     const startedAtMs = Date.now();
@@ -254,5 +274,6 @@ export class ExecutionWatch {
     this.sinceMs = startedAtMs - this.options.overlapMs;
     const update = this.state.polled(execution, changed);
     if (update) this.emit(update);
+    return !!update;
   }
 }

@@ -16,6 +16,7 @@ const INTERVAL = 40;
 function makeHub(options: Partial<HubOptions> = {}) {
   return new WatchHub(up, {
     intervalMs: INTERVAL,
+    idleIntervalMs: INTERVAL,
     maxBackoffMs: 200,
     overlapMs: 1_000,
     pageSize: 100,
@@ -151,6 +152,28 @@ describe("one watch", () => {
     admin.setNode("n0", Node.FAILED);
     const back = await s.next((u) => !u.snapshot && u.upstreamError === "" && ids(u).includes("n0"));
     expect(back.nodeExecutions[0].closure?.phase).toBe(Node.FAILED);
+    await s.close();
+  });
+
+  it("asks FlyteAdmin less often while nothing changes, and at the interval again as soon as something does", async () => {
+    hub = makeHub({ idleIntervalMs: INTERVAL * 8 });
+    const s = stream();
+    await s.next((u) => u.snapshot);
+    const polls = () => admin.calls.filter((c) => c.method === "GetExecution").length;
+    const rate = async (ms: number) => {
+      const before = polls();
+      await pause(ms);
+      return (polls() - before) / (ms / INTERVAL);
+    };
+    // Quiet: after a few polls that found nothing, polls come up to 8 intervals apart.
+    await pause(INTERVAL * 12);
+    expect(await rate(INTERVAL * 24)).toBeLessThan(0.4);
+    // A change is found at the next poll, and the next ones come an interval apart again.
+    admin.setNode("n0", Node.SUCCEEDED);
+    await s.next((u) => !u.snapshot && ids(u).includes("n0"), 2_000);
+    admin.setNode("n1-0-a", Node.SUCCEEDED, { parent: "n1" });
+    await s.next((u) => !u.snapshot && ids(u).includes("n1-0-a"), 2_000);
+    expect(await rate(INTERVAL * 6)).toBeGreaterThan(0.5);
     await s.close();
   });
 

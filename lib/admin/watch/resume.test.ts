@@ -25,6 +25,7 @@ beforeAll(async () => {
   up = createUpstream(readAdminConfig({ FLYTE_ADMIN_ENDPOINT: await admin.start(), FLYTE_CONSOLE_ALLOWED_HOSTS: "console.test" }));
   const hub = new WatchHub(up, {
     intervalMs: 40,
+    idleIntervalMs: 40,
     maxBackoffMs: 200,
     overlapMs: 1_000,
     pageSize: 100,

@@ -9,6 +9,7 @@ export function watchOptions(up: Upstream): HubOptions {
   const c = up.config;
   return {
     intervalMs: c.watchIntervalMs,
+    idleIntervalMs: c.watchIdleIntervalMs,
     maxBackoffMs: 15_000,
     overlapMs: c.watchOverlapMs,
     pageSize: 1_000,
