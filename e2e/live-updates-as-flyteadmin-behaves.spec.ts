@@ -9,23 +9,29 @@ import { launchChain } from "./execution-fixtures";
 
 const CHAIN = ["n0", "n1", "n2", "n3"];
 
-/** Records every phase each DAG node shows, in order, as the page changes it. */
+/**
+ * Records every phase each DAG node shows, in order, from the page's first render on (an init script, so a
+ * node that finished before the graph was first drawn still counts with what the page showed first).
+ */
 async function recordPhases(page: Page) {
-  await page.evaluate(() => {
+  await page.addInitScript(() => {
     const seen: Record<string, string[]> = {};
     (window as unknown as { __phases: typeof seen }).__phases = seen;
     const note = (el: Element) => {
+      if (el.getAttribute("data-testid") !== "dag-node") return;
       const id = el.getAttribute("data-node-id")!;
       const phase = el.getAttribute("data-phase") ?? "";
       const list = (seen[id] ??= []);
       if (list.at(-1) !== phase) list.push(phase);
     };
-    document.querySelectorAll('[data-testid="dag-node"]').forEach(note);
-    new MutationObserver((records) => records.forEach((r) => note(r.target as Element))).observe(document.querySelector('[data-testid="dag"]')!, {
-      attributes: true,
-      attributeFilter: ["data-phase"],
-      subtree: true,
-    });
+    new MutationObserver((records) =>
+      records.forEach((r) => {
+        if (r.type === "attributes") note(r.target as Element);
+        r.addedNodes.forEach((n) => {
+          if (n instanceof Element) [n, ...n.querySelectorAll('[data-testid="dag-node"]')].forEach(note);
+        });
+      }),
+    ).observe(document, { attributes: true, attributeFilter: ["data-phase"], childList: true, subtree: true });
   });
 }
 
@@ -44,9 +50,9 @@ test("with FlytePropeller's clock 5 s ahead of FlyteAdmin's, every node change s
   test.setTimeout(120_000);
   await setSandboxFaults(request, { clockSkewMs: 5_000 });
   const name = await launchChain(request, "skew", CHAIN, { durationMs: 2_500 });
+  await recordPhases(page);
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("dag").locator('[data-testid="dag-node"]')).toHaveCount(CHAIN.length + 2);
-  await recordPhases(page);
 
   await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "SUCCEEDED", { timeout: 60_000 });
   const seen = await page.evaluate(() => (window as unknown as { __phases: Record<string, string[]> }).__phases);

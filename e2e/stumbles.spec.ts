@@ -71,6 +71,8 @@ test.describe("keyboard", () => {
 
     // The arrow keys move the highlight; a new term starts again at its best match, which Enter opens.
     await palette.getByTestId("palette-input").fill("Merge_Sort.Merge");
+    // The new term's results (the list shows the last term's until its debounce ends), highlighted from the top.
+    await expect(first).toHaveAttribute("data-name", "core.control_flow.merge_sort.merge_sort");
     await expect(first).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("ArrowDown");
     await expect(palette.getByTestId("palette-item").nth(1)).toHaveAttribute("aria-selected", "true");

@@ -187,7 +187,7 @@ export function readAdminConfig(env: Record<string, string | undefined> = proces
     allowedHosts: readAllowedHosts(env),
     maxListLimit: intSetting(env, "FLYTE_CONSOLE_MAX_LIST_LIMIT", CONSOLE_LARGEST_PAGE, CONSOLE_LARGEST_PAGE, 1_000_000),
     watchIntervalMs: positiveInt(env.FLYTE_CONSOLE_WATCH_INTERVAL_MS, 500),
-    watchIdleIntervalMs: intSetting(env, "FLYTE_CONSOLE_WATCH_IDLE_INTERVAL_MS", 2_000, 100, 600_000, " ms"),
+    watchIdleIntervalMs: intSetting(env, "FLYTE_CONSOLE_WATCH_IDLE_INTERVAL_MS", 1_000, 100, 600_000, " ms"),
     watchHeartbeatMs: intSetting(env, "FLYTE_CONSOLE_WATCH_HEARTBEAT_MS", 10_000, 1_000, 300_000, " ms"),
     watchOverlapMs: intSetting(env, "FLYTE_CONSOLE_WATCH_OVERLAP_MS", 5_000, 0, 3_600_000, " ms"),
     watchAccessRecheckMs: intSetting(env, "FLYTE_CONSOLE_WATCH_ACCESS_RECHECK_MS", 60_000, 1_000, 3_600_000, " ms"),
