@@ -76,7 +76,7 @@ function withoutLeads(message: string): { text: string; leadKind?: ErrorKindName
 /**
  * The exception line(s) a person reads: flytekit's "Message:" section when there is one (both its
  * "Trace: … Message: …" form and the older "Traceback … Message: … User error." one; a message can
- * span lines), else the traceback's last line (errorHeadline).
+ * span lines), else a traceback's last line (errorHeadline), else the whole message on one line.
  */
 export function exceptionSummary(message: string): string {
   const lines = message.split(/\r?\n/);
@@ -89,7 +89,9 @@ export function exceptionSummary(message: string): string {
     while (rest.length > 1 && TRAILER.test(rest[rest.length - 1])) rest.pop();
     if (rest.length > 0) return rest.join(" ");
   }
-  return errorHeadline(message).line;
+  // A traceback ends with its exception; other messages (a pod's exit, a timeout) are read whole.
+  if (/Traceback \(most recent call last\)/.test(message)) return errorHeadline(message).line;
+  return message.replace(/\s+/g, " ").trim();
 }
 
 /** The node a message names: FlytePropeller's node errors, or a task pod `[<execution>-<node>-<attempt>]`. */
