@@ -16,6 +16,7 @@ function collectErrors(page: Page): string[] {
 const pages = [
   ["the dashboard", `/console/projects/${PROJECT}/domains/${DOMAIN}/executions`, "execution-row"],
   ["the tasks list", `/console/projects/${PROJECT}/domains/${DOMAIN}/tasks`, "entity-row"],
+  ["the failures view", `/console/projects/${PROJECT}/domains/${DOMAIN}/failures`, "failure-group"],
 ] as const;
 
 for (const [what, url, rowTestId] of pages) {

@@ -20,6 +20,7 @@ export function FilterBar({
   filters,
   setFilters,
   principals,
+  scope = "executions",
 }: {
   project: string;
   domain: string;
@@ -27,7 +28,10 @@ export function FilterBar({
   setFilters: SetFilters;
   /** Principals seen in the loaded rows, offered as suggestions. */
   principals: readonly string[];
+  /** "failures": the failure triage view, whose phases are fixed and which lists groups, not rows (no phase, duration or sort). */
+  scope?: "executions" | "failures";
 }) {
+  const rows = scope === "executions";
   const workflows = useEntityNames("workflow", project, domain);
   const launchPlans = useEntityNames("launch_plan", project, domain);
   const custom = filters.since === undefined && (filters.from !== undefined || filters.to !== undefined);
@@ -36,9 +40,9 @@ export function FilterBar({
   const chips = filterChips(filters, phaseLabel);
 
   return (
-    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="filter-bar" role="search" aria-label="Filter executions">
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="filter-bar" role="search" aria-label={rows ? "Filter executions" : "Filter failures"}>
       <div className="flex flex-wrap items-end gap-3">
-        <PhaseMenu value={filters.phases} onChange={(phases) => setFilters({ ...filters, phases })} />
+        {rows ? <PhaseMenu value={filters.phases} onChange={(phases) => setFilters({ ...filters, phases })} /> : null}
         <LabeledSelect
           label="Started"
           testId="time-filter"
@@ -78,20 +82,22 @@ export function FilterBar({
             </label>
           </div>
         ) : null}
-        <LabeledSelect
-          label="Duration"
-          testId="duration-filter"
-          value={durationValue}
-          onChange={(v) => v !== "custom" && setFilters({ ...filters, ...durationBoundsOf(v) })}
-        >
-          <option value="">Any duration</option>
-          {DURATION_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-          {durationValue === "custom" ? <option value="custom">Custom</option> : null}
-        </LabeledSelect>
+        {rows ? (
+          <LabeledSelect
+            label="Duration"
+            testId="duration-filter"
+            value={durationValue}
+            onChange={(v) => v !== "custom" && setFilters({ ...filters, ...durationBoundsOf(v) })}
+          >
+            <option value="">Any duration</option>
+            {DURATION_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            {durationValue === "custom" ? <option value="custom">Custom</option> : null}
+          </LabeledSelect>
+        ) : null}
         <LabeledSelect
           label="Archived"
           testId="archived-filter"
@@ -102,21 +108,23 @@ export function FilterBar({
           <option value="include">Include archived</option>
           <option value="only">Only archived</option>
         </LabeledSelect>
-        <LabeledSelect
-          label="Sort"
-          testId="sort"
-          value={sortOptionOf(filters.sort)}
-          onChange={(v) => {
-            const o = SORT_OPTIONS.find((x) => x.id === v) ?? SORT_OPTIONS[0];
-            setFilters({ ...filters, sort: { key: o.key, ascending: o.ascending } });
-          }}
-        >
-          {SORT_OPTIONS.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </LabeledSelect>
+        {rows ? (
+          <LabeledSelect
+            label="Sort"
+            testId="sort"
+            value={sortOptionOf(filters.sort)}
+            onChange={(v) => {
+              const o = SORT_OPTIONS.find((x) => x.id === v) ?? SORT_OPTIONS[0];
+              setFilters({ ...filters, sort: { key: o.key, ascending: o.ascending } });
+            }}
+          >
+            {SORT_OPTIONS.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </LabeledSelect>
+        ) : null}
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <TextFilter

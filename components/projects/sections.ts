@@ -1,11 +1,12 @@
-// A project's sections (executions, the entity lists, the domain's settings) and where each one lives.
+// A project's sections (executions, failures, the entity lists, the domain's settings) and where each one lives.
 import type { EntityKind } from "@/lib/flyte/ids";
 import { consolePath, type PageRoute } from "@/lib/flyte/urls";
 
-export type ProjectSection = "executions" | EntityKind | "settings";
+export type ProjectSection = "executions" | "failures" | EntityKind | "settings";
 
 export const SECTION_LABELS: Record<ProjectSection, string> = {
   executions: "Executions",
+  failures: "Failures",
   workflow: "Workflows",
   task: "Tasks",
   launch_plan: "Launch plans",
@@ -16,6 +17,7 @@ export const SECTION_LABELS: Record<ProjectSection, string> = {
 export function sectionRoute(section: ProjectSection, project: string, domain: string): PageRoute {
   if (section === "executions") return { page: "executions", project, domain };
   if (section === "settings") return { page: "settings", project, domain };
+  if (section === "failures") return { page: "failures", project, domain };
   return { page: "entities", kind: section, project, domain };
 }
 

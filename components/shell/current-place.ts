@@ -21,6 +21,8 @@ export function useCurrentPlace(): { project?: string; domain?: string; section:
       return { project: route.project, domain: route.domain ?? last?.domain, section: route.kind };
     case "settings":
       return { project: route.project, domain: route.domain, section: "settings" };
+    case "failures":
+      return { project: route.project, domain: route.domain, section: "failures" };
     default:
       return { project: last?.project, domain: last?.domain, section: "executions" };
   }

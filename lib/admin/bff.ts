@@ -14,6 +14,7 @@ import { credentialsFor, signInError } from "./credentials";
 import { upstreamError } from "./errors";
 import { createDashboardStats, type DashboardStatsHandler } from "./dashboard/stats";
 import { getDomainSettings } from "./domain-settings";
+import { createFailureGroups, type FailureGroupsHandler } from "./triage/failure-groups";
 import { hostGuard, listLimitGuard } from "./guards";
 import { checkSameOrigin } from "./origin";
 import { probeAdmin } from "./probe";
@@ -94,6 +95,7 @@ export function createBff(
   up: Upstream,
   hub = new WatchHub(up, watchOptions(up)),
   dashboardStats: DashboardStatsHandler = createDashboardStats(up),
+  failureGroups: FailureGroupsHandler = createFailureGroups(up),
 ): FetchHandler {
   const router = createConnectRouter({
     readMaxBytes: up.config.maxBodyBytes,
@@ -118,6 +120,7 @@ export function createBff(
     getSession: (_req, ctx) => getSession(up, ctx),
     getDashboardStats: dashboardStats,
     getDomainSettings: (req, ctx) => getDomainSettings(up, req, ctx),
+    getFailureGroups: failureGroups,
     async *watchExecution(req, ctx) {
       const id = req.id;
       if (!id?.project || !id.domain || !id.name) {

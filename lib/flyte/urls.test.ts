@@ -64,6 +64,7 @@ const canonicalPages: [string, PageRoute][] = [
   ["/console/projects/flytesnacks/domains/development/workflows/core.basic.hello/version/v1", { page: "entityVersion", kind: "workflow", project: P, domain: D, name: "core.basic.hello", version: "v1" }],
   ["/console/projects/flytesnacks/domains/development/launch", { page: "launch", project: P, domain: D }],
   ["/console/projects/flytesnacks/domains/development/settings", { page: "settings", project: P, domain: D }],
+  ["/console/projects/flytesnacks/domains/development/failures", { page: "failures", project: P, domain: D }],
   ["/console/projects/flytesnacks/domains/development/compare?runs=a1%2Cb2", { page: "compare", project: P, domain: D, runs: ["a1", "b2"] }],
   ["/console/projects/flytesnacks/domains/development/launchPlans/core.basic.lp/version/v1", { page: "entityVersion", kind: "launch_plan", project: P, domain: D, name: "core.basic.lp", version: "v1" }],
 ];

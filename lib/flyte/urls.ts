@@ -33,6 +33,8 @@ export type ConsoleRoute =
   | { page: "settings"; project: string; domain: string }
   /** Runs side by side (`?runs=a,b`): the first is the baseline the others are compared with. */
   | { page: "compare"; project: string; domain: string; runs: string[] }
+  /** Failed runs grouped by error signature (the dashboard's time and workflow filters in the query). */
+  | { page: "failures"; project: string; domain: string }
   | { page: "notFound" };
 
 /** A route that has a page of its own. */
@@ -168,6 +170,7 @@ function matchSegments(segments: string[], query: URLSearchParams): ConsoleRoute
   }
   if (section === "launch") return name === undefined ? { page: "launch", project, domain } : undefined;
   if (section === "settings") return name === undefined ? { page: "settings", project, domain } : undefined;
+  if (section === "failures") return name === undefined ? { page: "failures", project, domain } : undefined;
   if (section === "compare") return name === undefined ? { page: "compare", project, domain, runs: parseRunList(query.get(ROUTE_QUERY_KEYS.runs)) } : undefined;
   if (section === "task_executions") {
     // Older console: task_executions/:exec/:nodeId/:taskProject/:taskDomain/:taskName/:taskVersion/:attempt
@@ -229,6 +232,8 @@ function pathOf(route: PageRoute): { segments: string[]; params: [string, string
       return { segments: [...projectBase(route.project, route.domain), "launch"], params: [] };
     case "settings":
       return { segments: [...projectBase(route.project, route.domain), "settings"], params: [] };
+    case "failures":
+      return { segments: [...projectBase(route.project, route.domain), "failures"], params: [] };
     case "compare":
       return {
         segments: [...projectBase(route.project, route.domain), "compare"],

@@ -7,8 +7,8 @@ import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 /** A call still waiting after this long is slow (and so is FlyteAdmin, as far as the user can tell). */
 export const SLOW_CALL_MS = 2_000;
 
-/** Calls whose slowness says nothing about FlyteAdmin's: a console aggregate of up to 40 upstream calls. */
-const NOT_TIMED = new Set(["GetDashboardStats"]);
+/** Calls whose slowness says nothing about FlyteAdmin's: console aggregates of up to 40 upstream calls. */
+const NOT_TIMED = new Set(["GetDashboardStats", "GetFailureGroups"]);
 /** The probe itself: its failures are read from its own answer, never as a reason to probe again. */
 const PROBE = "GetConsoleInfo";
 

@@ -4,6 +4,8 @@
 export interface CallerCapOptions {
   maxConcurrent: number;
   maxPerMinute: number;
+  /** What one computation is, in the words a refusal uses ("dashboard counts"). */
+  noun?: string;
 }
 
 export type CapVerdict = { ok: true; release: () => void } | { ok: false; reason: string; retryAfterMs: number };
@@ -19,13 +21,14 @@ export class CallerCap {
   tryStart(caller: string, nowMs = Date.now()): CapVerdict {
     const recent = (this.started.get(caller) ?? []).filter((t) => nowMs - t < MINUTE_MS);
     const running = this.running.get(caller) ?? 0;
+    const noun = this.opts.noun ?? "dashboard counts";
     if (running >= this.opts.maxConcurrent) {
-      return { ok: false, reason: `${running} of your dashboard counts are still being computed`, retryAfterMs: 1_000 };
+      return { ok: false, reason: `${running} of your ${noun} are still being computed`, retryAfterMs: 1_000 };
     }
     if (recent.length >= this.opts.maxPerMinute) {
       return {
         ok: false,
-        reason: `you started ${recent.length} dashboard counts in the last minute (at most ${this.opts.maxPerMinute})`,
+        reason: `you started ${recent.length} ${noun} in the last minute (at most ${this.opts.maxPerMinute})`,
         retryAfterMs: recent[0] + MINUTE_MS - nowMs,
       };
     }

@@ -1,14 +1,15 @@
-// Counts of executions by time bucket and phase, read from FlyteAdmin on the server: the browser
-// gets a few hundred bytes instead of paging through thousands of executions itself.
+// Pages of a project domain's executions read on the server, newest first, up to a cap: the browser
+// gets a few hundred bytes (counts, groups) instead of paging through thousands of executions itself.
 import { create } from "@bufbuild/protobuf";
 import { ResourceListRequestSchema, Sort_Direction } from "@/lib/gen/flyteidl/admin/common_pb";
+import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { filters as f, formatFilters, parseFilters } from "@/lib/flyte/filters";
 import { StatsAccumulator, type ChartWindow, type RawStats } from "@/lib/flyte/dashboard/stats";
 import { timestampMs } from "@/lib/flyte/time";
 import type { Upstream } from "../upstream";
 
 export const STATS_PAGE_SIZE = 500;
-/** The most executions one scan reads (40 pages); beyond it the chart says its oldest buckets are incomplete. */
+/** The most executions one scan reads (40 pages); beyond it the answer says where it stopped. */
 export const STATS_MAX_SCAN = 20_000;
 
 export interface StatsRequest {
@@ -24,6 +25,38 @@ export function scanFilters(req: StatsRequest): string {
   return formatFilters([...parseFilters(req.filters), ...window]);
 }
 
+/**
+ * Hands every execution matching `filters` to `each`, newest first, in pages of STATS_PAGE_SIZE, until
+ * the list ends or `maxScan` were read. Returns how many were read and whether it stopped at the cap.
+ */
+export async function pageExecutions(
+  up: Pick<Upstream, "admin" | "config">,
+  headers: Headers,
+  scope: { project: string; domain: string; filters: string },
+  each: (e: Execution) => void,
+  signal?: AbortSignal,
+  maxScan = STATS_MAX_SCAN,
+): Promise<{ scanned: number; truncated: boolean }> {
+  let token = "";
+  let scanned = 0;
+  do {
+    const page = await up.admin.listExecutions(
+      create(ResourceListRequestSchema, {
+        id: { project: scope.project, domain: scope.domain },
+        limit: Math.min(STATS_PAGE_SIZE, maxScan - scanned),
+        token,
+        filters: scope.filters,
+        sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
+      }),
+      { headers, signal, timeoutMs: up.config.deadlineMs },
+    );
+    for (const e of page.executions) each(e);
+    scanned += page.executions.length;
+    token = page.executions.length > 0 ? page.token : "";
+  } while (token && scanned < maxScan);
+  return { scanned, truncated: token !== "" };
+}
+
 export async function scanStats(
   up: Pick<Upstream, "admin" | "config">,
   headers: Headers,
@@ -32,23 +65,13 @@ export async function scanStats(
   maxScan = STATS_MAX_SCAN,
 ): Promise<RawStats> {
   const acc = new StatsAccumulator(req.window);
-  const filters = scanFilters(req);
-  let token = "";
-  let scanned = 0;
-  do {
-    const page = await up.admin.listExecutions(
-      create(ResourceListRequestSchema, {
-        id: { project: req.project, domain: req.domain },
-        limit: Math.min(STATS_PAGE_SIZE, maxScan - scanned),
-        token,
-        filters,
-        sortBy: { key: "created_at", direction: Sort_Direction.DESCENDING },
-      }),
-      { headers, signal, timeoutMs: up.config.deadlineMs },
-    );
-    for (const e of page.executions) acc.add(timestampMs(e.closure?.createdAt), e.closure?.phase ?? 0);
-    scanned += page.executions.length;
-    token = page.executions.length > 0 ? page.token : "";
-  } while (token && scanned < maxScan);
-  return acc.raw(token !== "");
+  const { truncated } = await pageExecutions(
+    up,
+    headers,
+    { project: req.project, domain: req.domain, filters: scanFilters(req) },
+    (e) => acc.add(timestampMs(e.closure?.createdAt), e.closure?.phase ?? 0),
+    signal,
+    maxScan,
+  );
+  return acc.raw(truncated);
 }

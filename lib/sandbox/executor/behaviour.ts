@@ -9,7 +9,8 @@
 //       "failAttempts": 1,          // the first N attempts fail; with metadata.retries >= N the task then succeeds
 //       "errorKind": "USER",        // "USER" | "SYSTEM": the kind of those failures (default USER)
 //       "errorCode": "...",         // override the failure's code
-//       "errorMessage": "...",      // override the failure's message
+//       "errorMessage": "...",      // override the failure's message; {execution}, {node}, {attempt}, {pod} (the
+//                                   //   attempt's pod name) and {uuid} (one per attempt) become this attempt's values
 //       "timeout": true,            // every attempt runs until its timeout (metadata.timeout, else durationMs)
 //                                   //   and ends TimeoutExpired; the node ends TIMED_OUT
 //       "outputs": { "o0": 42 },    // output values as JSON, converted to the interface's types; others generated
@@ -31,7 +32,7 @@ import type { VariableMap } from "@/lib/gen/flyteidl/core/interface_pb";
 import { SimpleType } from "@/lib/gen/flyteidl/core/types_pb";
 import type { LiteralMap } from "@/lib/gen/flyteidl/core/literals_pb";
 import type { TaskTemplate } from "@/lib/gen/flyteidl/core/tasks_pb";
-import { seededUnit } from "./ids";
+import { generatedTaskName, seededUnit } from "./ids";
 import { generateLiteralMap } from "./literal-gen";
 import { lit, literalFromJson } from "./literals";
 import type { ExecutorConfig } from "./types";
@@ -111,12 +112,37 @@ export function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
-export function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskName: string, attempt: number): SimulatedError {
+/** Where an attempt runs, for the placeholders of a configured errorMessage. */
+export interface AttemptSite {
+  execution: string;
+  node: string;
+}
+
+/** A UUID-shaped id, the same for the same seed. */
+function seededUuid(seed: string): string {
+  const hex = Array.from({ length: 4 }, (_, i) => Math.floor(seededUnit(`${seed}/uuid/${i}`) * 2 ** 32).toString(16).padStart(8, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A configured message with this attempt's values in place of its placeholders (runs of one task then differ as real ones do). */
+function configuredMessage(template: string, attempt: number, site: AttemptSite | undefined): string {
+  const values: Record<string, string> = {
+    attempt: String(attempt),
+    execution: site?.execution ?? "",
+    node: site?.node ?? "",
+    pod: site ? generatedTaskName(site.execution, site.node, attempt) : "",
+    uuid: seededUuid(`${site?.execution}/${site?.node}/${attempt}`),
+  };
+  return template.replace(/\{(attempt|execution|node|pod|uuid)\}/g, (_, k: string) => values[k]);
+}
+
+export function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskName: string, attempt: number, site?: AttemptSite): SimulatedError {
+  const configured = b.errorMessage === undefined ? undefined : configuredMessage(b.errorMessage, attempt, site);
   if (kind === ExecutionError_ErrorKind.SYSTEM) {
     return {
       code: b.errorCode ?? "OOMKilled",
       message:
-        b.errorMessage ??
+        configured ??
         `Pod failed: container [primary] terminated with exit code (137). Reason [OOMKilled]. ` +
           `Message: simulated out-of-memory while running ${taskName} (attempt ${attempt}).`,
       kind,
@@ -127,7 +153,7 @@ export function failure(b: TaskBehaviour, kind: ExecutionError_ErrorKind, taskNa
   return {
     code: b.errorCode ?? "USER:RuntimeError",
     message:
-      b.errorMessage ??
+      configured ??
       [
         "Traceback (most recent call last):",
         '  File "/usr/local/lib/python3.11/site-packages/flytekit/exceptions/scopes.py", line 183, in user_entry_point',
@@ -159,6 +185,7 @@ export function planAttempt(
   config: ExecutorConfig,
   seed: string,
   attempt: number,
+  site?: AttemptSite,
 ): AttemptPlan {
   const queueMs = b.queueMs ?? config.queueDelayMs;
   const runMs = plannedRunMs(b, config, seed);
@@ -177,11 +204,11 @@ export function planAttempt(
       },
     };
   }
-  if (attempt < b.failAttempts) return { queueMs, runMs, error: failure(b, b.errorKind, taskName, attempt) };
+  if (attempt < b.failAttempts) return { queueMs, runMs, error: failure(b, b.errorKind, taskName, attempt, site) };
   if (!b.configured && seededUnit(`${seed}/fail`) < config.failureRate) {
     const kind =
       seededUnit(`${seed}/kind`) < config.systemErrorShare ? ExecutionError_ErrorKind.SYSTEM : ExecutionError_ErrorKind.USER;
-    return { queueMs, runMs, error: failure(b, kind, taskName, attempt) };
+    return { queueMs, runMs, error: failure(b, kind, taskName, attempt, site) };
   }
   return { queueMs, runMs };
 }

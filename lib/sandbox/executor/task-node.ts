@@ -130,7 +130,7 @@ function succeed(run: TaskRun, attempt: number, outputs: LiteralMap, atMs: numbe
 function finishAttempt(run: TaskRun, te: TaskExecution, atMs: number): void {
   const { n, template, b } = run;
   const attempt = attemptOf(te);
-  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
+  const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt), { execution: n.r.execId.name, node: n.id });
   const base = { logs: logs(run, attempt), phaseVersion: 0 };
   if (!plan.error) {
     const outputs = simulatedOutputs(template.interface?.outputs, b, seedOf(n, attempt, "outputs"));
@@ -165,7 +165,7 @@ function advanceAttempt(run: TaskRun, te: TaskExecution): void {
   const attempt = attemptOf(te);
   const c = te.closure;
   if (phaseOf(te) === TaskExecution_Phase.RUNNING) {
-    const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt));
+    const plan = planAttempt(b, template, n.r.config, seedOf(n, attempt, "attempt"), behaviourAttempt(n, attempt), { execution: n.r.execId.name, node: n.id });
     const end = at(c?.startedAt, at(c?.updatedAt, n.r.now)) + plan.runMs;
     if (n.r.now >= end) finishAttempt(run, te, end);
     return;

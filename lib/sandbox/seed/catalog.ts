@@ -11,6 +11,7 @@ import { controlFlow } from "./catalog/control-flow";
 import { failures } from "./catalog/failures";
 import { gates } from "./catalog/gates";
 import { scale } from "./catalog/scale";
+import { triage } from "./catalog/triage";
 import { typeSystem } from "./catalog/type-system";
 
 export type { RegistrationStep } from "./catalog/builder";
@@ -38,6 +39,7 @@ export function seedCatalog(project: string, domain: string): SeedCatalog {
   controlFlow(c);
   gates(c);
   failures(c);
+  triage(c);
   scale(c);
   const catalog: SeedCatalog = { tasks: [], workflows: [], launchPlans: [], launches: c.launches, steps: c.steps };
   for (const step of c.steps) {
