@@ -26,6 +26,8 @@ const nextConfig = {
   // Lets several checkouts' worth of builds (parallel e2e runs, dev servers) live side by side.
   distDir: process.env.FLYTE_CONSOLE_DIST_DIR || ".next",
   poweredByHeader: false,
+  // For bench/chunks.ts only (what the page's scripts are made of): a build with the browser's source maps.
+  productionBrowserSourceMaps: process.env.FLYTE_CONSOLE_SOURCE_MAPS === "1",
   // The BFF dials FlyteAdmin over HTTP/2 with node's http2 module; keep it out of the bundle.
   // prom-client: loaded once from node_modules rather than copied into each route's bundle (lib/admin/metrics.ts).
   serverExternalPackages: ["@connectrpc/connect-node", "prom-client"],
