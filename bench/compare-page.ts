@@ -17,7 +17,7 @@ const NODES = 1000;
 
 export const COMPARE_DEFINITIONS = {
   ready:
-    'navigation start → [data-testid="compare-page"][data-ready="true"] (both runs, their inputs and outputs, every top-level node execution and the ' +
+    'navigation start → [data-testid="compare-page"][data-ready="true"] (both runs, their inputs and outputs, every node execution (nested ones included) and the ' +
     'workflow loaded, the comparison computed and its tables rendered) and the graph drawn: as many [data-testid="dag-node"] in [data-testid="compare-graph"] ' +
     "as its data-node-count. Polled in the page every 50 ms",
   cold: "a console server process started afresh, its routes warmed by one visit to another page, and a fresh browser context",

@@ -13,6 +13,9 @@ const timing = { durationMs: 500, queueMs: 100, waitingMs: 0 };
 
 let first = "";
 let second = "";
+// Two runs of a workflow whose n1 is a sub-workflow: they differ only inside it, in n1's own n1.
+let nestedFirst = "";
+let nestedSecond = "";
 
 test.beforeAll(async ({ request }) => {
   // A fresh sandbox is still seeding its history when the first spec starts: two short runs may take a while.
@@ -36,10 +39,37 @@ test.beforeAll(async ({ request }) => {
       ],
     },
   );
+  const nested = await registerWorkflow(
+    request,
+    uniqueName("v"),
+    [
+      { name: "e2e.cmpsub.same", outputs: { o0: "STRING" }, sandbox: { ...timing, outputs: { o0: "same" } } },
+      { name: "e2e.cmpsub.varies", outputs: { o0: "STRING" }, sandbox: timing },
+    ],
+    {
+      name: "e2e.cmpsub.wf",
+      nodes: [
+        { id: "n0", task: "e2e.cmpsub.same" },
+        {
+          id: "n1",
+          after: ["n0"],
+          workflow: {
+            name: "e2e.cmpsub.inner",
+            nodes: [
+              { id: "n0", task: "e2e.cmpsub.same" },
+              { id: "n1", task: "e2e.cmpsub.varies", after: ["n0"] },
+            ],
+          },
+        },
+        { id: "n2", task: "e2e.cmpsub.same", after: ["n1"] },
+      ],
+    },
+  );
   first = await launch(request, lp, uniqueName("e2ecmpa"), { text: "hello" });
   second = await launch(request, lp, uniqueName("e2ecmpb"), { text: "world" });
-  await waitUntilEnded(request, first);
-  await waitUntilEnded(request, second);
+  nestedFirst = await launch(request, nested, uniqueName("e2ecmpsa"));
+  nestedSecond = await launch(request, nested, uniqueName("e2ecmpsb"));
+  for (const name of [first, second, nestedFirst, nestedSecond]) await waitUntilEnded(request, name);
 });
 
 async function openReady(page: Page, url: string) {
@@ -109,4 +139,41 @@ test("an execution page offers the comparison with the previous run of its launc
   await link.click();
   await expect(page.getByTestId("compare-page")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   await expect(page.getByTestId("compare-summary")).toHaveAttribute("data-nodes", "1");
+});
+
+test("a difference inside a sub-workflow is found, ranked and shown under its parent's path", async ({ page }) => {
+  await openReady(page, compareUrl([nestedFirst, nestedSecond]));
+  await expect(page.getByTestId("compare-summary")).toHaveText(/0 inputs, 0 outputs, 1 node and 0 settings differ/);
+  const nodes = page.getByTestId("compare-nodes");
+  // n0, n1 and n2 at the top, n1's n0 and n1 inside it (its start and end nodes left out).
+  await expect(nodes).toHaveAttribute("data-total", "5");
+  await expect(nodes).toHaveAttribute("data-changed", "1");
+  const inner = nodes.locator('[data-testid="compare-node"][data-changes="result"]');
+  await expect(inner).toHaveCount(1);
+  await expect(inner).toHaveAttribute("data-path", "n1");
+  await expect(inner).toHaveAttribute("data-depth", "1");
+  const innerId = await inner.getAttribute("data-node-id");
+  expect(innerId).not.toBe("n1");
+  await expect(inner.getByTestId("compare-node-path")).toHaveText(/inside e2e\.cmpsub\.inner|inside inner/);
+  await expect(inner).toContainText("varies");
+
+  await inner.getByRole("button", { name: "Inputs and result" }).click();
+  const outputs = page.locator(`[data-testid="compare-node-details"][data-node-id="${innerId}"]`).getByTestId("compare-node-outputs");
+  await expect(outputs.locator('[data-testid="compare-value"][data-name="o0"]')).toHaveAttribute("data-differs", "true");
+
+  // The sub-workflow's nodes that ran alike are listed too, indented under it.
+  await nodes.getByRole("button", { name: "Show 4 nodes that ran alike" }).click();
+  await expect(nodes.locator('[data-testid="compare-node"][data-depth="1"]')).toHaveCount(2);
+  await expect(nodes.locator('[data-testid="compare-node"][data-depth="0"]')).toHaveCount(3);
+
+  // The graph (a small one: sub-workflows drawn expanded) outlines the changed node inside n1; collapsed, n1 stands for it.
+  const graph = page.getByTestId("compare-graph");
+  const drawn = (id: string) => graph.locator(`[data-testid="dag-node"][data-graph-id="${id}"]`);
+  await expect(graph).toHaveAttribute("data-marked", `${innerId}:data`);
+  await expect(drawn(innerId!)).toHaveCSS("outline-style", "double");
+  await expect(drawn("n1")).not.toHaveCSS("outline-style", "double");
+  await graph.getByRole("button", { name: /^Collapse / }).click();
+  await expect(drawn(innerId!)).toHaveCount(0);
+  await expect(drawn("n1")).toHaveCSS("outline-style", "double");
+  await expect(drawn("n2")).not.toHaveCSS("outline-style", "double");
 });

@@ -17,8 +17,11 @@ export interface TaskDef {
 export interface WorkflowDef {
   name: string;
   inputs?: Record<string, "STRING" | "INTEGER">;
-  /** Nodes in order; each takes the previous node's o0 (or the workflow input) as its input `text`. */
-  nodes: { id: string; name?: string; task: string; after?: string[]; input?: { node: string; var: string } }[];
+  /**
+   * Nodes in order; each runs a task, or a sub-workflow (`workflow`, with no inputs or outputs of its own), and
+   * takes `input` (another node's output, or the workflow's input from start-node) as its input `text`.
+   */
+  nodes: { id: string; name?: string; task?: string; workflow?: WorkflowDef; after?: string[]; input?: { node: string; var: string } }[];
 }
 
 const id = (resourceType: string, name: string, version: string) => ({ resourceType, project: PROJECT, domain: DOMAIN, name, version });
@@ -51,24 +54,28 @@ export async function registerWorkflow(request: APIRequestContext, version: stri
       },
     });
   }
-  const wfId = id("WORKFLOW", wf.name, version);
-  await post(request, "workflows", {
-    id: wfId,
-    spec: {
-      template: {
-        id: wfId,
-        interface: { inputs: { variables: variables(wf.inputs) }, outputs: { variables: {} } },
-        nodes: wf.nodes.map((n) => ({
+  const subWorkflows: Json[] = [];
+  const template = (def: WorkflowDef): Json => {
+    const wfId = id("WORKFLOW", def.name, version);
+    return {
+      id: wfId,
+      interface: { inputs: { variables: variables(def.inputs) }, outputs: { variables: {} } },
+      nodes: def.nodes.map((n) => {
+        if (n.workflow) subWorkflows.push(template(n.workflow));
+        return {
           id: n.id,
-          metadata: { name: n.name ?? n.task },
+          metadata: { name: n.name ?? n.task ?? n.workflow?.name },
           ...(n.input ? { inputs: [{ var: "text", binding: { promise: { nodeId: n.input.node, var: n.input.var } } }] } : {}),
           ...(n.after ? { upstreamNodeIds: n.after } : {}),
-          taskNode: { referenceId: id("TASK", n.task, version) },
-        })),
-        outputs: [],
-      },
-    },
-  });
+          ...(n.workflow ? { workflowNode: { subWorkflowRef: id("WORKFLOW", n.workflow.name, version) } } : { taskNode: { referenceId: id("TASK", n.task!, version) } }),
+        };
+      }),
+      outputs: [],
+    };
+  };
+  const wfId = id("WORKFLOW", wf.name, version);
+  const top = template(wf);
+  await post(request, "workflows", { id: wfId, spec: { template: top, subWorkflows } });
   const lpId = id("LAUNCH_PLAN", wf.name, version);
   await post(request, "launch_plans", {
     id: lpId,

@@ -4,6 +4,7 @@ import { Link } from "@/components/ui/link";
 import dynamic from "next/dynamic";
 import { useMemo, useState, type ReactNode } from "react";
 import { nodeDisplayName } from "@/lib/flyte/closure";
+import { buildWorkflowGraph, graphNodeName } from "@/lib/flyte/graph/build";
 import { compareNodes, type NodeChange } from "@/lib/flyte/compare/nodes";
 import { compareSpecs } from "@/lib/flyte/compare/spec";
 import { compareLiteralMaps } from "@/lib/flyte/compare/values";
@@ -116,7 +117,7 @@ function Comparison({ project, domain, runs, dropped, crumbs }: ComparisonProps)
   const inputs = useMemo(() => (allData ? compareLiteralMaps(compared.map((r) => r.inputs), interfaceVars?.inputs?.variables) : []), [allData, compared, interfaceVars]);
   const outputs = useMemo(() => (allData ? compareLiteralMaps(compared.map((r) => r.outputs), interfaceVars?.outputs?.variables) : []), [allData, compared, interfaceVars]);
   const allNodes = compared.every((r) => r.nodes !== undefined || r.error);
-  const nodes = useMemo(() => (allNodes ? compareNodes(compared.map((r) => ({ nodes: r.nodes ?? [], details: r.details }))) : []), [allNodes, compared]);
+  const nodes = useMemo(() => (allNodes ? compareNodes(compared.map((r) => ({ nodes: r.nodes ?? [], parents: r.parents, details: r.details }))) : []), [allNodes, compared]);
   const allClosures = compared.every((r) => r.closure !== undefined || r.error);
   const spec = useMemo(
     () => (allClosures ? compareSpecs(compared.filter((r) => r.execution).map((r) => ({ execution: r.execution!, closure: r.closure }))) : []),
@@ -126,8 +127,13 @@ function Comparison({ project, domain, runs, dropped, crumbs }: ComparisonProps)
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const n of base.closure?.primary?.template?.nodes ?? []) m.set(n.id, nodeDisplayName(n));
+    // Nested nodes are named by the graph, which scopes them as FlytePropeller does; built only when there are some.
+    if (base.closure && nodes.some((n) => n.path.length > 0)) {
+      const graph = buildWorkflowGraph(base.closure);
+      for (const n of nodes) if (n.path.length > 0) m.set(n.nodeId, graphNodeName(graph, n.nodeId) ?? n.specNodeId);
+    }
     return m;
-  }, [base.closure]);
+  }, [base.closure, nodes]);
   const detailsAvailable = compared.every((r) => (r.nodes?.length ?? 0) <= DETAIL_LIMIT + 2);
 
   const shownIndex = Math.min(Math.max(Number(params.get("phases") ?? 1) || 0, 0), runs.length - 1);
@@ -220,7 +226,7 @@ function Comparison({ project, domain, runs, dropped, crumbs }: ComparisonProps)
       >
         <div className="h-[28rem]">
           {allNodes && base.closure ? (
-            <CompareGraph closure={base.closure} nodes={shown.nodes ?? []} changes={changes} shownRun={shown.name} selectedId={selectedId} onSelect={(id) => setParams({ node: id })} />
+            <CompareGraph closure={base.closure} nodes={shown.nodes ?? []} parents={shown.parents} changes={changes} shownRun={shown.name} selectedId={selectedId} onSelect={(id) => setParams({ node: id })} />
           ) : (
             <LoadingRows rows={3} label="Loading the workflow graph" />
           )}

@@ -55,6 +55,7 @@ function NodeRow({
   row,
   runs,
   name,
+  pathNames,
   selected,
   onSelect,
   detailsAvailable,
@@ -63,6 +64,8 @@ function NodeRow({
   row: NodeComparison;
   runs: readonly string[];
   name?: string;
+  /** The parents' names (or ids), outermost first. */
+  pathNames: string[];
   selected: boolean;
   onSelect(nodeId: string): void;
   detailsAvailable: boolean;
@@ -76,10 +79,19 @@ function NodeRow({
         data-testid="compare-node"
         data-node-id={row.nodeId}
         data-changes={row.changes.join(" ")}
+        data-path={row.path.join("/")}
+        data-depth={row.path.length}
         aria-selected={selected}
         className={`border-t border-slate-100 align-top ${selected ? "bg-indigo-50" : ""}`}
       >
-        <th scope="row" className="px-2 py-1.5 text-left font-normal">
+        <th scope="row" className="px-2 py-1.5 text-left font-normal" style={row.path.length ? { paddingLeft: `${0.5 + row.path.length}rem` } : undefined}>
+          {row.path.length ? (
+            <div data-testid="compare-node-path" className="truncate text-[11px] text-slate-500" title={`inside ${row.path.join(" › ")}`}>
+              <span aria-hidden>↳ </span>
+              <span className="sr-only">inside </span>
+              {pathNames.join(" › ")}
+            </div>
+          ) : null}
           <button type="button" className="text-left font-mono text-sm text-indigo-700 hover:underline" onClick={() => onSelect(row.nodeId)} title="Show in the graph">
             {row.nodeId}
           </button>
@@ -128,7 +140,7 @@ function NodeRow({
 }
 
 /**
- * Every top-level node, changed ones first (the one that slowed down most leading), the rest on request.
+ * Every node, nested ones (shown indented under the path of their parents) included, changed ones first (the one that slowed down most leading), the rest on request.
  * `detailsAvailable`: every node's data was fetched with the page (small runs); otherwise opening a node asks.
  */
 export function NodeComparisonTable({
@@ -168,6 +180,7 @@ export function NodeComparisonTable({
                   row={row}
                   runs={runs}
                   name={nameOf(row.nodeId)}
+                  pathNames={row.path.map((id) => nameOf(id) ?? id)}
                   selected={row.nodeId === selectedId}
                   onSelect={onSelect}
                   detailsAvailable={detailsAvailable}

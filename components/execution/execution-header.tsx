@@ -19,6 +19,7 @@ import { PhaseBadge } from "@/components/ui/phase-badge";
 import { useNow } from "@/components/ui/use-now";
 import { ExecutionDetails } from "./execution-details";
 import { LiveIndicator } from "./live-indicator";
+import { NotifyWhenDone } from "./notify-when-done";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -71,6 +72,7 @@ export function ExecutionHeader({
         <h1 className="font-mono text-xl font-semibold">{s.name}</h1>
         <PhaseBadge phase={phase} testId="execution-phase" />
         <LiveIndicator status={status} error={liveError} retryAt={retryAt} />
+        <NotifyWhenDone execution={execution} />
         <ExecutionActions execution={execution} />
         <CompareWithPrevious execution={execution} />
       </div>

@@ -18,7 +18,7 @@ function subscribe(onChange: () => void) {
   };
 }
 
-/** The text stored under `key` ("" when none), and a setter every tab hears. */
+/** The text stored under `key` ("" when none), and a setter every tab hears ("" removes the key). */
 export function useStoredText(key: string): [string, (next: string) => void] {
   const read = () => {
     try {
@@ -31,7 +31,8 @@ export function useStoredText(key: string): [string, (next: string) => void] {
   const set = useCallback(
     (next: string) => {
       try {
-        window.localStorage.setItem(key, next);
+        if (next) window.localStorage.setItem(key, next);
+        else window.localStorage.removeItem(key);
       } catch {
         unsaved.set(key, next);
       }

@@ -1,7 +1,7 @@
 "use client";
 
-// The compare page's data: for each run its execution, inputs and outputs, every top-level node execution
-// (in pages of NODE_PAGE) and its workflow's compiled closure; and, for runs small enough or nodes asked for,
+// The compare page's data: for each run its execution, inputs and outputs, every node execution (in pages of
+// NODE_PAGE; nested ones listed under their parents) and its workflow's compiled closure; and, for runs small enough or nodes asked for,
 // each node's attempts and data. Fetch only; lib/flyte/compare shapes.
 import { createClient } from "@connectrpc/connect";
 import { useTransport } from "@connectrpc/connect-query";
@@ -23,9 +23,11 @@ import { TASK_EXECUTIONS_LIMIT } from "./node-executions";
 export { MAX_COMPARED } from "@/lib/flyte/compare/runs";
 /** Node executions asked for per call: a 1,000-node run in one round trip (the BFF allows up to 2,000). */
 export const NODE_PAGE = 2_000;
-/** Runs with at most this many top-level nodes get every node's attempts and data with the page; others on request. */
+/** Runs with at most this many nodes (nested ones included) get every node's attempts and data with the page; others on request. */
 export const DETAIL_LIMIT = 60;
 const RUNNING_REFRESH_MS = 5_000;
+/** Parents whose children are listed at once (a dynamic node can yield hundreds of sub-workflows). */
+const CHILD_LISTS_AT_ONCE = 8;
 
 function useAdmin() {
   const transport = useTransport();
@@ -37,15 +39,54 @@ type Scope = { project: string; domain: string };
 
 const running = (e: Execution | undefined) => e !== undefined && !workflowPhase(e.closure?.phase ?? 0).isTerminal;
 
-async function allTopLevelNodes(admin: Admin, id: Scope & { name: string }, signal: AbortSignal): Promise<NodeExecution[]> {
+type ExecutionId = Scope & { name: string };
+
+/** One level: the top-level nodes (`parent` ""), or the children of the parent node `parent`. */
+async function listLevel(admin: Admin, id: ExecutionId, parent: string, signal: AbortSignal): Promise<NodeExecution[]> {
   const out: NodeExecution[] = [];
   let token = "";
   do {
-    const page = await admin.listNodeExecutions({ workflowExecutionId: id, limit: NODE_PAGE, token }, { signal });
+    const page = await admin.listNodeExecutions({ workflowExecutionId: id, limit: NODE_PAGE, token, uniqueParentId: parent }, { signal });
     out.push(...page.nodeExecutions);
     token = page.token;
   } while (token);
   return out;
+}
+
+export interface RunNodeExecutions {
+  /** Every node execution, nested ones included. */
+  nodes: NodeExecution[];
+  /** A nested node's parent node id, by its node id. */
+  parents: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every node execution of a run: FlyteAdmin lists top-level nodes unless asked for the children of one parent
+ * (sub-workflow, dynamic and branch nodes, `is_parent_node`), so parents are asked for level by level. A run
+ * without parent nodes costs what the top level costs.
+ */
+async function allNodes(admin: Admin, id: ExecutionId, signal: AbortSignal): Promise<RunNodeExecutions> {
+  const nodes = await listLevel(admin, id, "", signal);
+  const parents = new Map<string, string>();
+  let pending = nodes.filter((ne) => ne.metadata?.isParentNode).map((ne) => ne.id!.nodeId);
+  while (pending.length) {
+    const next: string[] = [];
+    for (let i = 0; i < pending.length; i += CHILD_LISTS_AT_ONCE) {
+      const batch = pending.slice(i, i + CHILD_LISTS_AT_ONCE);
+      const lists = await Promise.all(batch.map((parent) => listLevel(admin, id, parent, signal)));
+      lists.forEach((children, k) => {
+        for (const child of children) {
+          const childId = child.id?.nodeId;
+          if (!childId || parents.has(childId) || childId === batch[k]) continue;
+          parents.set(childId, batch[k]);
+          nodes.push(child);
+          if (child.metadata?.isParentNode) next.push(childId);
+        }
+      });
+    }
+    pending = next;
+  }
+  return { nodes, parents };
 }
 
 /** The compare page's cache keys. */
@@ -63,10 +104,18 @@ export interface ComparedRun {
   inputs?: LiteralMap;
   outputs?: LiteralMap;
   dataLoaded: boolean;
+  /** Every node execution, nested ones included. */
   nodes?: NodeExecution[];
+  /** A nested node's parent node id, by its node id. */
+  parents: ReadonlyMap<string, string>;
   closure?: CompiledWorkflowClosure;
   details: ReadonlyMap<string, NodeDetails>;
 }
+
+/** A workflow's (or a sub-workflow's) start or end node: its data is the workflow's own. */
+const isBookend = (ne: NodeExecution) => [ne.id?.nodeId, ne.metadata?.specNodeId].some((id) => id === "start-node" || id === "end-node");
+
+const NO_PARENTS: ReadonlyMap<string, string> = new Map();
 
 type ExecutionDataResult = { inputs?: LiteralMap; outputs?: LiteralMap };
 
@@ -98,7 +147,7 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
   const nodes = useQueries({
     queries: names.map((name, i) => ({
       queryKey: compareKeys.nodeExecutions(project, domain, name),
-      queryFn: ({ signal }: { signal: AbortSignal }) => allTopLevelNodes(admin, { project, domain, name }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => allNodes(admin, { project, domain, name }, signal),
       refetchInterval: running(executions[i].data) ? RUNNING_REFRESH_MS : (false as const),
     })),
   });
@@ -115,10 +164,10 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
 
   // Node details: every ended node of small runs, and the nodes asked for; one query per node and run.
   const wanted = names.flatMap((name, i) => {
-    const list = nodes[i].data ?? [];
+    const list = nodes[i].data?.nodes ?? [];
     const small = list.length <= DETAIL_LIMIT + 2; // and the start and end nodes
     return list
-      .filter((ne) => ne.id && nodePhase(ne.closure?.phase ?? 0).isTerminal && (small || detailNodes.has(ne.id.nodeId)) && ne.id.nodeId !== "start-node" && ne.id.nodeId !== "end-node")
+      .filter((ne) => ne.id && nodePhase(ne.closure?.phase ?? 0).isTerminal && (small || detailNodes.has(ne.id.nodeId)) && !isBookend(ne))
       .map((ne) => ({ run: i, name, ne }));
   });
   const details = useQueries({
@@ -159,7 +208,8 @@ export function useComparedRuns(scope: Scope, names: readonly string[], detailNo
         inputs: data[i].data?.inputs,
         outputs: data[i].data?.outputs,
         dataLoaded: data[i].data !== undefined,
-        nodes: nodes[i].data,
+        nodes: nodes[i].data?.nodes,
+        parents: nodes[i].data?.parents ?? NO_PARENTS,
         closure: workflows[i].data?.closure?.compiledWorkflow,
         details: detailMaps[i],
       })),

@@ -10,10 +10,11 @@ import { compareNodes, nodeMark, significantTimeChange, type NodeDetails } from 
 const ts = (ms: number) => ({ seconds: BigInt(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1e6 });
 const dur = (ms: number) => ({ seconds: BigInt(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1e6 });
 
-function ne(nodeId: string, o: { phase?: NodeExecution_Phase; queuedMs?: number; runningMs?: number; cache?: CatalogCacheStatus } = {}): NodeExecution {
+function ne(nodeId: string, o: { phase?: NodeExecution_Phase; queuedMs?: number; runningMs?: number; cache?: CatalogCacheStatus; spec?: string; parent?: boolean } = {}): NodeExecution {
   const created = 1_700_000_000_000;
   return create(NodeExecutionSchema, {
     id: { nodeId, executionId: { project: "p", domain: "d", name: "x" } },
+    metadata: { specNodeId: o.spec ?? nodeId, isParentNode: o.parent ?? false },
     closure: {
       phase: o.phase ?? NodeExecution_Phase.SUCCEEDED,
       createdAt: ts(created),
@@ -77,6 +78,57 @@ describe("compareNodes", () => {
     const rows = compareNodes([{ nodes: [ne("a")] }, { nodes: [ne("a")] }, { nodes: [ne("a", { phase: NodeExecution_Phase.FAILED })] }]);
     expect(rows[0].changes).toEqual(["phase"]);
     expect(rows[0].facts.map((f) => f?.phase)).toEqual([NodeExecution_Phase.SUCCEEDED, NodeExecution_Phase.SUCCEEDED, NodeExecution_Phase.FAILED]);
+  });
+});
+
+describe("compareNodes with nested nodes", () => {
+  // n1 is a sub-workflow whose n1-0-n0 and n1-0-n1 ran inside it; n1-0-n1 is a dynamic node that yielded dn0.
+  const run = (o: { leafMs?: number; dnPhase?: NodeExecution_Phase; extra?: boolean } = {}) => ({
+    nodes: [
+      ne("n0"),
+      ne("n1", { parent: true }),
+      ne("n1-0-start-node", { spec: "start-node" }),
+      ne("n1-0-n0", { spec: "n0" }),
+      ne("n1-0-n1", { spec: "n1", parent: true }),
+      ne("n1-0-n1-0-dn0", { spec: "dn0", phase: o.dnPhase, runningMs: o.leafMs }),
+      ...(o.extra ? [ne("n1-0-n1-0-dn1", { spec: "dn1" })] : []),
+      ne("n1-0-end-node", { spec: "end-node" }),
+    ],
+    parents: new Map([
+      ["n1-0-start-node", "n1"],
+      ["n1-0-n0", "n1"],
+      ["n1-0-n1", "n1"],
+      ["n1-0-n1-0-dn0", "n1-0-n1"],
+      ["n1-0-n1-0-dn1", "n1-0-n1"],
+      ["n1-0-end-node", "n1"],
+    ]),
+  });
+
+  it("compares the nodes inside sub-workflows and dynamic nodes, each with the path of its parents, leaving out the sub-workflow's own bookends", () => {
+    const rows = compareNodes([run(), run()]);
+    expect(rows.map((r) => [r.nodeId, r.specNodeId, r.path])).toEqual([
+      ["n0", "n0", []],
+      ["n1", "n1", []],
+      ["n1-0-n0", "n0", ["n1"]],
+      ["n1-0-n1", "n1", ["n1"]],
+      ["n1-0-n1-0-dn0", "dn0", ["n1", "n1-0-n1"]],
+    ]);
+    expect(rows.every((r) => r.changes.length === 0)).toBe(true);
+  });
+
+  it("ranks a nested node that slowed down, failed or appeared among the top-level ones", () => {
+    const rows = compareNodes([run({ leafMs: 2_000 }), run({ leafMs: 30_000, extra: true })]);
+    expect(rows.slice(0, 2).map((r) => [r.nodeId, r.changes, r.path])).toEqual([
+      ["n1-0-n1-0-dn0", ["slower"], ["n1", "n1-0-n1"]],
+      ["n1-0-n1-0-dn1", ["added"], ["n1", "n1-0-n1"]],
+    ]);
+    const failed = compareNodes([run(), run({ dnPhase: NodeExecution_Phase.FAILED })]);
+    expect(failed[0]).toMatchObject({ nodeId: "n1-0-n1-0-dn0", changes: ["phase"] });
+  });
+
+  it("takes a node's path from a later run when the baseline never ran it", () => {
+    const rows = compareNodes([{ nodes: [ne("n0")] }, run()]);
+    expect(rows.find((r) => r.nodeId === "n1-0-n1-0-dn0")).toMatchObject({ path: ["n1", "n1-0-n1"], changes: ["added"] });
   });
 });
 

@@ -67,7 +67,12 @@ export const CHANGE_LABEL: Record<NodeChange, string> = {
 };
 
 export interface NodeComparison {
+  /** FlyteAdmin's node id: a nested node's is scoped by its parents' (`n1-0-n0`, or a hash when long). */
   nodeId: string;
+  /** The node's id in its own workflow (metadata.spec_node_id; the node id at the top level). */
+  specNodeId: string;
+  /** The node ids of its parents (sub-workflow, dynamic or branch nodes), outermost first; empty at the top level. */
+  path: string[];
   /** By run, in the order given; undefined where that run has no execution of the node. */
   facts: (NodeFacts | undefined)[];
   /** Every kind of change any run shows against the first, in CHANGE_ORDER. */
@@ -107,7 +112,10 @@ function biggest(deltas: number[]): number {
 }
 
 export interface RunNodes {
+  /** Every node execution of the run, nested ones included. */
   nodes: Iterable<NodeExecution>;
+  /** A nested node's parent node id, by its node id (as listed with ListNodeExecutions' unique_parent_id). */
+  parents?: ReadonlyMap<string, string>;
   /** By node id: what was fetched beyond the node execution. */
   details?: ReadonlyMap<string, NodeDetails>;
 }
@@ -116,10 +124,18 @@ const byNodeId = (nodes: Iterable<NodeExecution>) => {
   const m = new Map<string, NodeExecution>();
   for (const ne of nodes) {
     const id = ne.id?.nodeId;
-    if (id && !BOOKENDS.has(id)) m.set(id, ne);
+    // A sub-workflow's own bookends too (spec ids start-node and end-node): its data is its parent node's.
+    if (id && !BOOKENDS.has(id) && !BOOKENDS.has(ne.metadata?.specNodeId ?? "")) m.set(id, ne);
   }
   return m;
 };
+
+/** The parents of `nodeId` in one run, outermost first. */
+function pathOf(nodeId: string, parents: ReadonlyMap<string, string> | undefined): string[] {
+  const path: string[] = [];
+  for (let p = parents?.get(nodeId); p !== undefined && p !== nodeId && !path.includes(p); p = parents?.get(p)) path.unshift(p);
+  return path;
+}
 
 function compareData(pick: (d: NodeDetails) => LiteralMap | undefined, present: boolean[], details: (NodeDetails | undefined)[]): VariableComparison[] | undefined {
   // Compared only when every run that ran the node has the data: a missing fetch is not a difference.
@@ -130,9 +146,9 @@ function compareData(pick: (d: NodeDetails) => LiteralMap | undefined, present: 
 }
 
 /**
- * The runs' nodes (top level: the ids FlyteAdmin lists without a parent) side by side, the first run the
- * baseline. Nodes with a change come first, the largest slow-down of running time leading, then queued time;
- * nodes without a change follow in the same order.
+ * The runs' nodes side by side, nested ones (children of sub-workflows, dynamic nodes and branches) included, by
+ * FlyteAdmin's node id; the first run the baseline. Nodes with a change come first, the largest slow-down of
+ * running time leading, then queued time; nodes without a change follow in the same order.
  */
 export function compareNodes(runs: readonly RunNodes[]): NodeComparison[] {
   const maps = runs.map((r) => byNodeId(r.nodes));
@@ -141,6 +157,7 @@ export function compareNodes(runs: readonly RunNodes[]): NodeComparison[] {
     const executions = maps.map((m) => m.get(nodeId));
     const details = runs.map((r) => r.details?.get(nodeId));
     const facts = executions.map((ne, i) => (ne ? nodeFacts(ne, details[i]) : undefined));
+    const first = executions.findIndex((ne) => ne !== undefined);
     const base = facts[0];
     const kinds = new Set<NodeChange>();
     const running: number[] = [];
@@ -168,6 +185,8 @@ export function compareNodes(runs: readonly RunNodes[]): NodeComparison[] {
     if (inputs?.some((v) => v.differs)) kinds.add("inputs");
     return {
       nodeId,
+      specNodeId: executions[first]?.metadata?.specNodeId || nodeId,
+      path: pathOf(nodeId, runs[first]?.parents),
       facts,
       changes: CHANGE_ORDER.filter((k) => kinds.has(k)),
       runningDeltaMs: biggest(running),
