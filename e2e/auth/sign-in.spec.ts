@@ -133,6 +133,9 @@ test("a read-only user is told what they may not do, and the refused action is t
   await page.goto(executionUrl(SEED_GATE));
   await signInAs(page, /Alan Turing/);
   const header = page.getByTestId("execution-header");
+  // The page is back from sign-in as server HTML: a click before React hydrates it opens nothing. The live
+  // stream connects only once hydrated.
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   await header.getByRole("button", { name: "Terminate" }).click();
   const dialog = page.getByTestId("terminate-dialog");
   await expect(dialog.getByTestId("acting-as")).toContainText("Alan Turing (alan)");
