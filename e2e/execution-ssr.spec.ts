@@ -49,17 +49,6 @@ const CHAIN = ["n0", "n1", "n2"];
 // Long enough that the run is still going when the page has loaded, even on a busy machine.
 const launchRun = (request: APIRequestContext) => launchChain(request, "ssr", CHAIN, { durationMs: 5_000 });
 
-/** Errors React reports while hydrating (in production: minified errors #418, #423, #425). */
-function hydrationErrors(page: Page) {
-  const seen: string[] = [];
-  const keep = (text: string) => {
-    if (/hydrat|#418|#423|#425/i.test(text)) seen.push(text);
-  };
-  page.on("console", (m) => m.type() === "error" && keep(m.text()));
-  page.on("pageerror", (e) => keep(String(e)));
-  return seen;
-}
-
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -101,7 +90,6 @@ test("a deep link to a running execution starts from the server's snapshot: no G
   const name = await launchRun(request);
   await expect.poll(() => phaseOf(request, name), { timeout: 20_000 }).toBe("RUNNING");
   await untilAdminIsBrisk(request, name);
-  const errors = hydrationErrors(page);
   const getExecution = requestCounter(page, `${ADMIN}GetExecution`);
   const getWorkflow = requestCounter(page, `${ADMIN}GetWorkflow`);
   const watches: string[] = [];
@@ -128,7 +116,7 @@ test("a deep link to a running execution starts from the server's snapshot: no G
 
   expect(getExecution.count, "GetExecution calls from the browser").toBe(0);
   expect(getWorkflow.count, "GetWorkflow calls from the browser").toBe(0);
-  expect(errors).toEqual([]);
+  // Hydrating the server's HTML raised no React error: e2e/test.ts fails the test on any.
 });
 
 test("a finished execution's deep link draws from the server's data and opens no live stream", async ({ page, request, baseURL }) => {
@@ -136,7 +124,6 @@ test("a finished execution's deep link draws from the server's data and opens no
   const name = await relaunchSeed(request, baseURL!, "seed-retries-fail");
   await expect.poll(() => phaseOf(request, name), { timeout: 60_000 }).toBe("FAILED");
   await untilAdminIsBrisk(request, name);
-  const errors = hydrationErrors(page);
   const executionCalls = ["GetExecution", "GetWorkflow", "ListNodeExecutions"].map((m) => requestCounter(page, `${ADMIN}${m}`));
   const watch = requestCounter(page, WATCH);
 
@@ -148,5 +135,5 @@ test("a finished execution's deep link draws from the server's data and opens no
 
   expect(watch.count, "WatchExecution streams").toBe(0);
   expect(executionCalls.map((c) => c.count), "GetExecution, GetWorkflow and ListNodeExecutions calls from the browser").toEqual([0, 0, 0]);
-  expect(errors).toEqual([]);
+  // Hydrating the server's HTML raised no React error: e2e/test.ts fails the test on any.
 });

@@ -5,7 +5,7 @@
 // the browser logs.
 import { expect, test as base } from "@playwright/test";
 
-const REACT_HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|[Hh]ydration (failed|mismatch|error)|did not match/;
+const REACT_HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|hydrat|did not match/i;
 
 export const test = base.extend<{ noPageErrors: void }>({
   noPageErrors: [
