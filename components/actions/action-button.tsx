@@ -2,9 +2,14 @@
 
 // A button that stays focusable when unavailable (aria-disabled, not disabled), so keyboard and
 // screen-reader users can reach it and hear why; the reason is also its tooltip. Button draws it grey.
+//
+// In the server's HTML it is also aria-disabled until the page hydrates: a click before then has no
+// handler and would be lost, and Playwright (ours and users' own scripts) waits for aria-disabled to go
+// before clicking. It keeps its usual look meanwhile, so an available action does not flash grey.
 import { Link } from "@/components/ui/link";
 import { useId, type ReactNode } from "react";
 import type { Availability } from "@/lib/flyte/actions/availability";
+import { useHydrated } from "@/lib/query/hydrated";
 import { Button } from "@/components/ui/button";
 
 const LINK_CLASS =
@@ -42,6 +47,7 @@ export function ActionButton({
   children: ReactNode;
 }) {
   const reasonId = useId();
+  const hydrated = useHydrated();
   const off = !availability.available || busy;
   return (
     <>
@@ -51,7 +57,8 @@ export function ActionButton({
         className={className}
         data-testid={testId}
         aria-label={label}
-        aria-disabled={off}
+        aria-disabled={off || !hydrated}
+        awaitingHydration={!off && !hydrated}
         aria-busy={busy || undefined}
         aria-describedby={availability.available ? undefined : reasonId}
         title={availability.available ? undefined : availability.reason}

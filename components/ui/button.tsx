@@ -22,21 +22,22 @@ const DISABLED_CLASS: Record<Variant, string> = {
 
 /**
  * Disabled either way: `disabled`, or `aria-disabled` for buttons that stay focusable so their reason can be read.
+ * `awaitingHydration`: aria-disabled only until the page's code runs; drawn as available (a progress cursor).
  */
 export function Button({
   variant = "secondary",
   className = "",
   type = "button",
+  awaitingHydration = false,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; awaitingHydration?: boolean }) {
   const ariaDisabled = props["aria-disabled"];
-  const off = props.disabled === true || ariaDisabled === true || ariaDisabled === "true";
+  const off = !awaitingHydration && (props.disabled === true || ariaDisabled === true || ariaDisabled === "true");
+  const look = awaitingHydration ? `cursor-progress ${VARIANT_CLASS[variant]}` : off ? `cursor-not-allowed ${DISABLED_CLASS[variant]}` : VARIANT_CLASS[variant];
   return (
     <button
       type={type}
-      className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
-        off ? `cursor-not-allowed ${DISABLED_CLASS[variant]}` : VARIANT_CLASS[variant]
-      } ${className}`}
+      className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${look} ${className}`}
       {...props}
     />
   );
