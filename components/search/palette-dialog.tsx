@@ -55,7 +55,7 @@ export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: b
       shouldFilter={false}
       loop
       data-testid="command-palette"
-      overlayClassName="fixed inset-0 z-40 bg-slate-900/30"
+      overlayClassName="fixed inset-0 z-40 bg-black/40"
       contentClassName="fixed left-1/2 top-[12vh] z-50 w-[min(42rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
     >
       <div className="flex items-center gap-2 border-b border-slate-200 px-4">
