@@ -19,11 +19,11 @@ export const MARK_OF: Record<NodeChange, MarkKind> = {
 };
 
 export const MARK_STYLE: Record<MarkKind, { label: string; color: string; line: "solid" | "double" | "dashed" | "dotted"; width: number }> = {
-  phase: { label: "Phase changed", color: "#b91c1c", line: "solid", width: 3 },
-  data: { label: "Result or inputs changed", color: "#1d4ed8", line: "double", width: 5 },
-  runs: { label: "Attempts or cache changed", color: "#7c3aed", line: "dotted", width: 3 },
-  time: { label: "Slower or faster", color: "#b45309", line: "dashed", width: 3 },
-  presence: { label: "Only in some runs", color: "#0f766e", line: "dashed", width: 2 },
+  phase: { label: "Phase changed", color: "var(--color-red-700)", line: "solid", width: 3 },
+  data: { label: "Result or inputs changed", color: "var(--color-blue-700)", line: "double", width: 5 },
+  runs: { label: "Attempts or cache changed", color: "var(--color-violet-600)", line: "dotted", width: 3 },
+  time: { label: "Slower or faster", color: "var(--color-amber-700)", line: "dashed", width: 3 },
+  presence: { label: "Only in some runs", color: "var(--color-teal-700)", line: "dashed", width: 2 },
 };
 
 export const MARK_ORDER: readonly MarkKind[] = ["phase", "data", "runs", "time", "presence"];

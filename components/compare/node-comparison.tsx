@@ -36,7 +36,7 @@ function FactsCell({ f, base, first }: { f: NodeFacts | undefined; base: NodeFac
 }
 
 function ChangeBadges({ row }: { row: NodeComparison }) {
-  if (!row.changes.length) return <span className="text-xs text-slate-400">same</span>;
+  if (!row.changes.length) return <span className="text-xs text-slate-500">same</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {row.changes.map((c) => {

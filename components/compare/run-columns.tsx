@@ -9,7 +9,7 @@ export function RunHeaders({ runs, first, last }: { runs: readonly string[]; fir
         {runs.map((r, i) => (
           <th key={r} scope="col" className="px-2 py-1 font-medium">
             <span className="font-mono normal-case">{r}</span>
-            {i === 0 ? <span className="ml-1 normal-case text-slate-400">(baseline)</span> : null}
+            {i === 0 ? <span className="ml-1 normal-case text-slate-500">(baseline)</span> : null}
           </th>
         ))}
         {last ? (

@@ -225,7 +225,7 @@ function Flow({ graph, overlay, selectedId, onSelect, onToggleGroup, layout, flo
             </ViewportPortal>
           ) : null}
           {/* Redrawn on every frame of a pan: in a large graph that repaint makes the browser re-layerize its thousands of rectangles. */}
-          {flow.large ? null : <Background gap={24} size={1} color="#e2e8f0" />}
+          {flow.large ? null : <Background gap={24} size={1} color="var(--color-slate-200)" />}
           <Controls showInteractive={false} position="bottom-left" onFitView={flow.large ? fitLarge : undefined}>
             {minimap.offered ? (
               <ControlButton

@@ -5,7 +5,7 @@ import type { Point } from "@/lib/flyte/graph/layout";
 import type { GraphEdge } from "@/lib/flyte/graph/types";
 import { routePath } from "./edge-path";
 
-export const FAILURE_EDGE_STYLE = { stroke: "#dc2626", strokeWidth: 1.5, strokeDasharray: "6 4" };
+export const FAILURE_EDGE_STYLE = { stroke: "var(--color-red-600)", strokeWidth: 1.5, strokeDasharray: "6 4" };
 
 /** `route`: the edge's points in graph coordinates, when the layout routed it. */
 export function toFlowEdge(e: GraphEdge, route?: readonly Point[]): Edge {
@@ -21,8 +21,8 @@ export function toFlowEdge(e: GraphEdge, route?: readonly Point[]): Edge {
     className: "failure-edge",
     label: e.label ?? "on failure",
     style: FAILURE_EDGE_STYLE,
-    labelStyle: { fill: "#b91c1c", fontSize: 10, fontWeight: 600 },
-    labelBgStyle: { fill: "#fef2f2" },
+    labelStyle: { fill: "var(--color-red-700)", fontSize: 10, fontWeight: 600 },
+    labelBgStyle: { fill: "var(--color-red-50)" },
     ariaLabel: `${e.label ?? "on failure"}: ${e.target}`,
   };
 }

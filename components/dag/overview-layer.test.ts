@@ -30,6 +30,9 @@ describe("drawOverview", () => {
     expect(rects[1].getAttribute("aria-label")).toBe("task_1 (n1): Succeeded");
     expect(rects[2].getAttribute("data-phase")).toBe("UNDEFINED");
     expect(rects[2].getAttribute("data-kind")).toBe("task");
+    // Not by colour alone: a started node's fill is its phase's pattern.
+    expect(rects[1].getAttribute("fill")).toBe("url(#dag-phase-pattern-succeeded)");
+    expect(rects[2].getAttribute("fill")).toBe("currentColor");
   });
 
   it("repaints only the nodes whose overlay entry changed", () => {
@@ -50,10 +53,10 @@ describe("drawOverview", () => {
 
   it("outlines the selected node and only it", () => {
     const drawing = drawOverview(document, nodes, new Map(), new Map([["n3", true as const]]));
-    const stroke = (id: string) => drawing.root.querySelector(`[data-graph-id="${id}"]`)!.getAttribute("stroke");
-    expect(stroke("n3")).toBe("#4f46e5");
+    const stroke = (id: string) => drawing.root.querySelector<SVGRectElement>(`[data-graph-id="${id}"]`)!.style.stroke;
+    expect(stroke("n3")).toBe("var(--color-indigo-600)");
     drawing.select(new Map([["n3", true as const]]), new Map([["n4", true as const]]));
     expect(stroke("n3")).toBe("none");
-    expect(stroke("n4")).toBe("#4f46e5");
+    expect(stroke("n4")).toBe("var(--color-indigo-600)");
   });
 });

@@ -13,7 +13,8 @@ import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import type { GraphNodeKind } from "@/lib/flyte/graph/types";
-import { tonePalette } from "@/components/ui/phase-palette";
+import { PHASE_PATTERN, tonePalette, type PhasePattern } from "@/components/ui/phase-palette";
+import { tonesInOrder, type PhaseTone } from "@/lib/flyte/phases";
 import { drawnNode, useDag } from "./dag-context";
 import type { NodeBox } from "@/lib/flyte/graph/layout";
 
@@ -27,7 +28,9 @@ export interface OverviewNode {
   box: NodeBox;
 }
 
-export const EDGE_STROKE = { stroke: "#94a3b8", strokeWidth: 1.25 };
+// Colours as the theme's variables (app/dark-palette.css), set as styles: presentation attributes take no var().
+export const EDGE_STROKE = { stroke: "var(--color-slate-400)", strokeWidth: 1.25 };
+const SELECTED_STROKE = "var(--color-indigo-600)";
 const SVG = "http://www.w3.org/2000/svg";
 
 /** Sets what a rectangle shows of its node's execution and selection (README: Automation contract). */
@@ -36,8 +39,10 @@ export function paintRect(rect: SVGRectElement, node: OverviewNode, entry: NodeO
   for (const [name, value] of Object.entries(hooks)) rect.setAttribute(name, value);
   rect.setAttribute("aria-label", `${node.name}${node.name !== node.id ? ` (${node.id})` : ""}: ${started ? phase.label : "not started"}`);
   rect.setAttribute("class", started ? tonePalette(tone).text : "text-slate-300");
+  // A started node's fill has its phase's pattern too (never colour alone); an open group is an outline only.
+  if (!node.group) rect.setAttribute("fill", started ? `url(#${patternId(tone)})` : "currentColor");
   rect.setAttribute("fill-opacity", started ? "0.85" : "1");
-  rect.setAttribute("stroke", selected ? "#4f46e5" : node.group ? "currentColor" : "none");
+  rect.style.stroke = selected ? SELECTED_STROKE : node.group ? "currentColor" : "none";
   rect.setAttribute("stroke-width", selected ? "8" : "2");
   if (node.group && !selected) rect.setAttribute("stroke-dasharray", "8 6");
   else rect.removeAttribute("stroke-dasharray");
@@ -68,7 +73,7 @@ export function drawOverview(
     rect.setAttribute("width", String(width));
     rect.setAttribute("height", String(height));
     rect.setAttribute("rx", String(node.kind === "start" || node.kind === "end" ? height / 2 : 4));
-    rect.setAttribute("fill", node.group ? "none" : "currentColor");
+    if (node.group) rect.setAttribute("fill", "none");
     paintRect(rect, node, overlay.get(node.id), selection.has(node.id));
     rects.set(node.id, { rect, node });
     root.appendChild(rect);
@@ -90,6 +95,52 @@ export function drawOverview(
       for (const id of new Set([...prev.keys(), ...next.keys()])) repaint(id);
     },
   };
+}
+
+const patternId = (tone: PhaseTone) => `dag-phase-pattern-${tone}`;
+
+/** The marks of each pattern (components/ui/phase-palette.ts) in one 12×12 tile of graph coordinates. */
+const PATTERN_MARKS: Record<PhasePattern, string | undefined> = {
+  solid: undefined,
+  dots: "M3 3h.01M9 3h.01M3 9h.01M9 9h.01",
+  "sparse-dots": "M6 6h.01",
+  vertical: "M3 0v12M9 0v12",
+  horizontal: "M0 3h12M0 9h12",
+  grid: "M0 3h12M3 0v12M0 9h12M9 0v12",
+  diagonal: "M-3 3l6-6M0 12 12 0M9 15l6-6",
+  antidiagonal: "M-3 9l6 6M0 0l12 12M9-3l6 6",
+  crosshatch: "M0 12 12 0M0 0l12 12",
+  checker: undefined,
+  "wide-diagonal": "M0 12 12 0",
+};
+
+/**
+ * One SVG pattern per tone: its colour (a `text-phase-*` class, so it follows the theme) and its marks.
+ * The ids are the same in every graph on a page, and so is what they draw.
+ */
+function PhasePatterns() {
+  return (
+    <defs>
+      {tonesInOrder.map((tone) => {
+        const pattern = PHASE_PATTERN[tone];
+        const marks = PATTERN_MARKS[pattern];
+        return (
+          <pattern key={tone} id={patternId(tone)} patternUnits="userSpaceOnUse" width={12} height={12} className={tonePalette(tone).text}>
+            <rect width={12} height={12} fill="currentColor" />
+            {pattern === "checker" ? <path d="M0 0h6v6H0zM6 6h6v6H6z" style={{ fill: "var(--phase-pattern-ink)" }} /> : null}
+            {marks ? (
+              <path
+                d={marks}
+                fill="none"
+                strokeLinecap="round"
+                style={{ stroke: "var(--phase-pattern-ink)", strokeWidth: pattern.includes("dots") ? 3 : pattern === "wide-diagonal" ? 4 : 1.5 }}
+              />
+            ) : null}
+          </pattern>
+        );
+      })}
+    </defs>
+  );
 }
 
 interface Hover {
@@ -154,8 +205,9 @@ export function OverviewLayer({ edgePaths, nodes, showNodes = true }: { edgePath
       onMouseLeave={() => setHover(undefined)}
       data-testid="dag-overview"
     >
+      <PhasePatterns />
       {edgePaths.map((d, i) => (
-        <path key={i} d={d} fill="none" {...EDGE_STROKE} pointerEvents="none" />
+        <path key={i} d={d} fill="none" style={EDGE_STROKE} pointerEvents="none" />
       ))}
       {hover && shown
         ? createPortal(

@@ -52,7 +52,7 @@ function BarButton({ bar, bucketMs, align, onPick }: { bar: Bar; bucketMs: numbe
         </span>
         {[...bar.segments].reverse().map((s) => (
           <span key={s.phase} className="flex items-center gap-1.5">
-            <span className={`inline-block h-2 w-2 rounded-sm ${tonePalette(s.tone).fill}`} />
+            <span className={`inline-block h-2.5 w-2.5 rounded-sm ${tonePalette(s.tone).fill}`} />
             {s.label}: {s.count}
           </span>
         ))}
@@ -97,7 +97,7 @@ export function ExecutionChart({
         {stats.truncated && stats.coveredFromMs ? ` · counted the latest ${stats.scanned.toLocaleString("en")} runs, back to ${formatTimestampUtc(stats.coveredFromMs)}` : ""}
       </p>
       <div className={`flex gap-2 ${updating ? "opacity-60" : ""}`}>
-        <div className="flex w-8 flex-col justify-between text-right text-[10px] tabular-nums text-slate-400" style={{ height: CHART_HEIGHT }} aria-hidden>
+        <div className="flex w-8 flex-col justify-between text-right text-[10px] tabular-nums text-slate-500" style={{ height: CHART_HEIGHT }} aria-hidden>
           <span>{max}</span>
           <span>0</span>
         </div>
@@ -126,8 +126,8 @@ export function ExecutionChart({
         <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
           {legend.map(([phase, e]) => (
             <li key={phase} className="flex items-center gap-1.5">
-              <span className={`inline-block h-2.5 w-2.5 rounded-sm ${tonePalette(e.tone).fill}`} aria-hidden />
-              {e.label} <span className="tabular-nums text-slate-400">{e.count.toLocaleString("en")}</span>
+              <span className={`inline-block h-3 w-3 rounded-sm ${tonePalette(e.tone).fill}`} aria-hidden />
+              {e.label} <span className="tabular-nums text-slate-500">{e.count.toLocaleString("en")}</span>
             </li>
           ))}
         </ul>

@@ -49,7 +49,7 @@ export function ExecutionCounts({
                 <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{COUNT_GROUPS[g].label}</span>
                 <span className="block text-xl font-semibold tabular-nums text-slate-900">
                   {n === undefined ? "–" : n.toLocaleString("en")}
-                  {stats?.truncated && n !== undefined ? <span className="text-base text-slate-400">+</span> : null}
+                  {stats?.truncated && n !== undefined ? <span className="text-base text-slate-500">+</span> : null}
                 </span>
               </span>
               <span className={`rounded-full p-1.5 ring-1 ring-inset ${toneClass(COUNT_GROUPS[g].tone)}`}>

@@ -101,7 +101,7 @@ function EntityRow({
           </Link>
           {archived ? <span className="shrink-0 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-700">Archived</span> : null}
         </div>
-        <p className={`truncate text-sm ${description ? "text-slate-600" : "text-slate-400"}`} title={description}>
+        <p className={`truncate text-sm ${description ? "text-slate-600" : "text-slate-500"}`} title={description}>
           {description || "No description"}
         </p>
       </div>

@@ -31,7 +31,7 @@ function Rows({ rows, inputs, testId }: { rows: InterfaceRow[]; inputs: boolean;
             </td>
             {inputs ? (
               <td className="px-4 py-2 font-mono text-xs text-slate-700">
-                <span className="break-words">{r.defaultText ?? <span className="text-slate-400">—</span>}</span>
+                <span className="break-words">{r.defaultText ?? <span className="text-slate-500">—</span>}</span>
               </td>
             ) : null}
             <td className="px-4 py-2 text-slate-600">

@@ -36,7 +36,7 @@ export function LaunchPlanRowState({
       <div className="min-w-0 text-right">
         <LaunchPlanStateBadge active={!!active} />
         <p className="truncate text-xs text-slate-600" data-testid="launch-plan-row-schedule" title={schedule?.expression ?? schedule?.text}>
-          {schedule ? schedule.text : <span className="text-slate-400">No schedule</span>}
+          {schedule ? schedule.text : <span className="text-slate-500">No schedule</span>}
         </p>
       </div>
       <LaunchPlanToggle launchPlan={shown} className="w-20 justify-center px-2! py-0.5! text-xs!" testId="launch-plan-row-toggle" quiet />

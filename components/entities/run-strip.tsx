@@ -21,8 +21,8 @@ export function RunStrip({ kind, project, domain, name, enabled = true }: { kind
   if (!enabled || runs.isPending) {
     return <span className="inline-block h-4 w-32 animate-pulse rounded bg-slate-100" aria-hidden data-testid="run-strip-loading" />;
   }
-  if (runs.isError) return <span className="text-xs text-slate-400" title={runs.error.message}>runs unavailable</span>;
-  if (marks.length === 0) return <span className="text-xs text-slate-400" data-testid="run-strip" data-count={0}>no runs yet</span>;
+  if (runs.isError) return <span className="text-xs text-slate-500" title={runs.error.message}>runs unavailable</span>;
+  if (marks.length === 0) return <span className="text-xs text-slate-500" data-testid="run-strip" data-count={0}>no runs yet</span>;
   return (
     <ol className="flex items-center gap-[3px]" aria-label={`Latest ${marks.length} runs, oldest first`} data-testid="run-strip" data-count={marks.length}>
       {marks.map((m) => (

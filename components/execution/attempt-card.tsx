@@ -64,7 +64,7 @@ export function AttemptCard({
             const p = phaseAt(at);
             return (
               <li key={i} data-testid="attempt-reason" data-phase={p !== undefined ? taskPhase(p).name : undefined}>
-                <span className="font-mono text-slate-400">{formatTimestampUtc(at).slice(11, 19)}</span>{" "}
+                <span className="font-mono text-slate-500">{formatTimestampUtc(at).slice(11, 19)}</span>{" "}
                 {p !== undefined ? <span className="font-medium text-slate-700">{taskPhase(p).label}: </span> : null}
                 {reasonText(r.message)}
               </li>

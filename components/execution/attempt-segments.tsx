@@ -5,6 +5,7 @@ import { taskPhase } from "@/lib/flyte/phases";
 import { formatDuration } from "@/lib/flyte/time";
 import type { TimelineAttempt } from "@/lib/flyte/timeline";
 import { toneClass } from "@/components/ui/phase-badge";
+import { tonePalette } from "@/components/ui/phase-palette";
 
 /** Fill of the phases before RUNNING; running takes the attempt's own phase colour. */
 export const PRE_RUN_FILL: Partial<Record<TaskExecution_Phase, string>> = {
@@ -47,7 +48,7 @@ export function AttemptSegments({
             {a.segments.map((s) => {
               const segPhase = taskPhase(s.phase);
               const running = s.phase === TaskExecution_Phase.RUNNING;
-              const fill = running ? toneClass(phase.tone) : (PRE_RUN_FILL[s.phase] ?? "bg-slate-300");
+              const fill = running ? `${toneClass(phase.tone)} ${tonePalette(phase.tone).pattern}` : (PRE_RUN_FILL[s.phase] ?? "bg-slate-300");
               return (
                 <span
                   key={`${s.phase}-${s.startMs}`}

@@ -136,7 +136,7 @@ export function NodesTab({
                       <span className="truncate font-medium" title={row.nodeId}>
                         {row.name}
                       </span>
-                      {row.name !== row.nodeId ? <span className="truncate font-mono text-xs text-slate-400">{row.nodeId}</span> : null}
+                      {row.name !== row.nodeId ? <span className="truncate font-mono text-xs text-slate-500">{row.nodeId}</span> : null}
                     </span>
                     <span role="cell" className="min-w-0">
                       <PhaseBadge phase={phase} />

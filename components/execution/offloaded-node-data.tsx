@@ -49,7 +49,7 @@ export function OffloadedNodeData({
           type="button"
           onClick={() => load.mutate()}
           disabled={load.isPending}
-          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400"
+          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-50 disabled:text-slate-500"
         >
           {load.isPending ? `Loading ${which}…` : error ? `Retry loading offloaded ${which}` : `Load offloaded ${which}`}
         </button>

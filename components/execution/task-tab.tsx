@@ -17,7 +17,7 @@ function Variables({ title, rows, testId }: { title: string; rows: InterfaceRow[
           {rows.map((r) => (
             <li key={r.name} data-testid="interface-row" data-name={r.name} className="break-words">
               <span className="font-mono text-slate-900">{r.name}</span>
-              <span className="text-slate-400">: </span>
+              <span className="text-slate-500">: </span>
               <span className="font-mono text-xs text-violet-800">{r.type}</span>
               {r.defaultText ? <span className="text-xs text-slate-500"> = {r.defaultText}</span> : null}
             </li>

@@ -10,6 +10,7 @@ import { buildTimeline, timelineAttempts, workflowUpstream, type TimelineBar } f
 import { axisTicks, visibleWindow, zoneCaption, zoneOf } from "@/lib/flyte/timeline-axis";
 import { EmptyState } from "@/components/ui/query-state";
 import { toneClass } from "@/components/ui/phase-badge";
+import { tonePalette } from "@/components/ui/phase-palette";
 import { useNow } from "@/components/ui/use-now";
 import { useHydrated } from "@/lib/query/hydrated";
 import { useExecutionClosure } from "@/lib/query/workflows";
@@ -229,7 +230,7 @@ function TimelineRow({
             {bar.startMs !== undefined && bar.endMs !== undefined ? (
               <span
                 data-testid="timeline-bar"
-                className={`absolute top-0 h-4 rounded-sm ${toneClass(phase.tone)} ${bar.running ? "animate-pulse" : ""}`}
+                className={`absolute top-0 h-4 rounded-sm ${toneClass(phase.tone)} ${tonePalette(phase.tone).pattern} ${bar.running ? "animate-pulse" : ""}`}
                 style={{ left: x(bar.startMs), width: Math.max(x(bar.endMs) - x(bar.startMs), 2), backgroundColor: "currentColor" }}
                 title={`${phase.label} · ${formatDuration(bar.endMs - bar.startMs)}`}
               />

@@ -65,7 +65,7 @@ export function TimelineToolbar({
             type="button"
             aria-pressed={timeZone === choice}
             onClick={() => onTimeZone(choice)}
-            className={`border border-slate-300 px-2 py-0.5 focus-visible:outline-2 focus-visible:outline-indigo-600 ${i === 0 ? "rounded-l" : "-ml-px rounded-r"} ${timeZone === choice ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+            className={`border border-slate-300 px-2 py-0.5 focus-visible:outline-2 focus-visible:outline-indigo-600 ${i === 0 ? "rounded-l" : "-ml-px rounded-r"} ${timeZone === choice ? "bg-indigo-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
           >
             {choice === "local" ? "Local time" : "UTC"}
           </button>

@@ -23,7 +23,7 @@ export function ExecutionDataDialog({ id, workflowId, onClose }: { id: { project
         e.preventDefault();
         onClose();
       }}
-      className="m-auto w-[min(48rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(48rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-black/50"
     >
       <div className="max-h-[80vh] space-y-4 overflow-auto p-5">
         <h2 id={titleId} className="text-lg font-semibold">

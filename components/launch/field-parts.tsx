@@ -3,13 +3,13 @@ import type { LiteralType } from "@/lib/gen/flyteidl/core/types_pb";
 import { formatFieldPath, type FieldError, type FieldPath, type FormValue } from "@/lib/flyte/literals/form-value";
 
 export const INPUT_CLASS =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 " +
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-500 " +
   "focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 disabled:bg-slate-50 disabled:text-slate-500 read-only:bg-slate-50 read-only:text-slate-600 " +
   "aria-[invalid=true]:border-red-400 aria-[invalid=true]:focus:ring-red-500/30";
 
 export const SMALL_BUTTON_CLASS =
   "inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 " +
-  "focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400";
+  "focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-500";
 
 /** A DOM id for a field path under a field's base id: "lf-xs-2-key". */
 export function pathId(baseId: string, path: FieldPath): string {

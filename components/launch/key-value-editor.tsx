@@ -43,7 +43,7 @@ export function KeyValueEditor({
               />
               <FieldMessages id={keyErrorId} messages={keyError ? [keyError] : []} />
             </div>
-            <span className="mt-1.5 text-slate-400" aria-hidden>
+            <span className="mt-1.5 text-slate-500" aria-hidden>
               =
             </span>
             <div className="flex-1">
@@ -63,7 +63,7 @@ export function KeyValueEditor({
             <button
               type="button"
               aria-label={`Remove ${label} ${i + 1}`}
-              className="mt-1 rounded p-1 text-slate-400 hover:bg-red-50 hover:text-red-600"
+              className="mt-1 rounded p-1 text-slate-500 hover:bg-red-50 hover:text-red-600"
               onClick={() => onChange(rows.filter((_, j) => j !== i))}
             >
               <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden>

@@ -39,7 +39,7 @@ function ListEditor(props: EditorProps & { value: Extract<FormValue, { kind: "li
       {value.items.length === 0 ? <p className="px-1 text-xs text-slate-500">Empty list</p> : null}
       {value.items.map((item, i) => (
         <div key={i} className="flex items-start gap-2">
-          <span className="mt-1.5 w-6 shrink-0 text-right font-mono text-xs text-slate-400">{i}</span>
+          <span className="mt-1.5 w-6 shrink-0 text-right font-mono text-xs text-slate-500">{i}</span>
           <div className="min-w-0 flex-1">
             <ValueEditor {...props} labelledBy={undefined} type={itemType} value={item} path={[...path, i]} onChange={(v) => setItem(i, v)} />
           </div>
@@ -94,7 +94,7 @@ function MapEditor(props: EditorProps & { value: Extract<FormValue, { kind: "map
               />
               <FieldMessages id={keyErrorId} messages={keyErrors} />
             </div>
-            <span className="mt-1.5 text-slate-400" aria-hidden>
+            <span className="mt-1.5 text-slate-500" aria-hidden>
               →
             </span>
             <div className="min-w-0 flex-1">
@@ -171,7 +171,7 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
       aria-label={label}
       title={label}
       onClick={onClick}
-      className="mt-1 rounded p-1 text-slate-400 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="mt-1 rounded p-1 text-slate-500 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
       <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden>
         <path d="M4 4l8 8M12 4l-8 8" strokeLinecap="round" />

@@ -41,7 +41,7 @@ export function BlobLink({ uri, path, open }: { uri: string; path: string; open:
         onClick={fetchLink}
         disabled={state.status === "loading"}
         aria-label={`Get a download link for ${path}`}
-        className="rounded border border-slate-300 bg-white px-1.5 text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400"
+        className="rounded border border-slate-300 bg-white px-1.5 text-indigo-700 hover:bg-indigo-50 disabled:text-slate-500"
       >
         {state.status === "loading" ? "Getting link…" : "Download / open"}
       </button>

@@ -42,7 +42,7 @@ export function ValueNode(props: Props) {
   return (
     <span className="group inline-flex max-w-full flex-wrap items-baseline gap-x-1.5" data-kind={node.kind}>
       <Leaf {...props} />
-      {node.kind === "union" ? null : <CopyButton text={copyJson(node)} label={`Copy ${props.path} as JSON`} className="opacity-60 group-hover:opacity-100" />}
+      {node.kind === "union" ? null : <CopyButton text={copyJson(node)} label={`Copy ${props.path} as JSON`} />}
     </span>
   );
 }
@@ -118,7 +118,7 @@ function Branch({ node, path, depth, loadOffloaded, openBlob }: Props & { node: 
     return (
       <span className="group inline-flex items-baseline gap-1.5" data-kind={node.kind}>
         <span className="font-mono text-slate-500">{node.kind === "list" ? "[] (empty list)" : "{} (empty map)"}</span>
-        <CopyButton text={copyJson(node)} label={`Copy ${path} as JSON`} className="opacity-60 group-hover:opacity-100" />
+        <CopyButton text={copyJson(node)} label={`Copy ${path} as JSON`} />
       </span>
     );
   }
@@ -134,7 +134,7 @@ function Branch({ node, path, depth, loadOffloaded, openBlob }: Props & { node: 
         >
           <span aria-hidden>{open ? "▾" : "▸"}</span> {summary}
         </button>
-        <CopyButton text={copyJson(node)} label={`Copy ${path} as JSON`} className="opacity-60 group-hover:opacity-100" />
+        <CopyButton text={copyJson(node)} label={`Copy ${path} as JSON`} />
       </div>
       {open ? (
         <ul className="ml-2 border-l border-slate-200 pl-3">

@@ -49,7 +49,7 @@ export function OffloadedValue({
             type="button"
             disabled={state.status === "loading"}
             onClick={fetchValue}
-            className="text-xs text-indigo-700 hover:underline disabled:text-slate-400"
+            className="text-xs text-indigo-700 hover:underline disabled:text-slate-500"
           >
             {state.status === "loading" ? "Loading…" : state.status === "error" ? `Retry loading ${path}` : `Load ${path}`}
           </button>

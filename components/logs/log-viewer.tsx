@@ -139,7 +139,7 @@ export function LogViewer({ uri, name, running, standalone = false, owner }: Log
       data-truncated={log.truncated ? "true" : undefined}
       aria-label={`Log: ${name}`}
       onKeyDown={onKeyDown}
-      className="flex flex-col rounded-md border border-slate-700 bg-slate-950 shadow-sm"
+      className="keep-light-palette flex flex-col rounded-md border border-slate-700 bg-slate-950 shadow-sm"
     >
       <LogToolbar
         ref={searchRef}

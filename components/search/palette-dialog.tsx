@@ -55,11 +55,11 @@ export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: b
       shouldFilter={false}
       loop
       data-testid="command-palette"
-      overlayClassName="fixed inset-0 z-40 bg-slate-900/30"
+      overlayClassName="fixed inset-0 z-40 bg-black/40"
       contentClassName="fixed left-1/2 top-[12vh] z-50 w-[min(42rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
     >
       <div className="flex items-center gap-2 border-b border-slate-200 px-4">
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-400" fill="none" stroke="currentColor" strokeWidth={2}>
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-500" fill="none" stroke="currentColor" strokeWidth={2}>
           <circle cx="9" cy="9" r="6" />
           <path d="m14 14 4 4" strokeLinecap="round" />
         </svg>
@@ -72,7 +72,7 @@ export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: b
           }}
           placeholder={scope ? `Search ${scope.project}/${scope.domain}: workflows, tasks, launch plans, executions, projects` : "Search projects"}
           data-testid="palette-input"
-          className="h-12 w-full bg-transparent text-sm text-slate-900 outline-none placeholder:text-slate-400"
+          className="h-12 w-full bg-transparent text-sm text-slate-900 outline-none placeholder:text-slate-500"
         />
         {loading ? <span className="h-3 w-3 shrink-0 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" role="status" aria-label="Searching" /> : null}
       </div>
@@ -102,7 +102,7 @@ export default function PaletteDialog({ onOpenChange }: { onOpenChange: (open: b
                   </span>
                   <span className="flex shrink-0 items-center gap-2">
                     {item.phase ? <PhaseBadge phase={item.phase} /> : null}
-                    <span className="text-[11px] text-slate-400">{KIND_TAG[item.kind]}</span>
+                    <span className="text-[11px] text-slate-500">{KIND_TAG[item.kind]}</span>
                   </span>
                 </Command.Item>
               ))}

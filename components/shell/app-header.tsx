@@ -3,6 +3,7 @@ import { CommandPalette } from "@/components/search/command-palette";
 import { BackendBadge } from "./connection-banner";
 import { ProjectSwitcher } from "./project-switcher";
 import { UserMenu } from "./user-menu";
+import { ThemeSwitch } from "@/components/theme/theme-switch";
 
 export function AppHeader() {
   return (
@@ -17,6 +18,7 @@ export function AppHeader() {
         <BackendBadge />
         <ProjectSwitcher />
         <CommandPalette />
+        <ThemeSwitch />
         <UserMenu />
       </div>
     </header>
