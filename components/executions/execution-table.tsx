@@ -190,7 +190,8 @@ export function ExecutionTable({
   const summaries = useMemo(() => executions.map(summarizeExecution), [executions]);
   const anyRunning = useMemo(() => summaries.some((s) => !workflowPhase(s.phase).isTerminal), [summaries]);
   const ticking = useNow(1_000, anyRunning);
-  const now = useHydrated() ? ticking : undefined;
+  const hydrated = useHydrated();
+  const now = hydrated ? ticking : undefined;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback(
     (name: string) =>
@@ -207,7 +208,9 @@ export function ExecutionTable({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // The server's HTML holds the first screen of rows only (15, not 25: the page's bytes, its render and the
+    // browser's first layout grow with each); rows past the screen follow once hydrated, ready for scrolling.
+    overscan: hydrated ? 10 : 0,
     // Paint the first screen of rows before the scroll area has been measured.
     initialRect: { width: 1200, height: 900 },
   });
