@@ -10,6 +10,8 @@ import { nodePhase } from "@/lib/flyte/phases";
 import { useWorkflow } from "@/lib/query/workflows";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
+import { prepareLayoutWorker, primeLayoutCache } from "@/components/dag/use-layout";
+import type { Layout } from "@/lib/flyte/graph/layout";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
 import { useExecutionOverlay } from "./graph-tab-overlay";
@@ -28,18 +30,24 @@ const NO_PHASES: ExecutionOverlay = new Map();
 
 export function GraphTab({
   execution,
+  preloadedLayout,
   nodes,
   parents,
   selectedNodeId,
   onSelectNode,
 }: {
   execution: Execution;
+  /** The layout of the graph as first drawn, computed by the server: drawn without the layout worker. */
+  preloadedLayout?: Layout;
   nodes: ReadonlyMap<string, NodeExecution>;
   /** Child node id → parent node id, from the watch stream: places children whose ids FlytePropeller shortened. */
   parents: ReadonlyMap<string, string>;
   selectedNodeId?: string;
   onSelectNode(nodeExecutionId: string | undefined): void;
 }) {
+  // Before the graph's first render reads the layout cache. Without a layout from the server, the worker is
+  // loaded now, while the workflow and the node executions arrive.
+  useState(() => (preloadedLayout ? primeLayoutCache(preloadedLayout) : prepareLayoutWorker()));
   const workflowId = execution.closure?.workflowId;
   const workflow = useWorkflow(workflowId);
   const closure = workflow.data?.closure?.compiledWorkflow;

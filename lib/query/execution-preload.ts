@@ -8,6 +8,8 @@ import { WatchExecutionResponseSchema, type WatchExecutionResponse } from "@/lib
 import { ExecutionSchema, type Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import { WorkflowSchema, type Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { Identifier } from "@/lib/gen/flyteidl/core/identifier_pb";
+import type { Layout } from "@/lib/flyte/graph/layout";
+import { workflowPhase } from "@/lib/flyte/phases";
 
 export type ExecutionPreload =
   | FoundExecution
@@ -22,6 +24,8 @@ export interface FoundExecution {
   workflow?: string;
   /** The watch's snapshot (WatchExecutionResponse) with the cursor to resume from, when it came in time. */
   watch?: string;
+  /** The workflow graph's first layout (a Layout as JSON), computed on the server: the graph draws without laying out. */
+  layout?: string;
   /** When the server rendered the page (epoch ms, the server's clock): running durations start from it on both sides. */
   renderedAt: number;
 }
@@ -30,7 +34,20 @@ export interface PreloadedExecution {
   execution: Execution;
   workflow?: Workflow;
   watch?: WatchExecutionResponse;
+  /** Sent as is (JSON), read by the browser only. */
+  layout?: string;
   renderedAt: number;
+}
+
+/** A preload as the page starts from: the layout parsed. */
+export type DecodedPreload = Omit<PreloadedExecution, "layout"> & { layout?: Layout };
+
+export interface DecodeOptions {
+  /**
+   * For the server's render of the page, which draws no graph: no layout, and no workflow (the costliest message to
+   * decode) unless the execution runs, as the gate banner, rendered on both sides, reads the gates from it.
+   */
+  serverRender?: boolean;
 }
 
 export function encodeExecutionPreload(p: PreloadedExecution): FoundExecution {
@@ -39,6 +56,7 @@ export function encodeExecutionPreload(p: PreloadedExecution): FoundExecution {
     execution: base64Encode(toBinary(ExecutionSchema, p.execution)),
     ...(p.workflow ? { workflow: base64Encode(toBinary(WorkflowSchema, p.workflow)) } : {}),
     ...(p.watch ? { watch: base64Encode(toBinary(WatchExecutionResponseSchema, p.watch)) } : {}),
+    ...(p.layout ? { layout: p.layout } : {}),
     renderedAt: p.renderedAt,
   };
 }
@@ -49,27 +67,40 @@ const sameId = (a: Identifier | undefined, b: Identifier | undefined) =>
 /**
  * The preload of execution `id`, or undefined when there is none to use (none sent, another execution's, or
  * corrupt): the page then fetches as it would without. A workflow or watch that does not belong to the
- * execution is left out alone.
+ * execution is left out alone, and so is a layout that is not one.
  */
 export function decodeExecutionPreload(
   p: ExecutionPreload | undefined,
   id: { project: string; domain: string; name: string },
-): PreloadedExecution | "notFound" | undefined {
+  opts: DecodeOptions = {},
+): DecodedPreload | "notFound" | undefined {
   if (!p) return undefined;
   if (p.kind === "notFound") return "notFound";
   try {
     const execution = fromBinary(ExecutionSchema, base64Decode(p.execution));
     const eid = execution.id;
     if (eid?.project !== id.project || eid.domain !== id.domain || eid.name !== id.name) return undefined;
-    const workflow = p.workflow ? fromBinary(WorkflowSchema, base64Decode(p.workflow)) : undefined;
+    const graph = !opts.serverRender;
+    const needsWorkflow = graph || !workflowPhase(execution.closure?.phase ?? 0).isTerminal;
+    const workflow = needsWorkflow && p.workflow ? fromBinary(WorkflowSchema, base64Decode(p.workflow)) : undefined;
     const watch = p.watch ? fromBinary(WatchExecutionResponseSchema, base64Decode(p.watch)) : undefined;
     const watchId = watch?.execution?.id;
     return {
       execution,
       workflow: workflow && sameId(workflow.id, execution.closure?.workflowId) ? workflow : undefined,
       watch: watch?.snapshot && watch.cursor && watchId?.project === id.project && watchId.domain === id.domain && watchId.name === id.name ? watch : undefined,
+      layout: graph && p.layout ? parseLayout(p.layout) : undefined,
       renderedAt: p.renderedAt,
     };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseLayout(json: string): Layout | undefined {
+  try {
+    const l = JSON.parse(json) as Partial<Layout> | null;
+    return typeof l?.key === "string" && typeof l.boxes === "object" && l.boxes !== null && typeof l.width === "number" && typeof l.height === "number" ? (l as Layout) : undefined;
   } catch {
     return undefined;
   }
