@@ -45,7 +45,7 @@ afterEach(async () => {
 });
 
 async function preload(viewer = alice, budgetMs = BUDGET_MS, layouts?: LayoutCache) {
-  return preloadExecution(up, hub, { ...admin.id }, viewer, budgetMs, layouts);
+  return preloadExecution(up, hub, { ...admin.id }, viewer, budgetMs, { layouts });
 }
 
 function decoded(p: Awaited<ReturnType<typeof preload>>): DecodedPreload {

@@ -51,8 +51,14 @@ export async function preloadExecution(
   id: { project: string; domain: string; name: string },
   viewer: PreloadViewer,
   budgetMs: number,
-  layouts?: LayoutCache,
+  opts: {
+    /** Where the workflow graph's first layout is kept, and computed on a miss; without it, none is sent. */
+    layouts?: LayoutCache;
+    /** The messages are held for this process's render of the page (lib/query/execution-preload.ts handOverPreload). */
+    handOver?: boolean;
+  } = {},
 ): Promise<ExecutionPreload | undefined> {
+  const { layouts } = opts;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), budgetMs);
   const call = { headers: viewer.headers, timeoutMs: budgetMs, signal: abort.signal };
@@ -78,13 +84,16 @@ export async function preloadExecution(
     const layout = workflow.then((w) => (w && layouts ? layouts.layoutOf(w) : undefined));
     const [e, w, s, l] = await Promise.allSettled([execution, workflow, Promise.race([snapshot, budget]), layout]);
     if (e.status === "rejected") return ConnectError.from(e.reason).code === Code.NotFound ? { kind: "notFound" } : undefined;
-    return encodeExecutionPreload({
-      execution: e.value,
-      workflow: w.status === "fulfilled" ? w.value : undefined,
-      watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
-      layout: w.status === "fulfilled" && l.status === "fulfilled" ? l.value : undefined,
-      renderedAt: Date.now(),
-    });
+    return encodeExecutionPreload(
+      {
+        execution: e.value,
+        workflow: w.status === "fulfilled" ? w.value : undefined,
+        watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
+        layout: w.status === "fulfilled" && l.status === "fulfilled" ? l.value : undefined,
+        renderedAt: Date.now(),
+      },
+      { handOver: opts.handOver },
+    );
   } finally {
     clearTimeout(timer);
     abort.abort();
@@ -95,10 +104,13 @@ export async function preloadExecution(
 export async function loadExecutionPreload(project: string, domain: string, name: string): Promise<ExecutionPreload | undefined> {
   try {
     const up = upstream();
-    const credentials = credentialsFor(await headers(), up.config);
+    const request = await headers();
+    const credentials = credentialsFor(request, up.config);
     // Signed out: the browser's own request gets the Unauthenticated that sends it to sign in.
     if (!credentials.ok) return undefined;
-    return await preloadExecution(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS, layoutCache());
+    // A client-side navigation asks for the RSC payload only: no server render of the page to hand the messages to.
+    const handOver = request.get("rsc") !== "1";
+    return await preloadExecution(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS, { layouts: layoutCache(), handOver });
   } catch {
     return undefined;
   }

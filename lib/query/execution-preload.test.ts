@@ -72,6 +72,29 @@ describe("the execution page's preload", () => {
     expect(finished.watch?.nodeExecutions).toHaveLength(1);
   });
 
+  it("hands the server's render the messages it already has instead of decoding them again, once", () => {
+    const encoded = encodeExecutionPreload({ execution, workflow, watch, renderedAt: 1 }, { handOver: true });
+    expect(encoded.ref).toBeTruthy();
+    const first = decodeExecutionPreload(encoded, id, { serverRender: true });
+    if (!first || first === "notFound") throw new Error("no preload");
+    expect(first.execution).toBe(execution);
+    expect(first.watch).toBe(watch);
+    // The browser, and a second render, decode the bytes: the same messages, other objects.
+    for (const opts of [{}, { serverRender: true }]) {
+      const again = decodeExecutionPreload(encoded, id, opts);
+      if (!again || again === "notFound") throw new Error("no preload");
+      expect(again.execution).not.toBe(execution);
+      expect(again.execution.id?.name).toBe("run1");
+      expect(again.watch?.nodeExecutions).toHaveLength(1);
+    }
+  });
+
+  it("checks handed-over messages as it checks decoded ones", () => {
+    const other = create(ExecutionSchema, { id: { ...id, name: "run2" }, closure: { phase: WorkflowExecution_Phase.RUNNING, workflowId } });
+    const encoded = encodeExecutionPreload({ execution: other, watch, renderedAt: 1 }, { handOver: true });
+    expect(decodeExecutionPreload(encoded, id, { serverRender: true })).toBeUndefined();
+  });
+
   it("says when the server found no such execution", () => {
     expect(decodeExecutionPreload({ kind: "notFound" }, id)).toBe("notFound");
   });
