@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
@@ -27,6 +27,8 @@ const LARGE_GRAPH = 300;
  */
 const HUGE_GRAPH = 25_000;
 const NO_PHASES: ExecutionOverlay = new Map();
+/** How long after the graph first draws the layout worker loads, when the server's layout spared it until then. */
+const WORKER_AFTER_MS = 2_000;
 
 export function GraphTab({
   execution,
@@ -45,15 +47,24 @@ export function GraphTab({
   selectedNodeId?: string;
   onSelectNode(nodeExecutionId: string | undefined): void;
 }) {
-  // Before the graph's first render reads the layout cache. Without a layout from the server, the worker is
-  // loaded now, while the workflow and the node executions arrive.
-  useState(() => (preloadedLayout ? primeLayoutCache(preloadedLayout) : prepareLayoutWorker()));
+  // Before the graph's first render reads the layout cache (both idempotent). Without a layout from the server,
+  // the worker is loaded now, while the workflow and the node executions arrive.
+  if (preloadedLayout) primeLayoutCache(preloadedLayout);
+  else prepareLayoutWorker();
   const workflowId = execution.closure?.workflowId;
   const workflow = useWorkflow(workflowId);
   const closure = workflow.data?.closure?.compiledWorkflow;
   const dynamicClosures = useDynamicClosures(nodes);
   const { graph, toggleGroup } = useWorkflowGraph(closure, dynamicClosures);
   const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
+  // Opening a group or a dynamic node's workflow is laid out in the worker: loaded once the first drawing has
+  // settled, so the first toggle does not wait for its script.
+  const drawn = !!graph;
+  useEffect(() => {
+    if (!drawn || !preloadedLayout) return;
+    const timer = setTimeout(() => (typeof requestIdleCallback === "function" ? requestIdleCallback(prepareLayoutWorker) : prepareLayoutWorker()), WORKER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [drawn, preloadedLayout]);
 
   const subTasks = useSubTaskCounts(graph, nodes);
   const runningTasks = useMemo(
