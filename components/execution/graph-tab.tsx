@@ -27,8 +27,6 @@ const LARGE_GRAPH = 300;
  */
 const HUGE_GRAPH = 25_000;
 const NO_PHASES: ExecutionOverlay = new Map();
-/** How long after the graph first draws the layout worker loads, when the server's layout spared it until then. */
-const WORKER_AFTER_MS = 2_000;
 
 export function GraphTab({
   execution,
@@ -57,13 +55,11 @@ export function GraphTab({
   const dynamicClosures = useDynamicClosures(nodes);
   const { graph, toggleGroup } = useWorkflowGraph(closure, dynamicClosures);
   const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
-  // Opening a group or a dynamic node's workflow is laid out in the worker: loaded once the first drawing has
-  // settled, so the first toggle does not wait for its script.
+  // A filter, a group opened or a dynamic node's workflow is laid out in the worker: loaded once the graph has
+  // first drawn (not before: that drawing needs none), so the first of them does not also wait for its script.
   const drawn = !!graph;
   useEffect(() => {
-    if (!drawn || !preloadedLayout) return;
-    const timer = setTimeout(() => (typeof requestIdleCallback === "function" ? requestIdleCallback(prepareLayoutWorker) : prepareLayoutWorker()), WORKER_AFTER_MS);
-    return () => clearTimeout(timer);
+    if (drawn && preloadedLayout) prepareLayoutWorker();
   }, [drawn, preloadedLayout]);
 
   const subTasks = useSubTaskCounts(graph, nodes);
