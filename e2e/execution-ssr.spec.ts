@@ -1,7 +1,8 @@
 // A deep link paints at once: the server renders the execution's header into the HTML (it shows with
 // JavaScript off), and sends the execution, its workflow and the live watch's snapshot with the page, so the
 // browser asks FlyteAdmin for neither, draws the graph from the snapshot, and its live stream resumes from the
-// snapshot's cursor. Hydrating that HTML must not trip React's hydration checks (times, counts).
+// snapshot's cursor; the graph's layout comes with the page too, so it draws without laying out first.
+// Hydrating that HTML must not trip React's hydration checks (times, counts).
 import { type Page, type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./test";
 import { callBff, DOMAIN, executionUrl, PROJECT, relaunchSeed } from "./helpers";
@@ -43,6 +44,17 @@ async function openWithHeader(page: Page, url: string, name: string) {
     await page.goto(url);
     await expect(page.getByTestId("execution-header").getByRole("heading", { level: 1 })).toHaveText(name, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/** Notes whether the page ever showed the graph's "Laying out N nodes…" state. */
+async function watchForLayingOut(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __layingOut?: boolean };
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="dag-layout-pending"]')) w.__layingOut = true;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __layingOut?: boolean }).__layingOut ?? false);
 }
 
 const CHAIN = ["n0", "n1", "n2"];
@@ -119,17 +131,20 @@ test("a deep link to a running execution starts from the server's snapshot: no G
   // Hydrating the server's HTML raised no React error: e2e/test.ts fails the test on any.
 });
 
-test("a finished execution's deep link draws from the server's data and opens no live stream", async ({ page, request, baseURL }) => {
+test("a finished execution's deep link draws from the server's data and layout, and opens no live stream", async ({ page, request, baseURL }) => {
   test.setTimeout(90_000);
   const name = await relaunchSeed(request, baseURL!, "seed-retries-fail");
   await expect.poll(() => phaseOf(request, name), { timeout: 60_000 }).toBe("FAILED");
   await untilAdminIsBrisk(request, name);
   const executionCalls = ["GetExecution", "GetWorkflow", "ListNodeExecutions"].map((m) => requestCounter(page, `${ADMIN}${m}`));
   const watch = requestCounter(page, WATCH);
+  const layingOutShown = await watchForLayingOut(page);
 
   await page.goto(executionUrl(name));
   await expect(page.getByTestId("execution-phase")).toHaveAttribute("data-phase", "FAILED");
   await expect(page.locator('[data-testid="dag-node"][data-phase="FAILED"]').first()).toBeVisible();
+  // Laid out by the server: drawn at once, never "Laying out…" (a fresh browser has no layout stored).
+  expect(await layingOutShown(), "the graph showed its laying-out state").toBe(false);
   await expect(page.getByTestId("execution-error")).toBeVisible();
   await page.waitForLoadState("networkidle");
 

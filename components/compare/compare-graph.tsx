@@ -6,9 +6,13 @@ import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_p
 import type { NodeChange } from "@/lib/flyte/compare/nodes";
 import { buildExecutionOverlay, type NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import { DagView } from "@/components/dag/dag-view";
+import { prepareLayoutWorker } from "@/components/dag/use-layout";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { LoadingRows } from "@/components/ui/query-state";
 import { MARK_OF, MARK_ORDER, MARK_STYLE, type MarkKind } from "./marks";
+
+// This graph is laid out in the browser: the worker loads with this module, while the workflow arrives.
+prepareLayoutWorker();
 
 /**
  * The marks, drawn from outside the graph: DagView has no per-node decoration, but every drawing of a node (a

@@ -2,7 +2,8 @@
 // closure, the open groups and the filter; LAYOUT_VERSION the placement), so a second visit to a 10,000-node
 // run, or another execution of the same workflow version, reads it instead of laying out again.
 // Best effort: any IndexedDB failure (private mode, quota, an old browser) reads as a miss.
-import { LAYOUT_VERSION, type Layout } from "@/lib/flyte/graph/layout";
+import type { Layout } from "@/lib/flyte/graph/layout";
+import { LAYOUT_VERSION } from "@/lib/flyte/graph/layout-version";
 
 const DB = "flyte-console-layouts";
 const STORE = "layouts";

@@ -20,12 +20,16 @@ function remember(layout: Layout) {
  * draws at once, without the worker.
  */
 export function primeLayoutCache(layout: Layout) {
-  remember(layout);
+  if (!cache.has(layout.key)) remember(layout);
 }
 
 let worker: Worker | undefined;
 const waiting = new Map<string, ((l: Layout) => void)[]>();
 
+/*
+ * Created on the first layout this page computes, not with the module: a graph whose layout came with the page
+ * (or from IndexedDB) never needs the worker's script (the layout code and dagre).
+ */
 function layoutWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
@@ -40,11 +44,13 @@ function layoutWorker(): Worker {
   return worker;
 }
 
-/*
- * The worker's script (the layout code and dagre) takes longer to fetch and compile than a 10,000-node layout
- * takes to compute: started with this module, it is ready by the time the workflow arrives.
+/**
+ * Starts loading the worker ahead of a layout to compute: its script takes longer to fetch and compile than a
+ * 10,000-node layout takes to compute, so a page that will need it asks as early as it knows.
  */
-if (typeof window !== "undefined" && typeof Worker !== "undefined") layoutWorker();
+export function prepareLayoutWorker() {
+  if (typeof window !== "undefined" && typeof Worker !== "undefined") layoutWorker();
+}
 
 function requestLayout(input: LayoutInput): Promise<Layout> {
   const hit = cache.get(input.key);

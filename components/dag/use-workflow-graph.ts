@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from "react";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { buildWorkflowGraph } from "@/lib/flyte/graph/build";
-import { closureNodeCount, defaultExpanded } from "@/lib/flyte/graph/layout";
+import { closureNodeCount, defaultExpanded } from "@/lib/flyte/graph/default-expanded";
 
 /**
  * The graph of a compiled workflow, with the groups the user opened or closed. Until they toggle one,

@@ -5,8 +5,12 @@ import { useState } from "react";
 import type { Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
 import type { ExecutionOverlay } from "@/lib/flyte/graph/overlay";
 import { DagView } from "@/components/dag/dag-view";
+import { prepareLayoutWorker } from "@/components/dag/use-layout";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
 import { Card } from "./card";
+
+// This graph is laid out in the browser: the worker loads with this module, while the workflow arrives.
+prepareLayoutWorker();
 
 const NO_RUN: ExecutionOverlay = new Map();
 

@@ -6,6 +6,7 @@ import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { WatchExecutionResponse } from "@/lib/gen/flyteconsole/v1/console_pb";
 import type { TaskLog } from "@/lib/gen/flyteidl/core/execution_pb";
+import type { Layout } from "@/lib/flyte/graph/layout";
 import type { LogOwner } from "@/lib/flyte/logs/protocol";
 import { failingNodeId } from "@/lib/flyte/node-executions";
 import { workflowPhase } from "@/lib/flyte/phases";
@@ -80,12 +81,12 @@ export function ExecutionPage({ preload, ...id }: ExecutionRef & { preload?: Exe
   }
   return (
     <HydrationBoundary state={start.cache}>
-      <ExecutionView {...id} snapshot={start.snapshot} renderedAt={start.renderedAt} />
+      <ExecutionView {...id} snapshot={start.snapshot} renderedAt={start.renderedAt} layout={start.layout} />
     </HydrationBoundary>
   );
 }
 
-function ExecutionView({ project, domain, name, snapshot, renderedAt }: ExecutionRef & { snapshot?: WatchExecutionResponse; renderedAt?: number }) {
+function ExecutionView({ project, domain, name, snapshot, renderedAt, layout }: ExecutionRef & { snapshot?: WatchExecutionResponse; renderedAt?: number; layout?: Layout }) {
   const [params, setParams] = useUrlState();
   const tab = (TABS.find((t) => t.id === params.get("tab"))?.id ?? "graph") as Tab;
   const selectedNodeId = params.get("node") ?? undefined;
@@ -140,7 +141,7 @@ function ExecutionView({ project, domain, name, snapshot, renderedAt }: Executio
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-white">
         <div className="min-w-0 flex-1 p-2" role="tabpanel">
           {tab === "graph" ? (
-            <GraphTab execution={execution} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
+            <GraphTab execution={execution} preloadedLayout={layout} nodes={live.nodes} parents={live.parents} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "nodes" ? (
             <NodesTab nodes={live.nodes} parents={live.parents} nameOf={nameOf} running={running} selectedNodeId={selectedNodeId} onSelectNode={selectNode} />
           ) : tab === "timeline" ? (

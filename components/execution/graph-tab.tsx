@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Execution } from "@/lib/gen/flyteidl/admin/execution_pb";
 import type { NodeExecution } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { visibleGraph } from "@/lib/flyte/graph/build";
@@ -10,6 +10,8 @@ import { nodePhase } from "@/lib/flyte/phases";
 import { useWorkflow } from "@/lib/query/workflows";
 import { DagView } from "@/components/dag/dag-view";
 import { useWorkflowGraph } from "@/components/dag/use-workflow-graph";
+import { prepareLayoutWorker, primeLayoutCache } from "@/components/dag/use-layout";
+import type { Layout } from "@/lib/flyte/graph/layout";
 import { LoadingRows, QueryError } from "@/components/ui/query-state";
 import { GraphFilterBar, keptNodes, type GraphFilter } from "./graph-filter";
 import { useExecutionOverlay } from "./graph-tab-overlay";
@@ -28,24 +30,37 @@ const NO_PHASES: ExecutionOverlay = new Map();
 
 export function GraphTab({
   execution,
+  preloadedLayout,
   nodes,
   parents,
   selectedNodeId,
   onSelectNode,
 }: {
   execution: Execution;
+  /** The layout of the graph as first drawn, computed by the server: drawn without the layout worker. */
+  preloadedLayout?: Layout;
   nodes: ReadonlyMap<string, NodeExecution>;
   /** Child node id → parent node id, from the watch stream: places children whose ids FlytePropeller shortened. */
   parents: ReadonlyMap<string, string>;
   selectedNodeId?: string;
   onSelectNode(nodeExecutionId: string | undefined): void;
 }) {
+  // Before the graph's first render reads the layout cache (both idempotent). Without a layout from the server,
+  // the worker is loaded now, while the workflow and the node executions arrive.
+  if (preloadedLayout) primeLayoutCache(preloadedLayout);
+  else prepareLayoutWorker();
   const workflowId = execution.closure?.workflowId;
   const workflow = useWorkflow(workflowId);
   const closure = workflow.data?.closure?.compiledWorkflow;
   const dynamicClosures = useDynamicClosures(nodes);
   const { graph, toggleGroup } = useWorkflowGraph(closure, dynamicClosures);
   const drawnCount = useMemo(() => (graph ? visibleGraph(graph).nodes.length : 0), [graph]);
+  // A filter, a group opened or a dynamic node's workflow is laid out in the worker: loaded once the graph has
+  // first drawn (not before: that drawing needs none), so the first of them does not also wait for its script.
+  const drawn = !!graph;
+  useEffect(() => {
+    if (drawn && preloadedLayout) prepareLayoutWorker();
+  }, [drawn, preloadedLayout]);
 
   const subTasks = useSubTaskCounts(graph, nodes);
   const runningTasks = useMemo(

@@ -3,9 +3,12 @@
 import { Code } from "@connectrpc/connect";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { NodeExecution_Phase as Node, WorkflowExecution_Phase as Workflow } from "@/lib/gen/flyteidl/core/execution_pb";
-import { decodeExecutionPreload, type PreloadedExecution } from "@/lib/query/execution-preload";
+import { decodeExecutionPreload, type DecodedPreload } from "@/lib/query/execution-preload";
+import { buildWorkflowGraph } from "@/lib/flyte/graph/build";
+import { defaultExpanded } from "@/lib/flyte/graph/layout";
 import { readAdminConfig } from "./config";
 import { preloadExecution } from "./execution-preload";
+import { LayoutCache } from "./layout-cache";
 import { metrics } from "./metrics";
 import { createUpstream, type Upstream } from "./upstream";
 import type { WatchUpdate } from "./watch/execution-watch";
@@ -41,11 +44,11 @@ afterEach(async () => {
   await vi.waitFor(async () => expect(await loopsRunning()).toBe(loopsBefore), { timeout: 5_000 });
 });
 
-async function preload(viewer = alice, budgetMs = BUDGET_MS) {
-  return preloadExecution(up, hub, { ...admin.id }, viewer, budgetMs);
+async function preload(viewer = alice, budgetMs = BUDGET_MS, layouts?: LayoutCache) {
+  return preloadExecution(up, hub, { ...admin.id }, viewer, budgetMs, { layouts });
 }
 
-function decoded(p: Awaited<ReturnType<typeof preload>>): PreloadedExecution {
+function decoded(p: Awaited<ReturnType<typeof preload>>): DecodedPreload {
   const d = decodeExecutionPreload(p, admin.id);
   if (!d || d === "notFound") throw new Error(`no preload: ${JSON.stringify(p)}`);
   return d;
@@ -72,6 +75,24 @@ describe("preloadExecution", () => {
     expect(p.watch?.nodeExecutions.map((n) => n.id?.nodeId).sort()).toEqual(["n0", "n1"]);
     expect(new Set(admin.calls.map((c) => c.method))).toEqual(new Set(["GetExecution", "GetWorkflow", "ListNodeExecutions"]));
     expect(admin.calls.every((c) => c.authorization === "Bearer alice")).toBe(true);
+  });
+
+  it("sends the workflow graph's first layout, under the key of the graph the browser builds, laid out once for every viewer", async () => {
+    const layouts = new LayoutCache();
+    const p = decoded(await preload(alice, BUDGET_MS, layouts));
+    const closure = p.workflow!.closure!.compiledWorkflow!;
+    expect(p.layout?.key).toBe(buildWorkflowGraph(closure, { expanded: defaultExpanded(closure) }).layoutKey);
+    expect(Object.keys(p.layout!.boxes)).toEqual(expect.arrayContaining(["n0", "n1"]));
+    const again = decoded(await preload(alice, BUDGET_MS, layouts));
+    expect(again.layout).toEqual(p.layout);
+    expect(layouts.computed).toBe(1);
+  });
+
+  it("sends no layout without the workflow", async () => {
+    admin.latency.set("GetWorkflow", 2_000);
+    const p = decoded(await preload(alice, 300, new LayoutCache()));
+    expect(p.workflow).toBeUndefined();
+    expect(p.layout).toBeUndefined();
   });
 
   it("hands on a cursor the browser's stream resumes from: it gets only what changed since", async () => {

@@ -12,6 +12,7 @@ import { AdminService } from "@/lib/gen/flyteidl/service/admin_pb";
 import { opaqueFrom } from "@/lib/protobuf/opaque";
 import { encodeExecutionPreload, type ExecutionPreload } from "@/lib/query/execution-preload";
 import { credentialsFor } from "./credentials";
+import { layoutCache, type LayoutCache } from "./layout-cache";
 import { upstream, type Upstream } from "./upstream";
 import type { WatchHub } from "./watch/hub";
 import { watchHub } from "./watch/shared-hub";
@@ -40,7 +41,8 @@ async function opaqueWorkflow(up: Upstream, id: Identifier, headers: Headers, ti
 
 /**
  * What `viewer` may see of execution `id`, fetched with their own credentials within `budgetMs`: the
- * execution, or nothing; with it the workflow and the watch's snapshot when they arrive in time.
+ * execution, or nothing; with it the workflow and the watch's snapshot when they arrive in time, and the
+ * workflow graph's first layout (from `layouts`, computed there on a miss) with the workflow.
  * NotFound says so (the page renders its not-found state); any other failure gives undefined.
  */
 export async function preloadExecution(
@@ -49,7 +51,14 @@ export async function preloadExecution(
   id: { project: string; domain: string; name: string },
   viewer: PreloadViewer,
   budgetMs: number,
+  opts: {
+    /** Where the workflow graph's first layout is kept, and computed on a miss; without it, none is sent. */
+    layouts?: LayoutCache;
+    /** The messages are held for this process's render of the page (lib/query/execution-preload.ts handOverPreload). */
+    handOver?: boolean;
+  } = {},
 ): Promise<ExecutionPreload | undefined> {
+  const { layouts } = opts;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), budgetMs);
   const call = { headers: viewer.headers, timeoutMs: budgetMs, signal: abort.signal };
@@ -71,14 +80,20 @@ export async function preloadExecution(
       watching.abort();
     });
     const workflow = execution.then((e) => (e.closure?.workflowId ? opaqueWorkflow(up, e.closure.workflowId, viewer.headers, budgetMs, abort.signal) : undefined));
-    const [e, w, s] = await Promise.allSettled([execution, workflow, Promise.race([snapshot, budget])]);
+    // Laid out as soon as the workflow is in, while the node executions are still on their way.
+    const layout = workflow.then((w) => (w && layouts ? layouts.layoutOf(w) : undefined));
+    const [e, w, s, l] = await Promise.allSettled([execution, workflow, Promise.race([snapshot, budget]), layout]);
     if (e.status === "rejected") return ConnectError.from(e.reason).code === Code.NotFound ? { kind: "notFound" } : undefined;
-    return encodeExecutionPreload({
-      execution: e.value,
-      workflow: w.status === "fulfilled" ? w.value : undefined,
-      watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
-      renderedAt: Date.now(),
-    });
+    return encodeExecutionPreload(
+      {
+        execution: e.value,
+        workflow: w.status === "fulfilled" ? w.value : undefined,
+        watch: s.status === "fulfilled" && s.value ? watchResponse(s.value) : undefined,
+        layout: w.status === "fulfilled" && l.status === "fulfilled" ? l.value : undefined,
+        renderedAt: Date.now(),
+      },
+      { handOver: opts.handOver },
+    );
   } finally {
     clearTimeout(timer);
     abort.abort();
@@ -89,10 +104,13 @@ export async function preloadExecution(
 export async function loadExecutionPreload(project: string, domain: string, name: string): Promise<ExecutionPreload | undefined> {
   try {
     const up = upstream();
-    const credentials = credentialsFor(await headers(), up.config);
+    const request = await headers();
+    const credentials = credentialsFor(request, up.config);
     // Signed out: the browser's own request gets the Unauthenticated that sends it to sign in.
     if (!credentials.ok) return undefined;
-    return await preloadExecution(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS);
+    // A client-side navigation asks for the RSC payload only: no server render of the page to hand the messages to.
+    const handOver = request.get("rsc") !== "1";
+    return await preloadExecution(up, watchHub(), { project, domain, name }, credentials, SERVER_FETCH_MS, { layouts: layoutCache(), handOver });
   } catch {
     return undefined;
   }

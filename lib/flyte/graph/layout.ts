@@ -9,26 +9,12 @@
 import dagre from "@dagrejs/dagre";
 import type { CompiledWorkflowClosure } from "@/lib/gen/flyteidl/core/compiler_pb";
 import { buildWorkflowGraph } from "./build";
+import { defaultExpanded } from "./default-expanded";
 import { layoutInput, type LayoutInput, type LayoutNodeInput } from "./layout-input";
 
-/**
- * Part of every stored layout's key (components/dag/use-layout.ts keeps layouts across visits): bump it when the
- * placement below or the node sizes in layout-input.ts change, so no browser reuses a layout drawn the old way.
- */
-export const LAYOUT_VERSION = 3;
+export { closureNodeCount, defaultExpanded } from "./default-expanded";
+export { LAYOUT_VERSION } from "./layout-version";
 
-/** Graphs with fewer nodes than this open every group; bigger ones open with groups closed. */
-const OPEN_ALL_BELOW = 40;
-
-/** The closure's node count: its workflow's and its sub-workflows' nodes (not branch cases or array inner nodes). */
-export function closureNodeCount(closure: CompiledWorkflowClosure): number {
-  return (closure.primary?.template?.nodes.length ?? 0) + closure.subWorkflows.reduce((s, w) => s + (w.template?.nodes.length ?? 0), 0);
-}
-
-/** Which groups a graph opens with until the viewer toggles one: all in a small workflow, none in a large one. */
-export function defaultExpanded(closure: CompiledWorkflowClosure): "all" | ReadonlySet<string> {
-  return closureNodeCount(closure) < OPEN_ALL_BELOW ? "all" : new Set();
-}
 
 /**
  * The layout a viewer of `closure` first sees: groups open as by default, no dynamic workflow yielded yet, no
