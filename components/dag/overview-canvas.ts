@@ -8,7 +8,17 @@ import { PHASE_PATTERN, type PhasePattern } from "@/components/ui/phase-palette"
 import { tonesInOrder, type PhaseTone } from "@/lib/flyte/phases";
 import { drawnNode } from "./dag-context";
 import type { KeyedStore } from "./keyed-store";
-import type { OverviewNode } from "./overview-layer";
+import type { GraphNodeKind } from "@/lib/flyte/graph/types";
+
+export interface OverviewNode {
+  id: string;
+  name: string;
+  kind: GraphNodeKind;
+  /** An open group: drawn as an outline around its children. */
+  group: boolean;
+  /** In graph coordinates. */
+  box: NodeBox;
+}
 
 /** React Flow's transform ([x, y, zoom]) and the pane's size in CSS pixels. */
 export interface View {

@@ -13,22 +13,13 @@ import { useStoreApi } from "@xyflow/react";
 import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
-import type { GraphNodeKind } from "@/lib/flyte/graph/types";
 import { PHASE_PATTERN, tonePalette } from "@/components/ui/phase-palette";
 import { tonesInOrder, type PhaseTone } from "@/lib/flyte/phases";
 import { drawnNode, useDag } from "./dag-context";
-import { attachOverviewCanvas, CHECKER, markWidth, PATTERN_MARKS, PATTERN_TILE, type View } from "./overview-canvas";
-import type { NodeBox } from "@/lib/flyte/graph/layout";
+import { attachOverviewCanvas, CHECKER, markWidth, PATTERN_MARKS, PATTERN_TILE, type OverviewNode, type View } from "./overview-canvas";
 
-export interface OverviewNode {
-  id: string;
-  name: string;
-  kind: GraphNodeKind;
-  /** An open group: drawn as an outline around its children. */
-  group: boolean;
-  /** In graph coordinates. */
-  box: NodeBox;
-}
+export type { OverviewNode } from "./overview-canvas";
+
 
 // Colours as the theme's variables (app/dark-palette.css), set as styles: presentation attributes take no var().
 export const EDGE_STROKE = { stroke: "var(--color-slate-400)", strokeWidth: 1.25 };
