@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { create } from "@bufbuild/protobuf";
 import { cleanup, fireEvent, render } from "@testing-library/react";
+import { ReactFlowProvider } from "@xyflow/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { NodeExecution_Phase as NP } from "@/lib/gen/flyteidl/core/execution_pb";
@@ -43,7 +44,9 @@ describe("drawn DAG nodes", () => {
   it("carry the real node execution id in data-node-id, hashed or not, and their graph id apart", () => {
     const { container } = render(
       <DagContext.Provider value={stores()}>
-        <OverviewLayer edgePaths={[]} nodes={nodes} />
+        <ReactFlowProvider>
+          <OverviewLayer edgePaths={[]} nodes={nodes} />
+        </ReactFlowProvider>
       </DagContext.Provider>,
     );
     const started = container.querySelector(`[data-graph-id="${graphId}"]`);
@@ -57,7 +60,9 @@ describe("drawn DAG nodes", () => {
     const select = vi.fn();
     const { container } = render(
       <DagContext.Provider value={stores(select)}>
-        <OverviewLayer edgePaths={[]} nodes={nodes} />
+        <ReactFlowProvider>
+          <OverviewLayer edgePaths={[]} nodes={nodes} />
+        </ReactFlowProvider>
       </DagContext.Provider>,
     );
     fireEvent.click(container.querySelector(`[data-node-id="${hashedId}"]`)!);

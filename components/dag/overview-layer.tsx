@@ -9,24 +9,17 @@
 // The rectangles are made and kept up to date with DOM calls, not as one React component each: at 10,000
 // nodes, components with their store subscriptions cost more to mount than the drawing itself, and a phase
 // change repaints only the rectangles whose overlay entry changed (the overlay keeps unchanged entries).
+import { useStoreApi } from "@xyflow/react";
 import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
-import type { GraphNodeKind } from "@/lib/flyte/graph/types";
-import { PHASE_PATTERN, tonePalette, type PhasePattern } from "@/components/ui/phase-palette";
+import { PHASE_PATTERN, tonePalette } from "@/components/ui/phase-palette";
 import { tonesInOrder, type PhaseTone } from "@/lib/flyte/phases";
 import { drawnNode, useDag } from "./dag-context";
-import type { NodeBox } from "@/lib/flyte/graph/layout";
+import { attachOverviewCanvas, CHECKER, markWidth, PATTERN_MARKS, PATTERN_TILE, type OverviewNode, type View } from "./overview-canvas";
 
-export interface OverviewNode {
-  id: string;
-  name: string;
-  kind: GraphNodeKind;
-  /** An open group: drawn as an outline around its children. */
-  group: boolean;
-  /** In graph coordinates. */
-  box: NodeBox;
-}
+export type { OverviewNode } from "./overview-canvas";
+
 
 // Colours as the theme's variables (app/dark-palette.css), set as styles: presentation attributes take no var().
 export const EDGE_STROKE = { stroke: "var(--color-slate-400)", strokeWidth: 1.25 };
@@ -99,21 +92,6 @@ export function drawOverview(
 
 const patternId = (tone: PhaseTone) => `dag-phase-pattern-${tone}`;
 
-/** The marks of each pattern (components/ui/phase-palette.ts) in one 12×12 tile of graph coordinates. */
-const PATTERN_MARKS: Record<PhasePattern, string | undefined> = {
-  solid: undefined,
-  dots: "M3 3h.01M9 3h.01M3 9h.01M9 9h.01",
-  "sparse-dots": "M6 6h.01",
-  vertical: "M3 0v12M9 0v12",
-  horizontal: "M0 3h12M0 9h12",
-  grid: "M0 3h12M3 0v12M0 9h12M9 0v12",
-  diagonal: "M-3 3l6-6M0 12 12 0M9 15l6-6",
-  antidiagonal: "M-3 9l6 6M0 0l12 12M9-3l6 6",
-  crosshatch: "M0 12 12 0M0 0l12 12",
-  checker: undefined,
-  "wide-diagonal": "M0 12 12 0",
-};
-
 /**
  * One SVG pattern per tone: its colour (a `text-phase-*` class, so it follows the theme) and its marks.
  * The ids are the same in every graph on a page, and so is what they draw.
@@ -125,15 +103,15 @@ function PhasePatterns() {
         const pattern = PHASE_PATTERN[tone];
         const marks = PATTERN_MARKS[pattern];
         return (
-          <pattern key={tone} id={patternId(tone)} patternUnits="userSpaceOnUse" width={12} height={12} className={tonePalette(tone).text}>
-            <rect width={12} height={12} fill="currentColor" />
-            {pattern === "checker" ? <path d="M0 0h6v6H0zM6 6h6v6H6z" style={{ fill: "var(--phase-pattern-ink)" }} /> : null}
+          <pattern key={tone} id={patternId(tone)} patternUnits="userSpaceOnUse" width={PATTERN_TILE} height={PATTERN_TILE} className={tonePalette(tone).text}>
+            <rect width={PATTERN_TILE} height={PATTERN_TILE} fill="currentColor" />
+            {pattern === "checker" ? <path d={CHECKER} style={{ fill: "var(--phase-pattern-ink)" }} /> : null}
             {marks ? (
               <path
                 d={marks}
                 fill="none"
                 strokeLinecap="round"
-                style={{ stroke: "var(--phase-pattern-ink)", strokeWidth: pattern.includes("dots") ? 3 : pattern === "wide-diagonal" ? 4 : 1.5 }}
+                style={{ stroke: "var(--phase-pattern-ink)", strokeWidth: markWidth(pattern) }}
               />
             ) : null}
           </pattern>
@@ -142,6 +120,9 @@ function PhasePatterns() {
     </defs>
   );
 }
+
+/** Tells the SVG's rectangles not to paint (app/globals.css): the canvas draws them. */
+const CANVAS_DRAWS = "dag-overview-canvas";
 
 interface Hover {
   label: string;
@@ -157,6 +138,27 @@ export function OverviewLayer({ edgePaths, nodes, showNodes = true }: { edgePath
   const drawing = useRef<OverviewDrawing | undefined>(undefined);
   const shown = showNodes && !!nodes;
   const attached = useRef(shown);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+
+  // Zoomed out, the canvas draws the nodes and edges; the rectangles only carry hooks and take clicks. Without a 2D
+  // context (jsdom) the rectangles stay painted.
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    const svgEl = svg.current;
+    if (!nodes || !shown || !el || !svgEl) return;
+    const view = (): View => {
+      const { transform, width, height } = flow.getState();
+      return { x: transform[0], y: transform[1], zoom: transform[2], width, height };
+    };
+    const detach = attachOverviewCanvas(el, { nodes, edgePaths, overlay, selection, view, onView: (listener) => flow.subscribe(listener) });
+    if (!detach) return;
+    svgEl.classList.add(CANVAS_DRAWS);
+    return () => {
+      detach();
+      svgEl.classList.remove(CANVAS_DRAWS);
+    };
+  }, [nodes, edgePaths, shown, overlay, selection, flow]);
 
   // Drawn once per set of nodes (a layout), then kept current from the stores.
   useLayoutEffect(() => {
@@ -194,34 +196,42 @@ export function OverviewLayer({ edgePaths, nodes, showNodes = true }: { edgePath
   };
   return (
     // Below the full nodes and above open groups' backgrounds (both drawn later with their own z-index).
-    <svg
-      ref={svg}
-      className="dag-overview absolute top-0 left-0 overflow-visible"
-      style={{ zIndex: -1 }}
-      width={1}
-      height={1}
-      onClick={onClick}
-      onMouseMove={shown ? onMouseMove : undefined}
-      onMouseLeave={() => setHover(undefined)}
-      data-testid="dag-overview"
-    >
-      <PhasePatterns />
-      {edgePaths.map((d, i) => (
-        <path key={i} d={d} fill="none" style={EDGE_STROKE} pointerEvents="none" />
-      ))}
-      {hover && shown
-        ? createPortal(
-            <div
-              role="tooltip"
-              data-testid="dag-overview-tooltip"
-              className="pointer-events-none fixed z-50 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
-              style={{ left: hover.x + 12, top: hover.y + 12 }}
-            >
-              {hover.label}
-            </div>,
-            document.body,
-          )
-        : null}
-    </svg>
+    <>
+      <svg
+        ref={svg}
+        className="dag-overview absolute top-0 left-0 overflow-visible"
+        style={{ zIndex: -1 }}
+        width={1}
+        height={1}
+        onClick={onClick}
+        onMouseMove={shown ? onMouseMove : undefined}
+        onMouseLeave={() => setHover(undefined)}
+        data-testid="dag-overview"
+      >
+        <PhasePatterns />
+        {edgePaths.map((d, i) => (
+          <path key={i} d={d} fill="none" style={EDGE_STROKE} pointerEvents="none" />
+        ))}
+        {hover && shown
+          ? createPortal(
+              <div
+                role="tooltip"
+                data-testid="dag-overview-tooltip"
+                className="pointer-events-none fixed z-50 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
+                style={{ left: hover.x + 12, top: hover.y + 12 }}
+              >
+                {hover.label}
+              </div>,
+              document.body,
+            )
+          : null}
+      </svg>
+      {/*
+       * After the SVG, so above its unpainted rectangles: the canvas is a compositor layer of its own, and the
+       * rectangles' hit-test data painted after (above) it made the browser place them anew against that layer on
+       * every frame of a pan (Layerize, ~2 s over a 2 s pan at 10,000 nodes); below it they stay in the page's layer.
+       */}
+      <canvas ref={canvas} aria-hidden className="pointer-events-none absolute" style={{ zIndex: -1, display: "none" }} data-testid="dag-overview-canvas" />
+    </>
   );
 }
