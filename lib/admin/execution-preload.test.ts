@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { NodeExecution_Phase as Node, WorkflowExecution_Phase as Workflow } from "@/lib/gen/flyteidl/core/execution_pb";
 import { decodeExecutionPreload, type DecodedPreload } from "@/lib/query/execution-preload";
 import { buildWorkflowGraph } from "@/lib/flyte/graph/build";
-import { defaultExpanded } from "@/lib/flyte/graph/layout";
+import { defaultExpanded } from "@/lib/flyte/graph/default-expanded";
 import { readAdminConfig } from "./config";
 import { preloadExecution } from "./execution-preload";
 import { LayoutCache } from "./layout-cache";

@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { WorkflowSchema, type Workflow } from "@/lib/gen/flyteidl/admin/workflow_pb";
-import { initialLayout, LAYOUT_VERSION, type Layout } from "@/lib/flyte/graph/layout";
+import { initialLayout, type Layout } from "@/lib/flyte/graph/layout";
+import { LAYOUT_VERSION } from "@/lib/flyte/graph/layout-version";
 
 export interface LayoutCacheOptions {
   /** Boxes kept in all, summed over the cached layouts (a 10,000-node layout is some 0.5 MB as JSON). */

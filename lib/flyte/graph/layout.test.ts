@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildWorkflowGraph } from "./build";
 import { layoutInput, type LayoutInput } from "./layout-input";
 import { syntheticClosure } from "./synthetic";
-import { computeLayout, defaultExpanded, initialLayout, type Layout, type NodeBox } from "./layout";
+import { defaultExpanded } from "./default-expanded";
+import { computeLayout, initialLayout, type Layout, type NodeBox } from "./layout";
 
 function overlaps(a: NodeBox, b: NodeBox) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

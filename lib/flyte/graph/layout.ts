@@ -12,10 +12,6 @@ import { buildWorkflowGraph } from "./build";
 import { defaultExpanded } from "./default-expanded";
 import { layoutInput, type LayoutInput, type LayoutNodeInput } from "./layout-input";
 
-export { closureNodeCount, defaultExpanded } from "./default-expanded";
-export { LAYOUT_VERSION } from "./layout-version";
-
-
 /**
  * The layout a viewer of `closure` first sees: groups open as by default, no dynamic workflow yielded yet, no
  * filter. A pure function of the closure, so a server may compute it once per closure and send it with the page
