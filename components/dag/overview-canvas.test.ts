@@ -1,24 +1,10 @@
 // @vitest-environment jsdom
-import { create } from "@bufbuild/protobuf";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { NodeExecutionSchema } from "@/lib/gen/flyteidl/admin/node_execution_pb";
 import { NodeExecution_Phase as NP } from "@/lib/gen/flyteidl/core/execution_pb";
 import type { NodeOverlayEntry } from "@/lib/flyte/graph/overlay";
 import { KeyedStore } from "./keyed-store";
 import { areaFor, attachOverviewCanvas, covers, toneVariable, type View } from "./overview-canvas";
-import type { OverviewNode } from "./overview-layer";
-
-const node = (i: number): OverviewNode => ({ id: `n${i}`, name: `task_${i}`, kind: "task", group: false, box: { x: i * 100, y: 0, width: 80, height: 40 } });
-const entry = (id: string, phase: NP): NodeOverlayEntry => ({
-  graphNodeId: id,
-  phase,
-  nodeExecutionId: id,
-  key: `p/d/e/${id}`,
-  nodeExecution: create(NodeExecutionSchema, { id: { nodeId: id }, closure: { phase } }),
-  isParentNode: false,
-  isDynamic: false,
-  isArray: false,
-});
+import { overlayEntry as entry, overviewNode as node } from "./overview.testutil";
 
 describe("the bitmap's area", () => {
   const bounds = { x: 0, y: 0, width: 10_000, height: 1000 };
